@@ -1,0 +1,115 @@
+from django import forms
+from django.db import models
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from guidance.blocks import GUIDANCE_BLOCKS
+from portal.models import BasePage
+
+from .topics import Topic
+
+
+class GuidanceIndexPage(RoutablePageMixin, BasePage):
+    """The guidance section: all topics, and the guidance filed under one topic."""
+
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["guidance.GuidancePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("vejledningsoversigt")
+
+    def guidance_pages(self):
+        return (
+            GuidancePage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("title")
+            .prefetch_related("topics")
+        )
+
+    @path("")
+    def index(self, request):
+        topics = Topic.objects.annotate(
+            page_count=models.Count(
+                "guidance_pages",
+                filter=models.Q(guidance_pages__live=True),
+            )
+        ).filter(page_count__gt=0)
+        return self.render(request, context_overrides={"topics": topics})
+
+    @path("emne/<slug:slug>/", name="topic")
+    def topic(self, request, slug):
+        topic = get_object_or_404(Topic, slug=slug)
+        return self.render(
+            request,
+            context_overrides={
+                "topic": topic,
+                "topics": Topic.objects.all(),
+                "pages": self.guidance_pages().filter(topics=topic),
+            },
+            template="guidance/topic_page.html",
+        )
+
+
+class GuidancePage(BasePage):
+    """One piece of supervision guidance, reviewed regularly by its content owner."""
+
+    topics = ParentalManyToManyField(
+        Topic, related_name="guidance_pages", verbose_name=_("emner"), blank=True
+    )
+    body = StreamField(GUIDANCE_BLOCKS, verbose_name=_("indhold"))
+    last_reviewed = models.DateField(
+        _("senest gennemgået"),
+        help_text=_("Datoen, hvor indholdsejeren sidst har kontrolleret, at siden er korrekt."),
+    )
+    content_owner = models.CharField(
+        _("indholdsejer"),
+        max_length=150,
+        help_text=_("Den enhed i styrelsen, der står inde for indholdet."),
+    )
+    content_owner_email = models.EmailField(_("indholdsejers e-mail"), blank=True)
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.FilterField("last_reviewed"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+    ]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("body"),
+    ]
+    settings_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("last_reviewed"),
+                FieldPanel("content_owner"),
+                FieldPanel("content_owner_email"),
+            ],
+            heading=_("Ansvar og gennemgang"),
+        ),
+        *BasePage.settings_panels,
+    ]
+    parent_page_types = ["guidance.GuidanceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("vejledning")
+        verbose_name_plural = _("vejledninger")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        index = GuidanceIndexPage.objects.parent_of(self).first()
+        base_url = index.get_url(request) if index else None
+        context["topic_links"] = [
+            (topic, f"{base_url}{index.reverse_subpage('topic', args=[topic.slug])}")
+            for topic in (self.topics.all() if base_url else [])
+        ]
+        return context

@@ -1,0 +1,30 @@
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+from guidance import search as content_search
+from guidance.forms import SearchForm
+
+RESULTS_PER_PAGE = 10
+
+
+def search(request):
+    """The search page: published guidance, news, publications and events."""
+    form = SearchForm(request.GET or None)
+    results_page = None
+    if form.is_valid() and form.cleaned_data["q"]:
+        data = form.cleaned_data
+        results = content_search.search(data["q"], data["type"], data["topic"])
+        results_page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("side"))
+        for page in results_page:
+            page.excerpt = content_search.highlight(page.specific.summary, data["q"])
+    return render(
+        request,
+        "guidance/search.html",
+        {"form": form, "results_page": results_page, "query_string": _without_page(request)},
+    )
+
+
+def _without_page(request):
+    params = request.GET.copy()
+    params.pop("side", None)
+    return params.urlencode()

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class PortalConfig(AppConfig):
+    name = "portal"
+    verbose_name = "Tilsynsportalen"
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,0 +1,22 @@
+"""Signals of the portal: published content changes invalidate the anonymous page cache."""
+
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from wagtail.models import Page
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from portal.cache import bump_content_generation
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(page_slug_changed)
+@receiver(post_page_move)
+def invalidate_on_page_change(sender, **kwargs):
+    bump_content_generation()
+
+
+@receiver(post_delete)
+def invalidate_on_page_delete(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        bump_content_generation()

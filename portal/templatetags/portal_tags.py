@@ -1,0 +1,49 @@
+from django import template
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import translation
+from wagtail.models import Site
+
+from portal.cache import content_generation as current_content_generation
+
+register = template.Library()
+
+
+@register.simple_tag
+def content_generation():
+    return current_content_generation()
+
+
+@register.inclusion_tag("includes/breadcrumbs.html")
+def breadcrumbs(page):
+    """The page's ancestors from the home page down; none on the home page itself."""
+    ancestors = list(page.get_ancestors().filter(depth__gte=2)) if page.depth > 2 else []
+    return {"ancestors": ancestors, "current": page.title}
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The home page's menu pages, computed once per content generation and site."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    items = []
+    if site is not None:
+        key = f"portal:menu:{current_content_generation()}:{site.pk}"
+        items = cache.get(key)
+        if items is None:
+            pages = site.root_page.get_children().live().public().in_menu()
+            items = [{"title": p.title, "url": p.get_url(request)} for p in pages]
+            cache.set(key, items, 3600)
+    path = request.path
+    return {
+        "items": [{**item, "current": path.startswith(item["url"])} for item in items],
+    }
+
+
+@register.inclusion_tag("includes/language_switch.html", takes_context=True)
+def language_switch(context):
+    return {
+        "request": context["request"],
+        "languages": settings.LANGUAGES,
+        "current": translation.get_language(),
+    }
