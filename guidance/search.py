@@ -1,11 +1,16 @@
 """Search over published content: guidance, news, publications and events."""
 
+import logging
 import re
 
+from django.core.paginator import Paginator
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from elastic_transport import TransportError
+from elasticsearch import ApiError
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from guidance.models import GuidancePage, NewsPage, PublicationPage
 
@@ -18,7 +23,12 @@ CONTENT_TYPES = {
 
 # Danish inflectional endings, longest first, stripped before highlighting so that the stem of
 # "tilsynet" marks "tilsyn" and "tilsynets" too (the search engine itself stems properly).
-_ENDINGS = ("erne", "ernes", "ene", "enes", "ets", "ens", "er", "en", "et", "es", "e", "s")
+_ENDINGS = ("ernes", "erne", "enes", "ene", "ets", "ens", "er", "en", "et", "es", "e", "s")
+
+# What the search engine raises when it cannot be reached; the database then answers instead.
+SEARCH_ENGINE_ERRORS = (TransportError, ApiError)
+
+logger = logging.getLogger(__name__)
 
 
 def searchable_pages(type_keys=(), topic=None):
@@ -34,8 +44,15 @@ def searchable_pages(type_keys=(), topic=None):
     return pages
 
 
-def search(query, type_keys=(), topic=None):
-    return searchable_pages(type_keys, topic).search(query, operator="and")
+def search_page(query, page_number, per_page, type_keys=(), topic=None):
+    """One page of search results; during a search engine outage the database answers."""
+    pages = searchable_pages(type_keys, topic)
+    try:
+        return Paginator(pages.search(query, operator="and"), per_page).get_page(page_number)
+    except SEARCH_ENGINE_ERRORS:
+        logger.warning("Search engine unavailable; answering from the database search backend")
+        results = get_search_backend("database").search(query, pages, operator="and")
+        return Paginator(results, per_page).get_page(page_number)
 
 
 def _stem(word):

@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from guidance import search as content_search
@@ -13,8 +12,9 @@ def search(request):
     results_page = None
     if form.is_valid() and form.cleaned_data["q"]:
         data = form.cleaned_data
-        results = content_search.search(data["q"], data["type"], data["topic"])
-        results_page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("side"))
+        results_page = content_search.search_page(
+            data["q"], request.GET.get("side"), RESULTS_PER_PAGE, data["type"], data["topic"]
+        )
         for page in results_page:
             page.excerpt = content_search.highlight(page.specific.summary, data["q"])
     return render(

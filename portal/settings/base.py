@@ -208,6 +208,12 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 
+# With Elasticsearch, the "database" backend is kept up to date too and answers during an outage.
+# On PostgreSQL it uses full-text search, and the "danish" configuration stems the words.
+DATABASE_SEARCH_BACKEND = {
+    "BACKEND": "wagtail.search.backends.database",
+    "SEARCH_CONFIG": "danish",
+}
 if env("ELASTICSEARCH_URL"):
     WAGTAILSEARCH_BACKENDS = {
         "default": {
@@ -223,16 +229,11 @@ if env("ELASTICSEARCH_URL"):
                     }
                 }
             },
-        }
+        },
+        "database": DATABASE_SEARCH_BACKEND,
     }
 else:
-    # On PostgreSQL the database backend uses full-text search; "danish" stems the words.
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "wagtail.search.backends.database",
-            "SEARCH_CONFIG": "danish",
-        }
-    }
+    WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 
 TASKS = {
     "default": {
