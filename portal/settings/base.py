@@ -208,32 +208,33 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 
-# With Elasticsearch, the "database" backend is kept up to date too and answers during an outage.
-# On PostgreSQL it uses full-text search, and the "danish" configuration stems the words.
-DATABASE_SEARCH_BACKEND = {
-    "BACKEND": "wagtail.search.backends.database",
-    "SEARCH_CONFIG": "danish",
-}
-if env("ELASTICSEARCH_URL"):
-    WAGTAILSEARCH_BACKENDS = {
+
+def search_backends(elasticsearch_url=None):
+    """Wagtail's search backends: Elasticsearch when its URL is given, the database otherwise.
+
+    With Elasticsearch the "database" backend is kept up to date too and answers during an
+    outage. On PostgreSQL the database backend uses full-text search, and the "danish"
+    configuration stems the words ("tilsynet" finds "tilsyn").
+    """
+    database = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "danish"}
+    if not elasticsearch_url:
+        return {"default": database}
+    return {
         "default": {
             "BACKEND": "wagtail.search.backends.elasticsearch8",
-            "URLS": [env("ELASTICSEARCH_URL")],
+            "URLS": [elasticsearch_url],
             "INDEX": env("ELASTICSEARCH_INDEX", "tilsynsportalen"),
             "TIMEOUT": 5,
-            "OPTIONS": {},
+            "OPTIONS": {"max_retries": 1},
             "INDEX_SETTINGS": {
-                "settings": {
-                    "analysis": {
-                        "analyzer": {"default": {"type": "danish"}},
-                    }
-                }
+                "settings": {"analysis": {"analyzer": {"default": {"type": "danish"}}}}
             },
         },
-        "database": DATABASE_SEARCH_BACKEND,
+        "database": database,
     }
-else:
-    WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
+
+
+WAGTAILSEARCH_BACKENDS = search_backends(env("ELASTICSEARCH_URL"))
 
 TASKS = {
     "default": {
