@@ -46,6 +46,10 @@ def searchable_pages(type_keys=(), topic=None):
 
 def search_page(query, page_number, per_page, type_keys=(), topic=None):
     """One page of search results; during a search engine outage the database answers."""
+    # Only the words: SQLite's FTS5 fails on a lone quote and other query syntax.
+    query = " ".join(re.findall(r"\w+", query))
+    if not query:
+        return Paginator([], per_page).get_page(1)
     pages = searchable_pages(type_keys, topic)
     try:
         return Paginator(pages.search(query, operator="and"), per_page).get_page(page_number)
