@@ -1,8 +1,8 @@
 """Signals of the portal: published content changes invalidate the anonymous page cache."""
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from portal.cache import bump_content_generation
@@ -20,3 +20,10 @@ def invalidate_on_page_change(sender, **kwargs):
 def invalidate_on_page_delete(sender, instance, **kwargs):
     if isinstance(instance, Page):
         bump_content_generation()
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def invalidate_on_privacy_change(sender, **kwargs):
+    """A page made private must stop being served to anonymous readers from the cache."""
+    bump_content_generation()
