@@ -1,5 +1,6 @@
 from django import forms
 from django.db import models
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -25,13 +26,20 @@ class GuidanceIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("vejledningsoversigt")
 
     def guidance_pages(self):
-        return (
-            GuidancePage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("title")
-            .prefetch_related("topics")
-        )
+        return GuidancePage.objects.child_of(self).live().public().order_by("title")
+
+    def route(self, request, path_components):
+        # Guidance pages are the only children: fetch one as its own type in one query, not two.
+        if self.live and path_components:
+            try:
+                self.resolve_subpage("/" + "/".join(path_components) + "/")
+            except Http404:
+                child = GuidancePage.objects.child_of(self).filter(slug=path_components[0]).first()
+                if child is None:
+                    raise
+                child._cached_parent_obj = self  # as Wagtail's own routing does
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
 
     @path("")
     def index(self, request):
@@ -106,8 +114,9 @@ class GuidancePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        index = GuidanceIndexPage.objects.parent_of(self).first()
-        base_url = index.get_url(request) if index else None
+        # After routing the parent is already loaded (as its own type): no query.
+        index = self.get_parent().specific
+        base_url = index.get_url(request) if isinstance(index, GuidanceIndexPage) else None
         context["topic_links"] = [
             (topic, f"{base_url}{index.reverse_subpage('topic', args=[topic.slug])}")
             for topic in (self.topics.all() if base_url else [])

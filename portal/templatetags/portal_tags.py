@@ -17,7 +17,12 @@ def content_generation():
 @register.inclusion_tag("includes/breadcrumbs.html")
 def breadcrumbs(page):
     """The page's ancestors from the home page down; none on the home page itself."""
-    ancestors = list(page.get_ancestors().filter(depth__gte=2)) if page.depth > 2 else []
+    # Routing has already loaded each parent, so walking up costs no query.
+    ancestors = []
+    node = page
+    while node.depth > 2:
+        node = node.get_parent()
+        ancestors.insert(0, node)
     return {"ancestors": ancestors, "current": page.title}
 
 
