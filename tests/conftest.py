@@ -1,0 +1,218 @@
+"""Shared fixtures: a published page tree under the default site, and factories for its pages.
+
+Every factory publishes through revisions, as the admin does, so signals (search index, page
+cache generation) run exactly as in production. Pass `live=False` for a draft.
+"""
+
+import datetime
+import itertools
+
+import pytest
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.utils.text import slugify
+from wagtail.models import Page, PageViewRestriction, Site
+
+from guidance.models import (
+    GuidanceIndexPage,
+    GuidancePage,
+    NewsIndexPage,
+    NewsPage,
+    PublicationIndexPage,
+    PublicationPage,
+    Topic,
+)
+from portal.models import FooterSettings, HomePage, PortalDocument
+
+_slugs = itertools.count(1)
+
+
+def publish_child(parent, page, *, live=True):
+    """Add `page` under `parent`; publish it, or leave it a draft with one revision."""
+    if not page.slug:
+        page.slug = slugify(page.title) or "side"
+        if parent.get_children().filter(slug=page.slug).exists():
+            page.slug = f"{page.slug}-{next(_slugs)}"
+    page.live = live
+    parent.add_child(instance=page)
+    revision = page.save_revision()
+    if live:
+        revision.publish()
+        page.refresh_from_db()
+    return page
+
+
+def restrict_to_logged_in(page):
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    return page
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The local-memory cache outlives the database rollback; start every test without it."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def make_private(db):
+    """Restrict a page (and its subtree) to logged-in users."""
+    return restrict_to_logged_in
+
+
+@pytest.fixture
+def home(db):
+    """The home page as the root of the default site, replacing Wagtail's welcome page."""
+    root = Page.get_first_root_node()
+    page = publish_child(root, HomePage(title="Tilsynsportalen", slug="forside"))
+    Site.objects.all().delete()
+    site = Site.objects.create(
+        hostname="localhost", port=80, root_page=page, is_default_site=True, site_name="Test"
+    )
+    FooterSettings.objects.create(site=site, contact_email="tilsyn@bpst.dk")
+    Page.objects.filter(depth=2).exclude(pk=page.pk).delete()
+    return page
+
+
+@pytest.fixture
+def guidance_index(home):
+    return publish_child(
+        home,
+        GuidanceIndexPage(title="Vejledning", slug="vejledning", show_in_menus=True),
+    )
+
+
+@pytest.fixture
+def news_index(home):
+    return publish_child(home, NewsIndexPage(title="Nyheder", slug="nyheder", show_in_menus=True))
+
+
+@pytest.fixture
+def publication_index(home):
+    return publish_child(
+        home,
+        PublicationIndexPage(
+            title="Analyser og rapporter", slug="analyser-og-rapporter", show_in_menus=True
+        ),
+    )
+
+
+@pytest.fixture
+def topic(db):
+    """A topic installed by the data migration."""
+    return Topic.objects.get(slug="styringsdialog")
+
+
+@pytest.fixture
+def other_topic(db):
+    return Topic.objects.get(slug="oekonomi")
+
+
+@pytest.fixture
+def make_guidance_page(guidance_index):
+    def make(title="Vejledning om tilsyn", *, text="", topics=(), live=True, **fields):
+        fields.setdefault("summary", "")
+        fields.setdefault("last_reviewed", datetime.date(2026, 3, 1))
+        fields.setdefault("content_owner", "Center for Bolig")
+        fields.setdefault("body", [("paragraph", f"<p>{text or title}</p>")])
+        page = GuidancePage(title=title, **fields)
+        publish_child(guidance_index, page, live=False)
+        if topics:
+            page.topics.set(topics)
+        revision = page.save_revision()
+        if live:
+            revision.publish()
+            page.refresh_from_db()
+        return page
+
+    return make
+
+
+@pytest.fixture
+def make_news_page(news_index):
+    def make(title="Nyhed", *, text="", live=True, **fields):
+        fields.setdefault("date", datetime.date(2026, 4, 1))
+        fields.setdefault("body", [("paragraph", f"<p>{text or title}</p>")])
+        return publish_child(news_index, NewsPage(title=title, **fields), live=live)
+
+    return make
+
+
+@pytest.fixture
+def make_document(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+    def make(title="Styringsrapport 2026", name="styringsrapport.pdf", **fields):
+        document = PortalDocument(title=title, **fields)
+        document.file.save(name, ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
+        document.save()
+        return document
+
+    return make
+
+
+@pytest.fixture
+def make_publication_page(publication_index, make_document):
+    def make(title="Analyse af det kommunale tilsyn", *, live=True, **fields):
+        fields.setdefault("publication_date", datetime.date(2026, 2, 1))
+        page = PublicationPage(title=title, **fields)
+        page.attachments.create(document=make_document(), title="Hele analysen")
+        return publish_child(publication_index, page, live=live)
+
+    return make
+
+
+@pytest.fixture
+def full_guidance_body(make_guidance_page, make_document):
+    """A factory of guidance bodies with every design-system block a guidance page can hold."""
+
+    def make(related_pages=()):
+        document = make_document(description="Skabelon til dagsorden.")
+        body = [
+            ("heading", {"text": "Forberedelse", "level": "h2"}),
+            ("paragraph", "<p>Tilsynet forbereder styringsdialogen i god tid.</p>"),
+            (
+                "callout",
+                {"variant": "warning", "heading": "", "text": "<p>Husk fristen.</p>"},
+            ),
+            (
+                "legal_reference",
+                {
+                    "act": "Almenboligloven",
+                    "section": "§ 164, stk. 1",
+                    "url": "https://www.retsinformation.dk/eli/lta/2024/1000",
+                    "note": "Kommunen fører tilsyn med boligorganisationerne.",
+                },
+            ),
+            ("checklist", {"heading": "Før mødet", "items": ["Læs rapporten", "Send dagsorden"]}),
+            (
+                "accordion",
+                {
+                    "heading": "Ofte stillede spørgsmål",
+                    "items": [
+                        {"question": "Hvornår holdes mødet?", "answer": "<p>Én gang om året.</p>"}
+                    ],
+                },
+            ),
+            (
+                "table",
+                {
+                    "data": [["Måned", "Opgave"], ["Marts", "Indkaldelse"], ["Maj", "Møde"]],
+                    "first_row_is_table_header": True,
+                    "first_col_is_header": False,
+                    "table_caption": "Årshjul",
+                },
+            ),
+            ("documents", {"heading": "Skabeloner", "documents": [document]}),
+        ]
+        if related_pages:
+            body.append(
+                (
+                    "related",
+                    {"heading": "Relateret vejledning", "pages": list(related_pages)},
+                )
+            )
+        return body
+
+    return make

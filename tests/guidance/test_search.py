@@ -1,0 +1,195 @@
+"""The search page: stemming on PostgreSQL, only live public pages, filters, paging, excerpts."""
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from guidance.search import highlight
+
+pytestmark = pytest.mark.django_db
+
+SEARCH_URL = reverse("search")
+
+
+def result_titles(response):
+    return [page.title for page in response.context["results_page"]]
+
+
+def search(client, **params):
+    response = client.get(SEARCH_URL, params)
+    assert response.status_code == 200
+    return response
+
+
+def test_exact_word_finds_the_page(client, make_guidance_page):
+    make_guidance_page("Styringsdialogens årshjul", text="Mødet om tilsyn holdes hvert forår.")
+    make_guidance_page("Udlejning", text="Ventelister og anvisning.")
+
+    response = search(client, q="forår")
+
+    assert result_titles(response) == ["Styringsdialogens årshjul"]
+
+
+def test_every_query_word_must_match(client, make_guidance_page):
+    make_guidance_page("Årshjul", text="Mødet om tilsyn holdes hvert forår.")
+
+    assert result_titles(search(client, q="tilsyn forår")) == ["Årshjul"]
+    assert result_titles(search(client, q="tilsyn efterår")) == []
+
+
+@pytest.mark.parametrize(
+    ("inflected", "stem", "text"),
+    [
+        ("tilsynet", "tilsyn", "Kommunen fører tilsyn med afdelingerne."),
+        ("boligorganisationerne", "boligorganisation", "Hver boligorganisation holder møde."),
+    ],
+)
+def test_inflected_word_finds_its_stem_on_postgresql(
+    client, make_guidance_page, inflected, stem, text
+):
+    # SQLite has no Danish stemmer: there the word as written must be found.
+    query = inflected if connection.vendor == "postgresql" else stem
+    make_guidance_page("Side med grundformen", text=text)
+    make_guidance_page("Anden side", text="Ventelister og anvisning.")
+
+    assert result_titles(search(client, q=query)) == ["Side med grundformen"]
+
+
+def test_stemming_is_danish_not_prefix_matching(client, make_guidance_page):
+    """'tilsynet' must not match 'tilsynsførende' merely because it starts the same way."""
+    make_guidance_page("Tilsynsførende", text="Den tilsynsførende kommune.")
+
+    assert result_titles(search(client, q="tilsynet")) == []
+
+
+def test_drafts_are_never_found(client, make_guidance_page):
+    make_guidance_page("Offentlig side", text="Styringsdialog i kommunen.")
+    make_guidance_page("Kladde", text="Styringsdialog i kladden.", live=False)
+
+    assert result_titles(search(client, q="styringsdialog")) == ["Offentlig side"]
+
+
+def test_unpublished_pages_are_no_longer_found(client, make_guidance_page):
+    page = make_guidance_page("Trukket tilbage", text="Styringsdialog.")
+    assert result_titles(search(client, q="styringsdialog")) == ["Trukket tilbage"]
+
+    page.unpublish()
+
+    assert result_titles(search(client, q="styringsdialog")) == []
+
+
+def test_private_pages_are_never_found(client, make_guidance_page, make_news_page, make_private):
+    make_guidance_page("Offentlig side", text="Styringsdialog i kommunen.")
+    make_private(make_guidance_page("Kun for medlemmer", text="Styringsdialog internt."))
+    make_private(make_news_page("Intern nyhed", text="Styringsdialog internt."))
+
+    assert result_titles(search(client, q="styringsdialog")) == ["Offentlig side"]
+
+
+def test_pages_below_a_private_page_are_never_found(
+    client, guidance_index, make_guidance_page, make_private
+):
+    make_guidance_page("Under privat oversigt", text="Styringsdialog.")
+    make_private(guidance_index)
+
+    assert result_titles(search(client, q="styringsdialog")) == []
+
+
+def test_filter_by_type(client, make_guidance_page, make_news_page, make_publication_page):
+    make_guidance_page("Vejledning om budget", text="Budget og regnskab.")
+    make_news_page("Nyhed om budget", text="Budget og regnskab.")
+    make_publication_page("Analyse om budget", summary="Budget og regnskab.")
+
+    assert result_titles(search(client, q="budget", type="nyhed")) == ["Nyhed om budget"]
+    assert sorted(result_titles(search(client, q="budget", type=["nyhed", "publikation"]))) == [
+        "Analyse om budget",
+        "Nyhed om budget",
+    ]
+    assert len(result_titles(search(client, q="budget"))) == 3
+
+
+def test_filter_by_topic(client, make_guidance_page, make_news_page, topic, other_topic):
+    make_guidance_page("Om styringsdialog", text="Budget.", topics=[topic])
+    make_guidance_page("Om økonomi", text="Budget.", topics=[other_topic])
+    make_news_page("Nyhed", text="Budget.")
+
+    assert result_titles(search(client, q="budget", topic=topic.slug)) == ["Om styringsdialog"]
+
+
+def test_results_are_paginated(client, make_guidance_page):
+    for number in range(12):
+        make_guidance_page(f"Side {number:02}", text="Styringsdialog.")
+
+    first = search(client, q="styringsdialog")
+    second = search(client, q="styringsdialog", side=2)
+
+    assert len(result_titles(first)) == 10
+    assert len(result_titles(second)) == 2
+    assert set(result_titles(first)).isdisjoint(result_titles(second))
+    assert first.context["results_page"].paginator.count == 12
+    # The link to the next page keeps the query.
+    assert "?q=styringsdialog&amp;side=2" in first.content.decode()
+
+
+def test_nonsense_page_numbers_give_a_valid_page(client, make_guidance_page):
+    make_guidance_page("Eneste side", text="Styringsdialog.")
+
+    assert result_titles(search(client, q="styringsdialog", side="abc")) == ["Eneste side"]
+    assert result_titles(search(client, q="styringsdialog", side=99)) == ["Eneste side"]
+
+
+def test_excerpt_marks_matching_words_and_escapes_html(client, make_guidance_page):
+    make_guidance_page(
+        "Årshjul",
+        text="Styringsdialog.",
+        summary="Tilsynet <script>alert(1)</script> planlægger styringsdialogen.",
+    )
+
+    html = search(client, q="styringsdialog").content.decode()
+
+    assert "<mark>styringsdialogen</mark>" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>alert(1)" not in html
+
+
+def test_highlight_marks_words_sharing_a_stem():
+    assert highlight("Tilsyn og tilsynets rolle", "tilsynet") == (
+        "<mark>Tilsyn</mark> og <mark>tilsynets</mark> rolle"
+    )
+    assert highlight("<b>fed</b>", "fed") == "&lt;b&gt;<mark>fed</mark>&lt;/b&gt;"
+    assert highlight("Ingen træf", "") == "Ingen træf"
+
+
+def test_empty_query_shows_the_form_without_results(client, make_guidance_page):
+    make_guidance_page("Side", text="Styringsdialog.")
+
+    for params in ({}, {"q": ""}, {"q": "   "}):
+        response = search(client, **params)
+        assert response.context["results_page"] is None
+        assert 'id="results-heading"' not in response.content.decode()
+
+
+def test_overlong_query_is_refused_with_a_message(client, make_guidance_page):
+    make_guidance_page("Side", text="Styringsdialog.")
+
+    response = search(client, q="styringsdialog " * 20)
+
+    assert response.context["results_page"] is None
+    assert response.context["form"].errors["q"]
+    assert "form-error-message" in response.content.decode()
+
+
+def test_query_syntax_around_words_is_ignored(client, make_guidance_page):
+    make_guidance_page("Side", text="Styringsdialog og budget.")
+
+    assert result_titles(search(client, q='"styringsdialog" & (budget)')) == ["Side"]
+    assert result_titles(search(client, q='"')) == []
+
+
+@pytest.mark.parametrize("query", ['"', "(", "a & b | !c", "tilsyn:*", "'; drop table", "ø"])
+def test_odd_queries_do_not_fail(client, make_guidance_page, query):
+    make_guidance_page("Side", text="Styringsdialog.")
+
+    response = search(client, q=query)
+
+    assert response.context["results_page"] is not None

@@ -1,0 +1,133 @@
+"""The anonymous page cache: hits cost no query, and published changes show at once."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from wagtail.models import Page, PageViewRestriction
+
+from guidance.models import GuidancePage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page(make_guidance_page):
+    return make_guidance_page("Styringsdialogens årshjul", slug="aarshjul")
+
+
+@pytest.fixture
+def url(page):
+    return page.url
+
+
+def change_title_behind_the_cache(page, title):
+    """Change the page in the database without any signal, as no editor ever would."""
+    GuidancePage.objects.filter(pk=page.pk).update(title=title)
+    Page.objects.filter(pk=page.pk).update(title=title)
+
+
+def test_second_anonymous_request_is_served_from_the_cache(client, url, django_assert_num_queries):
+    first = client.get(url)
+    assert first.status_code == 200
+
+    with django_assert_num_queries(0):
+        second = client.get(url)
+
+    assert second.status_code == 200
+    assert second.content == first.content
+
+
+def test_cached_page_ignores_changes_that_bypass_publishing(client, page, url):
+    client.get(url)
+    change_title_behind_the_cache(page, "Ændret uden om Wagtail")
+
+    assert "Styringsdialogens årshjul" in client.get(url).content.decode()
+
+
+def test_publishing_a_new_revision_shows_at_once(client, page, url):
+    assert "Styringsdialogens årshjul" in client.get(url).content.decode()
+
+    page.title = "Styringsdialogens nye årshjul"
+    page.save_revision().publish()
+
+    assert "Styringsdialogens nye årshjul" in client.get(url).content.decode()
+
+
+def test_publishing_another_page_refreshes_menus_and_lists(client, home, page, url, news_index):
+    """A new menu page appears on every cached page, not only on the page that was published."""
+    client.get(url)
+    news_index.show_in_menus = False
+    news_index.save_revision().publish()
+
+    assert 'href="/nyheder/"' not in client.get(url).content.decode()
+
+
+def test_unpublished_page_is_gone_at_once(client, page, url):
+    assert client.get(url).status_code == 200
+
+    page.unpublish()
+
+    assert client.get(url).status_code == 404
+
+
+def test_page_made_private_is_not_served_from_the_cache(client, page, url):
+    assert client.get(url).status_code == 200
+
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+    response = client.get(url)
+    assert response.status_code == 302
+    assert "Styringsdialogens årshjul" not in response.content.decode()
+
+
+def test_logged_in_users_are_never_served_cached_pages(client, page, url):
+    client.get(url)
+    change_title_behind_the_cache(page, "Den aktuelle titel")
+    member = get_user_model().objects.create_user(
+        username="medlem", email="medlem@kommune.dk", password="x"
+    )
+    logged_in = Client()
+    logged_in.force_login(member)
+
+    assert "Den aktuelle titel" in logged_in.get(url).content.decode()
+
+
+def test_pages_rendered_for_logged_in_users_are_not_stored(client, page, url):
+    member = get_user_model().objects.create_user(
+        username="medlem", email="medlem@kommune.dk", password="x"
+    )
+    logged_in = Client()
+    logged_in.force_login(member)
+    assert "Log ud" in logged_in.get(url).content.decode()
+
+    response = client.get(url)
+
+    assert "Log ud" not in response.content.decode()
+    assert "Log ind" in response.content.decode()
+
+
+def test_requests_with_a_query_string_are_not_cached(client, page, url):
+    client.get(url, {"utm_source": "nyhedsbrev"})
+    change_title_behind_the_cache(page, "Den aktuelle titel")
+
+    assert "Den aktuelle titel" in client.get(url, {"utm_source": "nyhedsbrev"}).content.decode()
+    assert "Den aktuelle titel" in client.get(url).content.decode()
+
+
+def test_the_chosen_language_has_its_own_cache_entry(client, url):
+    danish = client.get(url).content.decode()
+    client.cookies["django_language"] = "en"
+
+    english = client.get(url)
+
+    assert english.content.decode() != danish
+    assert '<html lang="en">' in english.content.decode()
+
+
+def test_search_results_are_never_cached(client, make_guidance_page):
+    make_guidance_page("Første", text="Styringsdialog.")
+    assert "1 resultat" in client.get("/soeg/", {"q": "styringsdialog"}).content.decode()
+
+    make_guidance_page("Anden", text="Styringsdialog.")
+
+    assert "2 resultater" in client.get("/soeg/", {"q": "styringsdialog"}).content.decode()
