@@ -56,6 +56,12 @@ def empty_cache():
 
 
 @pytest.fixture
+def publish_page(db):
+    """`publish_page(parent, page, live=True)`: add a page of any type (events, say) and publish it."""
+    return publish_child
+
+
+@pytest.fixture
 def make_private(db):
     """Restrict a page (and its subtree) to logged-in users."""
     return restrict_to_logged_in

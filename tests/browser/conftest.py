@@ -1,0 +1,135 @@
+"""Playwright with Debian's Chromium against pytest-django's live server, plus a demo page tree.
+
+`portal_site` builds one of every page type the reader sees. To add a page type (events, say),
+add a fixture that takes `portal_site` and `publish_page` (tests/conftest.py), creates the page
+with `publish_page(portal_site.home, EventIndexPage(...))`, and add its URL to PAGE_TYPES in
+`test_accessibility.py`.
+"""
+
+import datetime
+import os
+import shutil
+from dataclasses import dataclass
+
+import pytest
+from playwright.sync_api import sync_playwright
+from wagtail.models import Collection, Locale, Page
+
+from guidance.models import Topic
+from guidance.topics_data import DEFAULT_TOPICS
+
+# Playwright's sync API runs an event loop in this thread; the ORM must still be usable here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.path).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture
+def migrated_db(transactional_db):
+    """Live-server tests end with a flush; put back the rows the data migrations installed.
+
+    (serialized_rollback does not help: under Playwright's event loop the ORM hands out another
+    connection object, without the contents serialized at setup.)
+    """
+    if not Page.objects.exists():
+        locale, _created = Locale.objects.get_or_create(language_code="da")
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    for order, (slug, name, description) in enumerate(DEFAULT_TOPICS, start=1):
+        Topic.objects.get_or_create(
+            slug=slug, defaults={"name": name, "description": description, "sort_order": order}
+        )
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def tab(browser, live_server):
+    """A fresh browser tab whose relative URLs go to the live server."""
+    context = browser.new_context(base_url=live_server.url, locale="da-DK")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@dataclass
+class PortalSite:
+    home: object
+    guidance_index: object
+    topic: object
+    guidance_page: object
+    related_page: object
+    news_index: object
+    news_page: object
+    publication_index: object
+    publication_page: object
+
+    @property
+    def topic_url(self):
+        return f"{self.guidance_index.url}emne/{self.topic.slug}/"
+
+
+@pytest.fixture
+def portal_site(
+    migrated_db,
+    home,
+    guidance_index,
+    news_index,
+    publication_index,
+    topic,
+    make_guidance_page,
+    make_news_page,
+    make_publication_page,
+    full_guidance_body,
+):
+    home.intro = "<p>Vejledning til kommunernes tilsyn med almene boligorganisationer.</p>"
+    home.save_revision().publish()
+    related = make_guidance_page(
+        "Styringsrapporten",
+        text="Styringsrapporten er grundlaget for dialogen.",
+        summary="Hvad styringsrapporten indeholder.",
+        topics=[topic],
+    )
+    guidance = make_guidance_page(
+        "Styringsdialogens årshjul",
+        body=full_guidance_body([related]),
+        summary="Sådan planlægger tilsynet årets styringsdialog.",
+        topics=[topic],
+    )
+    news = make_news_page(
+        "Ny vejledning om styringsdialog",
+        text="Vejledningen er opdateret.",
+        summary="Vejledningen om styringsdialog er opdateret.",
+        date=datetime.date(2026, 4, 1),
+    )
+    publication = make_publication_page(
+        "Analyse af det kommunale tilsyn", summary="Analysen beskriver tilsynets praksis."
+    )
+    return PortalSite(
+        home=home,
+        guidance_index=guidance_index,
+        topic=topic,
+        guidance_page=guidance,
+        related_page=related,
+        news_index=news_index,
+        news_page=news,
+        publication_index=publication_index,
+        publication_page=publication,
+    )
