@@ -22,8 +22,10 @@ def invalidate_on_page_delete(sender, instance, **kwargs):
         bump_content_generation()
 
 
-@receiver(post_save, sender=PageViewRestriction)
-@receiver(post_delete, sender=PageViewRestriction)
-def invalidate_on_privacy_change(sender, **kwargs):
-    """A page made private must stop being served to anonymous readers from the cache."""
-    bump_content_generation()
+@receiver(post_save)
+@receiver(post_delete)
+def invalidate_on_shown_content_change(sender, **kwargs):
+    """Models whose content every page may show (footer, topics, privacy) mark themselves with
+    `invalidates_page_cache`; a page made private must stop being served from the cache too."""
+    if sender is PageViewRestriction or getattr(sender, "invalidates_page_cache", False):
+        bump_content_generation()

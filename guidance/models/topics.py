@@ -9,6 +9,8 @@ from wagtail.snippets.models import register_snippet
 class Topic(index.Indexed, models.Model):
     """A subject of municipal supervision that guidance is filed under (styringsdialog, økonomi, …)."""
 
+    invalidates_page_cache = True
+
     name = models.CharField(_("navn"), max_length=100, unique=True)
     slug = models.SlugField(_("kort navn i adressen"), max_length=100, unique=True)
     description = models.TextField(_("beskrivelse"), blank=True)

@@ -8,6 +8,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 class FooterSettings(BaseSiteSetting):
     """The footer's contact details and links, which every page shows."""
 
+    invalidates_page_cache = True
+
     contact_text = models.CharField(
         _("kontakttekst"), max_length=255, default="Bolig- og Planstyrelsen"
     )

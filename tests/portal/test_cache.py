@@ -6,6 +6,8 @@ from django.test import Client
 from wagtail.models import Page, PageViewRestriction
 
 from guidance.models import GuidancePage
+from portal.cache import content_generation
+from portal.models import FooterSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -131,3 +133,19 @@ def test_search_results_are_never_cached(client, make_guidance_page):
     make_guidance_page("Anden", text="Styringsdialog.")
 
     assert "2 resultater" in client.get("/soeg/", {"q": "styringsdialog"}).content.decode()
+
+
+@pytest.mark.django_db
+def test_editing_the_footer_or_a_topic_clears_the_cache(client, make_guidance_page, topic):
+    page = make_guidance_page("Styringsdialogen", topics=[topic])
+    client.get(page.url)
+    before = content_generation()
+    footer = FooterSettings.objects.get()
+    footer.contact_phone = "+45 11 22 33 44"
+    footer.save()
+    assert content_generation() > before
+    after_footer = content_generation()
+    topic.name = "Styringsdialog og aftaler"
+    topic.save()
+    assert content_generation() > after_footer
+    assert "Styringsdialog og aftaler" in client.get(page.url).content.decode()
