@@ -45,6 +45,9 @@ class AccessRequest(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"{self.user} → {self.municipality}"
+
 
 class Invitation(models.Model):
     """An administrator's invitation of a person, by e-mail, to a role."""
@@ -75,3 +78,6 @@ class Invitation(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("invitation")
         verbose_name_plural = _("invitationer")
+
+    def __str__(self):
+        return f"{self.email} ({self.role})"
