@@ -10,6 +10,7 @@ from allauth.account.adapter import get_adapter
 from allauth.account.signals import email_confirmed
 from allauth.mfa.signals import authenticator_added, authenticator_removed
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.core.exceptions import PermissionDenied
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 
@@ -34,7 +35,11 @@ def record(kind, *, subject=None, actor=None, request=None, **details):
     request = request or _current_request.get()
     ip_address = None
     if request is not None:
-        ip_address = get_adapter(request).get_client_ip(request)
+        try:
+            ip_address = get_adapter(request).get_client_ip(request)
+        except PermissionDenied:
+            # No client address (force_login, a request built in code): record the event anyway.
+            pass
         user = getattr(request, "user", None)
         if actor is None and user is not None and user.is_authenticated:
             actor = user
