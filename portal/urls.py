@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path, re_path
+from django.urls import include, path, re_path, reverse_lazy
 from django.views.generic import RedirectView
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
@@ -13,7 +13,8 @@ from portal.accounts import urls as account_urls
 
 # One door: every log-in form other than allauth's is sent to allauth's, so none can skip
 # e-mail verification, rate limits or two-factor authentication. Django's admin has no URL.
-login_door = RedirectView.as_view(pattern_name="account_login", query_string=True)
+# A fixed URL, so the doors' own URL arguments (a restriction and page id) are not reversed.
+login_door = RedirectView.as_view(url=reverse_lazy("account_login"), query_string=True)
 password_reset_door = RedirectView.as_view(pattern_name="account_reset_password")
 
 urlpatterns = [
