@@ -18,6 +18,12 @@ from portal import access
 
 # Account management, log-out and static files stay reachable so the user can comply.
 EXEMPT_PREFIXES = ("/konto/", "/static/", "/sprog/")
+# ...but not the account pages that grant roles: deciding access requests and inviting.
+PROTECTED_PREFIXES = ("/konto/adgang/anmodninger/", "/konto/invitationer/")
+
+
+def is_exempt(path):
+    return path.startswith(EXEMPT_PREFIXES) and not path.startswith(PROTECTED_PREFIXES)
 
 
 def used_mfa(request):
@@ -32,7 +38,7 @@ class RequireMFAMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request.path.startswith(EXEMPT_PREFIXES) and access.requires_mfa(request.user):
+        if not is_exempt(request.path) and access.requires_mfa(request.user):
             next_query = urlencode({"next": request.get_full_path()})
             if not is_mfa_enabled(request.user):
                 messages.info(
