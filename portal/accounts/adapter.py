@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from portal import audit
-from portal.models import AuditEvent, Municipality, Workplace
+from portal.models import AuditEvent, Municipality, User, Workplace
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -14,10 +14,12 @@ class AccountAdapter(DefaultAccountAdapter):
         try:
             super().pre_authenticate(request, **credentials)
         except ValidationError:
+            attempted = credentials.get("email") or ""
             audit.record(
                 AuditEvent.Kind.LOCKOUT,
+                subject=User.objects.filter(email__iexact=attempted).first() if attempted else None,
                 request=request,
-                attempted=credentials.get("email") or "",
+                attempted=attempted,
             )
             raise
 
