@@ -6,9 +6,10 @@ Each app registers what it holds about a user; the profile's download collects t
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from portal.models import AccessRequest, AuditEvent
+from portal.models import AccessRequest, AuditEvent, Invitation
 
 _exporters = []
 
@@ -71,7 +72,14 @@ def erase(user):
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     AccessRequest.objects.filter(user=user).delete()
-    AuditEvent.objects.filter(subject=user).update(details={})
+    # Events about the person, and those naming their address without linking them (an
+    # invitation sent, a failed log-in before the account existed), lose their details.
+    AuditEvent.objects.filter(
+        Q(subject=user)
+        | Q(details__email__iexact=user.email)
+        | Q(details__attempted__iexact=user.email)
+    ).update(details={})
+    Invitation.objects.filter(Q(email__iexact=user.email) | Q(accepted_by=user)).delete()
     user.groups.clear()
     user.email = f"slettet-{user.pk}@invalid.tilsynsportalen.dk"
     user.username = user.email
