@@ -43,6 +43,10 @@ class AuditLogView(ReportView):
         "details": _("Detaljer"),
     }
 
+    # Without permission_required, Wagtail never asks user_has_permission: every admin user could
+    # read and export the log.
+    permission_required = "view"
+
     def user_has_permission(self, permission):
         return access.is_administrator(self.request.user)
 
