@@ -50,6 +50,15 @@ class AuditLogView(ReportView):
     def user_has_permission(self, permission):
         return access.is_administrator(self.request.user)
 
+    def to_row_dict(self, item):
+        """A failed log-in or a lock-out may have no subject or actor: those cells stay empty."""
+        row = {}
+        for field in self.list_export:
+            owner, _dot, attribute = field.rpartition(".")
+            target = getattr(item, owner) if owner else item
+            row[field] = "" if target is None else getattr(target, attribute)
+        return row
+
     def get_queryset(self):
         return AuditEvent.objects.select_related("subject", "actor")
 
