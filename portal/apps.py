@@ -6,4 +6,4 @@ class PortalConfig(AppConfig):
     verbose_name = "Tilsynsportalen"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import audit, signals  # noqa: F401

@@ -1,8 +1,18 @@
-"""The demo site's skeleton: site, home page, footer pages and the demo users of every role."""
+"""The demo site's skeleton: site, home page, footer pages and the demo users of every role.
+
+DEMO ONLY: demo users share one password, and users whose role requires two-factor
+authentication get a TOTP secret derived from their e-mail address, printed by `load_demo` so
+that a tester can add it to an authenticator app. Never run `load_demo` on a production database.
+"""
+
+import base64
+import hashlib
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
 
+from portal import roles
 from portal.models import FooterSettings, HomePage, StandardPage
 
 DEMO_PASSWORD = "Tilsyn-demo-2026"
@@ -75,26 +85,179 @@ def footer_pages(home, accessibility_body, privacy_body):
     footer.save()
 
 
-def user(email, first_name, last_name, *, groups=(), is_superuser=False):
-    """A demo user with a verified e-mail address and the shared demo password."""
+def demo_totp_secret(email):
+    """DEMO ONLY: a TOTP secret that is the same on every run, so printed log-ins stay valid."""
+    digest = hashlib.sha256(f"tilsynsportalen-demo:{email}".encode()).digest()[:20]
+    return base64.b32encode(digest).decode("ascii")
+
+
+def user(
+    email,
+    first_name,
+    last_name,
+    *,
+    groups=(),
+    is_superuser=False,
+    municipality=None,
+    title="",
+    lead=False,
+):
+    """A demo user with a verified e-mail address and the shared demo password.
+
+    `groups` are role names; users whose role requires MFA get the demo TOTP secret.
+    """
     from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    from portal import access
+    from portal.models import Municipality, Workplace
 
     User = get_user_model()
+    home = Municipality.objects.get(code=municipality) if municipality else None
     account, created = User.objects.get_or_create(
         email=email,
         defaults={
             "username": email,
             "first_name": first_name,
             "last_name": last_name,
+            "title": title,
             "is_staff": is_superuser,
             "is_superuser": is_superuser,
+            "municipality": home,
+            "workplace": Workplace.MUNICIPALITY if home else Workplace.STYRELSEN,
+            "is_lead_caseworker": lead,
         },
     )
     if created:
         account.set_password(DEMO_PASSWORD)
         account.save()
-    account.groups.add(*groups)
+    account.groups.add(*Group.objects.filter(name__in=groups))
     EmailAddress.objects.update_or_create(
         user=account, email=email, defaults={"verified": True, "primary": True}
     )
+    if (
+        access.requires_mfa(account)
+        and not Authenticator.objects.filter(user=account, type=Authenticator.Type.TOTP).exists()
+    ):
+        TOTP.activate(account, demo_totp_secret(email))
     return account
+
+
+# (role label, e-mail, first name, last name, roles, municipality code, title, lead caseworker)
+DEMO_USERS = [
+    (
+        "Styrelsesadministrator",
+        "admin@bpst.dk",
+        "Anne",
+        "Administrator",
+        [roles.ADMINISTRATOR],
+        None,
+        "Systemadministrator",
+        False,
+    ),
+    (
+        "Styrelsesredaktør",
+        "redaktoer@bpst.dk",
+        "Rasmus",
+        "Redaktør",
+        [roles.EDITOR],
+        None,
+        "Fuldmægtig",
+        False,
+    ),
+    (
+        "Ansvarlig godkender",
+        "godkender@bpst.dk",
+        "Gitte",
+        "Godkender",
+        [roles.EDITOR, roles.APPROVER],
+        None,
+        "Kontorchef",
+        False,
+    ),
+    (
+        "Netværksmedlem",
+        "medlem@kommune.dk",
+        "Mette",
+        "Medlem",
+        [roles.MEMBER],
+        None,
+        "Konsulent",
+        False,
+    ),
+    (
+        "Sagsbehandler, København (ledende)",
+        "sagsbehandler@kk.dk",
+        "Karen",
+        "Københavner",
+        [roles.CASEWORKER, roles.MEMBER],
+        101,
+        "Specialkonsulent",
+        True,
+    ),
+    (
+        "Sagsbehandler, Aarhus",
+        "sagsbehandler@aarhus.dk",
+        "Anders",
+        "Aarhusianer",
+        [roles.CASEWORKER, roles.MEMBER],
+        751,
+        "Sagsbehandler",
+        False,
+    ),
+    (
+        "Sagsbehandler, Odense",
+        "sagsbehandler@odense.dk",
+        "Ole",
+        "Odenseaner",
+        [roles.CASEWORKER, roles.MEMBER],
+        461,
+        "Sagsbehandler",
+        False,
+    ),
+    (
+        "Sagsbehandler, Læsø",
+        "sagsbehandler@laesoe.dk",
+        "Lise",
+        "Læsøbo",
+        [roles.CASEWORKER, roles.MEMBER],
+        825,
+        "Kommunaldirektør",
+        False,
+    ),
+]
+
+
+def load_users():
+    """The demo users of every role; returns (role label, e-mail, demo TOTP secret or "")."""
+    from allauth.mfa.models import Authenticator
+
+    from portal.models import AccessRequest, Municipality
+
+    logins = []
+    for label, email, first, last, role_names, municipality, title, lead in DEMO_USERS:
+        account = user(
+            email,
+            first,
+            last,
+            groups=role_names,
+            municipality=municipality,
+            title=title,
+            lead=lead,
+            is_superuser=roles.ADMINISTRATOR in role_names,
+        )
+        has_totp = Authenticator.objects.filter(user=account, type=Authenticator.Type.TOTP).exists()
+        logins.append((label, email, demo_totp_secret(email) if has_totp else ""))
+    applicant = user(
+        "ny.kollega@kk.dk", "Nikolaj", "Nyansat", groups=[roles.MEMBER], municipality=101
+    )
+    AccessRequest.objects.get_or_create(
+        user=applicant,
+        status=AccessRequest.Status.PENDING,
+        defaults={
+            "municipality": Municipality.objects.get(code=101),
+            "motivation": "Jeg er ny i tilsynsenheden og skal forberede årets styringsdialoger.",
+        },
+    )
+    return logins

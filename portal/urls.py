@@ -1,6 +1,6 @@
 from django.conf import settings
-from django.contrib import admin
-from django.urls import include, path, re_path
+from django.urls import include, path, re_path, reverse_lazy
+from django.views.generic import RedirectView
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -9,11 +9,22 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from guidance import urls as guidance_urls
 from portal import views
+from portal.accounts import urls as account_urls
+
+# One door: every log-in form other than allauth's is sent to allauth's, so none can skip
+# e-mail verification, rate limits or two-factor authentication. Django's admin has no URL.
+# A fixed URL, so the doors' own URL arguments (a restriction and page id) are not reversed.
+login_door = RedirectView.as_view(url=reverse_lazy("account_login"), query_string=True)
+password_reset_door = RedirectView.as_view(pattern_name="account_reset_password")
 
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
+    path("admin/login/", login_door),
+    path("admin/password_reset/", password_reset_door),
+    path("_util/login/", login_door),
+    path("_util/authenticate_with_password/<int:restriction>/<int:page>/", login_door),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("konto/", include(account_urls)),
     path("konto/", include("allauth.urls")),
     path("sprog/<str:language>/", views.choose_language, name="choose_language"),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Site
 
+from portal import access
 from portal.cache import content_generation as current_content_generation
 
 register = template.Library()
@@ -51,4 +52,16 @@ def language_switch(context):
         "request": context["request"],
         "languages": settings.LANGUAGES,
         "current": translation.get_language(),
+    }
+
+
+@register.inclusion_tag("includes/account_links.html", takes_context=True)
+def account_links(context):
+    """The signed-in user's links: profile, and the work areas their roles open."""
+    user = context["request"].user
+    return {
+        "user": user,
+        "may_edit_content": access.may_edit_content(user),
+        "may_decide_access_requests": access.may_decide_access_requests(user),
+        "is_administrator": access.is_administrator(user),
     }

@@ -11,8 +11,13 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         home = portal_demo.home_page()
-        logins = guidance_demo.load(home)
+        logins = portal_demo.load_users()
+        guidance_demo.load(home)
         self.stdout.write(self.style.SUCCESS("Demo-indholdet er indlæst."))
-        self.stdout.write(f"Demo-log-ins (adgangskode for alle: {portal_demo.DEMO_PASSWORD}):")
-        for role, email in logins:
-            self.stdout.write(f"  {role:<28} {email}")
+        self.stdout.write(f"Demo-log-ins (adgangskode for alle: {portal_demo.DEMO_PASSWORD}).")
+        self.stdout.write(
+            "KUN TIL DEMO: roller med totrinsbekræftelse har en fast TOTP-nøgle; læg den i en "
+            "godkender-app (eller beregn koden med `oathtool --totp -b NØGLE`)."
+        )
+        for role, email, secret in logins:
+            self.stdout.write(f"  {role:<38} {email:<28} {secret}")

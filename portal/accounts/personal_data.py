@@ -1,0 +1,93 @@
+"""Everything the portal stores about a person: for "download my data" and "delete my account".
+
+Each app registers what it holds about a user; the profile's download collects them all.
+"""
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from portal.models import AccessRequest, AuditEvent, Invitation
+
+_exporters = []
+
+
+def register_exporter(label, function):
+    """Register `function(user) -> JSON-serialisable data` under `label` in the data download."""
+    _exporters.append((label, function))
+
+
+def export(user):
+    data = {
+        "profil": {
+            "e-mail": user.email,
+            "fornavn": user.first_name,
+            "efternavn": user.last_name,
+            "stilling": user.title,
+            "telefon": user.phone,
+            "arbejdsplads": user.get_workplace_display(),
+            "kommune": user.municipality.name if user.municipality_id else None,
+            "ledende_sagsbehandler": user.is_lead_caseworker,
+            "notifikationer": user.get_notification_frequency_display(),
+            "oprettet": user.date_joined.isoformat(),
+            "sidste_log_ind": user.last_login.isoformat() if user.last_login else None,
+        },
+        "roller": list(user.groups.values_list("name", flat=True)),
+        "e-mailadresser": [
+            {"e-mail": e.email, "bekræftet": e.verified, "primær": e.primary}
+            for e in EmailAddress.objects.filter(user=user)
+        ],
+        "totrinsbekræftelse": [
+            {"type": a.type, "oprettet": a.created_at.isoformat()}
+            for a in Authenticator.objects.filter(user=user)
+        ],
+        "adgangsanmodninger": [
+            {
+                "kommune": r.municipality.name,
+                "begrundelse": r.motivation,
+                "status": r.get_status_display(),
+                "oprettet": r.created_at.isoformat(),
+            }
+            for r in AccessRequest.objects.filter(user=user).select_related("municipality")
+        ],
+        "sikkerhedslog": [
+            {
+                "tidspunkt": e.created_at.isoformat(),
+                "hændelse": e.get_kind_display(),
+                "ip": e.ip_address,
+            }
+            for e in AuditEvent.objects.filter(subject=user)
+        ],
+    }
+    for label, function in _exporters:
+        data[label] = function(user)
+    return data
+
+
+@transaction.atomic
+def erase(user):
+    """Erase the person's data; what they wrote stays, attributed to "Slettet bruger"."""
+    EmailAddress.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()
+    AccessRequest.objects.filter(user=user).delete()
+    # Events about the person, and those naming their address without linking them (an
+    # invitation sent, a failed log-in before the account existed), lose their details.
+    AuditEvent.objects.filter(
+        Q(subject=user)
+        | Q(details__email__iexact=user.email)
+        | Q(details__attempted__iexact=user.email)
+    ).update(details={})
+    Invitation.objects.filter(Q(email__iexact=user.email) | Q(accepted_by=user)).delete()
+    user.groups.clear()
+    user.email = f"slettet-{user.pk}@invalid.tilsynsportalen.dk"
+    user.username = user.email
+    user.first_name = user.last_name = user.title = user.phone = ""
+    user.municipality = None
+    user.is_lead_caseworker = False
+    user.is_active = False
+    user.is_staff = user.is_superuser = False
+    user.deleted_at = timezone.now()
+    user.set_unusable_password()
+    user.save()

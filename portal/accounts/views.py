@@ -1,0 +1,215 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from portal import access, audit, roles
+from portal.accounts import invitations, personal_data
+from portal.accounts.forms import (
+    AccessRequestForm,
+    DecisionForm,
+    DeleteAccountForm,
+    InvitationForm,
+    ProfileForm,
+)
+from portal.models import AccessRequest, AuditEvent, Municipality
+
+
+@login_required
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Din profil er gemt."))
+        return redirect("profile")
+    return render(
+        request,
+        "portal/accounts/profile.html",
+        {
+            "form": form,
+            "roles": sorted(access.role_names(request.user)),
+            "suggested_municipality": Municipality.objects.for_email(request.user.email).first(),
+            "open_request": request.user.access_requests.filter(
+                status=AccessRequest.Status.PENDING
+            ).first(),
+            "may_request_access": access.caseworker_municipality(request.user) is None,
+        },
+    )
+
+
+@login_required
+def request_access(request):
+    form = AccessRequestForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        access_request = form.save(commit=False)
+        access_request.user = request.user
+        access_request.save()
+        audit.record(
+            AuditEvent.Kind.ACCESS_REQUESTED,
+            subject=request.user,
+            municipality=access_request.municipality.code,
+        )
+        messages.success(
+            request,
+            _("Din anmodning er sendt. Du får besked på e-mail, når den er afgjort."),
+        )
+        return redirect("profile")
+    return render(request, "portal/accounts/request_access.html", {"form": form})
+
+
+@login_required
+def access_request_queue(request):
+    if not access.may_decide_access_requests(request.user):
+        raise Http404
+    pending = access.access_requests_decidable_by(
+        request.user,
+        AccessRequest.objects.filter(status=AccessRequest.Status.PENDING).select_related(
+            "user", "municipality"
+        ),
+    )
+    return render(
+        request,
+        "portal/accounts/access_request_queue.html",
+        {"requests": pending, "decision_form": DecisionForm()},
+    )
+
+
+@login_required
+@require_POST
+def decide_access_request(request, pk):
+    decidable = access.access_requests_decidable_by(
+        request.user, AccessRequest.objects.filter(status=AccessRequest.Status.PENDING)
+    )
+    access_request = get_object_or_404(decidable, pk=pk)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Afgørelsen kunne ikke læses. Prøv igen."))
+        return redirect("access_request_queue")
+    approved = form.cleaned_data["decision"] == "approve"
+    with transaction.atomic():
+        access_request.status = (
+            AccessRequest.Status.APPROVED if approved else AccessRequest.Status.REJECTED
+        )
+        access_request.decided_at = timezone.now()
+        access_request.decided_by = request.user
+        access_request.decision_note = form.cleaned_data["note"]
+        access_request.save()
+        applicant = access_request.user
+        if approved:
+            applicant.municipality = access_request.municipality
+            applicant.save(update_fields=["municipality"])
+            applicant.groups.add(Group.objects.get(name=roles.CASEWORKER))
+        audit.record(
+            AuditEvent.Kind.ACCESS_DECIDED,
+            subject=applicant,
+            decision=access_request.status,
+            municipality=access_request.municipality.code,
+        )
+    _notify_applicant(request, access_request)
+    messages.success(
+        request,
+        _("Anmodningen fra %(name)s er godkendt.") % {"name": applicant}
+        if approved
+        else _("Anmodningen fra %(name)s er afvist.") % {"name": applicant},
+    )
+    return redirect("access_request_queue")
+
+
+def _notify_applicant(request, access_request):
+    context = {
+        "access_request": access_request,
+        "profile_url": request.build_absolute_uri(reverse("profile")),
+    }
+    transaction.on_commit(
+        lambda: send_mail(
+            _("Din anmodning om adgang til Tilsynsportalen"),
+            render_to_string("portal/accounts/email/access_decided.txt", context),
+            None,
+            [access_request.user.email],
+        )
+    )
+
+
+@login_required
+def invite(request):
+    if not access.is_administrator(request.user):
+        raise Http404
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        invitation = form.save(commit=False)
+        invitation.invited_by = request.user
+        invitation.save()
+        link = request.build_absolute_uri(
+            reverse("accept_invitation", args=[invitations.token_for(invitation)])
+        )
+        body = render_to_string(
+            "portal/accounts/email/invitation.txt", {"invitation": invitation, "link": link}
+        )
+        transaction.on_commit(
+            lambda: send_mail(_("Invitation til Tilsynsportalen"), body, None, [invitation.email])
+        )
+        audit.record(AuditEvent.Kind.INVITATION_SENT, email=invitation.email, role=invitation.role)
+        messages.success(
+            request, _("Invitationen er sendt til %(email)s.") % {"email": invitation.email}
+        )
+        return redirect("invite")
+    return render(request, "portal/accounts/invite.html", {"form": form})
+
+
+def accept_invitation(request, token):
+    invitation = invitations.invitation_for_token(token)
+    if invitation is None:
+        messages.error(
+            request, _("Linket til invitationen er udløbet, allerede brugt eller ugyldigt.")
+        )
+        return redirect("/")
+    if not request.user.is_authenticated:
+        request.session["invited_email"] = invitation.email
+        messages.info(
+            request,
+            _("Opret en konto med %(email)s, eller log ind, for at tage imod invitationen.")
+            % {"email": invitation.email},
+        )
+        return redirect(f"{reverse('account_signup')}?next={request.path}")
+    if not invitations.accept(invitation, request.user):
+        audit.record(AuditEvent.Kind.REFUSED, reason="invitation for another e-mail")
+        raise PermissionDenied(_("Invitationen er sendt til en anden e-mailadresse."))
+    messages.success(request, _("Du har nu rollen %(role)s.") % {"role": invitation.role})
+    return redirect("profile")
+
+
+@login_required
+def download_data(request):
+    data = personal_data.export(request.user)
+    audit.record(AuditEvent.Kind.DATA_EXPORTED, subject=request.user)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2, default=str),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="tilsynsportalen-mine-data.json"'
+    return response
+
+
+@login_required
+def delete_account(request):
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        audit.record(AuditEvent.Kind.ACCOUNT_DELETED, subject=user)
+        personal_data.erase(user)
+        logout(request)
+        messages.success(request, _("Din konto er slettet."))
+        return redirect("/")
+    return render(request, "portal/accounts/delete_account.html", {"form": form})

@@ -1,0 +1,118 @@
+"""A person with an authenticator app logs in: password, then the six-digit code, then the admin."""
+
+import os
+import re
+import time
+
+import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa import app_settings as mfa_settings
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+)
+from django.contrib.auth.models import Group, Permission
+from playwright.sync_api import expect, sync_playwright
+from wagtail.models import Collection, Locale, Page
+
+from portal import municipality_data, roles
+from portal.models import Municipality, MunicipalityDomain, User
+
+# Playwright's sync API runs an event loop in this thread; the ORM must still be usable here.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+PASSWORD = "Korrekt-hest-batteri-42"
+
+
+def current_code(secret):
+    """What the authenticator app shows; near the end of a period, wait for the next one."""
+    period = mfa_settings.TOTP_PERIOD
+    if period - time.time() % period < 3:
+        time.sleep(period - time.time() % period + 0.1)
+    return format_hotp_value(hotp_value(secret, int(time.time()) // period))
+
+
+@pytest.fixture
+def editor(transactional_db):
+    """An editor with a TOTP secret, after putting back what the flush removed."""
+    roles.install_groups(Group)
+    municipality_data.install(Municipality, MunicipalityDomain)
+    access_admin = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    for group in Group.objects.filter(name__in=[roles.EDITOR, roles.APPROVER]):
+        group.permissions.add(access_admin)
+    if not Page.objects.exists():
+        locale, _created = Locale.objects.get_or_create(language_code="da")
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+
+    user = User.objects.create_user(
+        username="redaktoer@bpst.dk",
+        email="redaktoer@bpst.dk",
+        password=PASSWORD,
+        first_name="Rasmus",
+        last_name="Redaktør",
+    )
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    user.groups.add(Group.objects.get(name=roles.EDITOR))
+    user.totp_secret = generate_totp_secret()
+    TOTP.activate(user, user.totp_secret)
+    return user
+
+
+@pytest.fixture
+def tab(live_server):
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(base_url=live_server.url, locale="da-DK")
+        context.set_default_timeout(15_000)
+        yield context.new_page()
+        context.close()
+        browser.close()
+
+
+def submit(tab):
+    """Press the submit button of the page's one form with a visible input (not the search)."""
+    tab.locator("main form button[type=submit]").first.click()
+
+
+def test_editor_logs_in_with_password_and_totp_code_and_reaches_the_admin(tab, editor):
+    tab.goto("/admin/")
+    expect(tab).to_have_url(re.compile(r"/konto/login/\?next=/admin/$"))
+
+    tab.fill("input[name=login]", editor.email)
+    tab.fill("input[name=password]", PASSWORD)
+    submit(tab)
+
+    tab.wait_for_url("**/konto/2fa/authenticate/**")
+    assert "/admin/" not in tab.url
+    tab.fill("input[name=code]", current_code(editor.totp_secret))
+    submit(tab)
+
+    tab.wait_for_url("**/admin/")
+    expect(tab.locator("body")).to_contain_text("Rasmus")
+
+
+def test_wrong_code_keeps_the_editor_out(tab, editor):
+    tab.goto("/konto/login/?next=/admin/")
+    tab.fill("input[name=login]", editor.email)
+    tab.fill("input[name=password]", PASSWORD)
+    submit(tab)
+    tab.wait_for_url("**/konto/2fa/authenticate/**")
+    right = current_code(editor.totp_secret)
+
+    tab.fill("input[name=code]", f"{(int(right) + 1) % 1_000_000:06d}")
+    submit(tab)
+
+    tab.wait_for_load_state()
+    assert "/konto/2fa/authenticate/" in tab.url
+    tab.goto("/admin/")
+    assert re.search(r"/konto/(login|2fa/authenticate)/", tab.url), tab.url

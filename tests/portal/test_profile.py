@@ -1,0 +1,258 @@
+"""The profile: editing it, downloading one's own data and deleting the account."""
+
+import json
+
+import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.core.cache import cache
+
+from portal import roles
+from portal.demo import home_page
+from portal.models import AccessRequest, AuditEvent, Invitation, Municipality, User, Workplace
+
+pytestmark = pytest.mark.django_db
+
+PROFILE_URL = "/konto/profil/"
+DATA_URL = "/konto/profil/mine-data/"
+DELETE_URL = "/konto/profil/slet/"
+
+
+def profile_data(**overrides):
+    data = {
+        "first_name": "Mette",
+        "last_name": "Medlem",
+        "title": "Konsulent",
+        "phone": "+45 12 34 56 78",
+        "workplace": Workplace.OTHER,
+        "municipality": "",
+        "notification_frequency": "weekly",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_member_edits_their_profile(client, member, login):
+    login(client, member)
+    aarhus = Municipality.objects.get(code=751)
+
+    response = client.post(
+        PROFILE_URL,
+        profile_data(workplace=Workplace.MUNICIPALITY, municipality=aarhus.pk),
+    )
+
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert (member.first_name, member.title, member.municipality) == ("Mette", "Konsulent", aarhus)
+    assert member.notification_frequency == "weekly"
+
+
+def test_errors_are_danish_and_keep_the_input(client, member, login):
+    login(client, member)
+
+    response = client.post(
+        PROFILE_URL,
+        profile_data(first_name="", title="Tilsynsansvarlig", workplace=Workplace.MUNICIPALITY),
+    )
+
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.errors["first_name"] == ["Dette felt er påkrævet."]
+    assert form.errors["municipality"] == ["Vælg den kommune, du arbejder i."]
+    html = response.content.decode()
+    assert 'value="Tilsynsansvarlig"' in html
+    member.refresh_from_db()
+    assert member.title == ""
+
+
+def test_caseworker_cannot_change_municipality_with_a_forged_field(client, caseworker_kk, login):
+    login(client, caseworker_kk)
+    aarhus = Municipality.objects.get(code=751)
+
+    response = client.post(
+        PROFILE_URL,
+        profile_data(
+            workplace=Workplace.OTHER,
+            municipality=aarhus.pk,
+            is_lead_caseworker="on",
+            email="kapret@example.org",
+        ),
+    )
+
+    assert response.status_code == 302
+    caseworker_kk.refresh_from_db()
+    assert caseworker_kk.municipality.code == 101
+    assert caseworker_kk.workplace == Workplace.MUNICIPALITY
+    assert not caseworker_kk.is_lead_caseworker
+    assert caseworker_kk.email != "kapret@example.org"
+    assert caseworker_kk.first_name == "Mette"
+
+
+def test_member_cannot_make_themselves_lead_or_change_e_mail(client, member, login):
+    login(client, member)
+
+    client.post(PROFILE_URL, profile_data(is_lead_caseworker="on", email="x@kk.dk", groups=[1]))
+
+    member.refresh_from_db()
+    assert not member.is_lead_caseworker
+    assert member.email != "x@kk.dk"
+    assert list(member.groups.values_list("name", flat=True)) == [roles.MEMBER]
+
+
+def test_download_contains_my_data_and_nothing_about_others(client, make_user, login):
+    me = make_user(roles.MEMBER, email="mig@kk.dk", first_name="Maja")
+    other = make_user(roles.MEMBER, email="anden@kk.dk", first_name="Anders")
+    kk = Municipality.objects.get(code=101)
+    AccessRequest.objects.create(user=me, municipality=kk, motivation="Min begrundelse")
+    AccessRequest.objects.create(user=other, municipality=kk, motivation="Andens begrundelse")
+    login(client, other)
+    client.post("/konto/logout/")
+    login(client, me)
+
+    response = client.get(DATA_URL)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert response["Content-Disposition"].startswith("attachment;")
+    body = response.content.decode()
+    data = json.loads(body)
+    assert data["profil"]["e-mail"] == "mig@kk.dk"
+    assert data["profil"]["fornavn"] == "Maja"
+    assert data["roller"] == [roles.MEMBER]
+    assert data["e-mailadresser"] == [{"e-mail": "mig@kk.dk", "bekræftet": True, "primær": True}]
+    assert [r["begrundelse"] for r in data["adgangsanmodninger"]] == ["Min begrundelse"]
+    assert "Log-ind" in {e["hændelse"] for e in data["sikkerhedslog"]}
+    for trace in ("anden@kk.dk", "Anders", "Andens begrundelse"):
+        assert trace not in body
+    assert AuditEvent.objects.filter(kind=AuditEvent.Kind.DATA_EXPORTED, subject=me).exists()
+
+
+def test_download_ignores_any_user_named_in_the_request(client, make_user, login):
+    me, other = make_user(email="mig@kk.dk"), make_user(email="anden@kk.dk")
+    login(client, me)
+
+    for query in (f"?user={other.pk}", f"?pk={other.pk}", f"?email={other.email}"):
+        data = client.get(DATA_URL + query).json()
+        assert data["profil"]["e-mail"] == "mig@kk.dk"
+        assert "anden@kk.dk" not in json.dumps(data)
+
+
+def test_no_account_url_takes_a_user_id():
+    from portal.accounts import urls
+
+    for pattern in urls.urlpatterns:
+        converters = pattern.pattern.converters
+        assert "user" not in str(pattern.pattern) and "user_id" not in converters
+
+
+def test_download_lists_the_authenticator_but_not_its_secret(client, caseworker_kk, login):
+    login(client, caseworker_kk)
+
+    response = client.get(DATA_URL)
+
+    data = response.json()
+    assert [a["type"] for a in data["totrinsbekræftelse"]] == ["totp"]
+    assert caseworker_kk.totp_secret not in response.content.decode()
+    assert data["profil"]["kommune"] == "København"
+
+
+def test_anonymous_cannot_download(client):
+    response = client.get(DATA_URL)
+
+    assert response.status_code == 302
+    assert response.url.startswith("/konto/login/")
+
+
+def test_delete_account_anonymises_and_logs_out(client, make_user, login):
+    user = make_user(roles.MEMBER, email="slet.mig@kk.dk", municipality_code=101, title="Chef")
+    kk = Municipality.objects.get(code=101)
+    AccessRequest.objects.create(user=user, municipality=kk, motivation="x")
+    login(client, user)
+
+    response = client.post(DELETE_URL, {"password": user.raw_password})
+
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+    user.refresh_from_db()
+    assert str(user) == "Slettet bruger"
+    assert user.email == f"slettet-{user.pk}@invalid.tilsynsportalen.dk"
+    assert (user.first_name, user.last_name, user.title, user.municipality) == ("", "", "", None)
+    assert not user.is_active
+    assert not user.has_usable_password()
+    assert not user.groups.exists()
+    assert not EmailAddress.objects.filter(user=user).exists()
+    assert not EmailAddress.objects.filter(email="slet.mig@kk.dk").exists()
+    assert not AccessRequest.objects.filter(user=user).exists()
+    assert AuditEvent.objects.filter(kind=AuditEvent.Kind.ACCOUNT_DELETED, subject=user).exists()
+    assert "slet.mig@kk.dk" not in json.dumps(
+        list(AuditEvent.objects.filter(subject=user).values_list("details", flat=True))
+    )
+
+    client.post("/konto/login/", {"login": "slet.mig@kk.dk", "password": user.raw_password})
+    assert "_auth_user_id" not in client.session
+
+
+def test_deleted_address_can_sign_up_again(client, make_user, login):
+    user = make_user(email="slet.mig@kk.dk")
+    login(client, user)
+    client.post(DELETE_URL, {"password": user.raw_password})
+
+    client.post(
+        "/konto/signup/",
+        {
+            "email": "slet.mig@kk.dk",
+            "password1": "Ny-start-paa-konto-1",
+            "password2": "Ny-start-paa-konto-1",
+        },
+    )
+
+    assert User.objects.filter(email="slet.mig@kk.dk").exclude(pk=user.pk).exists()
+
+
+def test_delete_account_removes_authenticators(client, caseworker_kk, login):
+    login(client, caseworker_kk)
+
+    client.post(DELETE_URL, {"password": caseworker_kk.raw_password})
+
+    assert not Authenticator.objects.filter(user=caseworker_kk).exists()
+
+
+def test_wrong_password_refuses_deletion_in_danish(client, member, login):
+    login(client, member)
+
+    response = client.post(DELETE_URL, {"password": "ikke-min-kode"})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["password"] == ["Adgangskoden er forkert."]
+    member.refresh_from_db()
+    assert member.is_active and member.deleted_at is None
+    assert client.session["_auth_user_id"] == str(member.pk)
+    assert not AuditEvent.objects.filter(kind=AuditEvent.Kind.ACCOUNT_DELETED).exists()
+
+
+def test_deletion_message_is_shown_on_the_home_page(client, member, login):
+    home_page()
+    login(client, member)
+
+    response = client.post(DELETE_URL, {"password": member.raw_password}, follow=True)
+
+    assert "Din konto er slettet." in response.content.decode()
+
+
+def test_deletion_leaves_the_address_nowhere(client, make_user, login, administrator):
+    user = make_user(roles.MEMBER, email="slet.mig@kk.dk")
+    Invitation.objects.create(email=user.email, role=roles.MEMBER, invited_by=administrator)
+    AuditEvent.objects.create(
+        kind=AuditEvent.Kind.INVITATION_SENT, details={"email": "Slet.Mig@kk.dk", "role": "x"}
+    )
+    for _attempt in range(6):
+        client.post("/konto/login/", {"login": user.email, "password": "forkert-kodeord"})
+    assert AuditEvent.objects.filter(kind=AuditEvent.Kind.LOCKOUT, subject=user).exists()
+    cache.clear()
+    login(client, user)
+
+    client.post(DELETE_URL, {"password": user.raw_password})
+
+    stored = json.dumps(list(AuditEvent.objects.values_list("details", flat=True)))
+    assert "slet.mig@kk.dk" not in stored.lower()
+    assert not Invitation.objects.filter(email__iexact="slet.mig@kk.dk").exists()

@@ -1,0 +1,222 @@
+"""Every URL of the portal, for every role: the status each role gets.
+
+The portal's own URL patterns are read from the URLconf; a pattern without an entry in EXPECTED
+fails `test_every_own_url_pattern_has_an_expectation`, so a new URL cannot go untested. Included
+third-party URLconfs (Wagtail admin, documents and pages; allauth) are represented by a few URLs.
+"""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import URLResolver, get_resolver
+
+from portal import roles
+from portal.accounts import invitations
+from portal.demo import home_page
+from portal.models import AccessRequest, Invitation, Municipality, PortalDocument
+
+pytestmark = pytest.mark.django_db
+
+OWN_URLCONFS = {"portal.accounts.urls", "guidance.urls"}
+THIRD_PARTY_URLCONFS = {
+    "wagtail.admin.urls",
+    "wagtail.documents.urls",
+    "allauth.urls",
+    "wagtail.urls",
+}
+
+ROLES = ["anonymous", "member", "caseworker_kk", "caseworker_aarhus", "editor", "administrator"]
+LOGIN = (302, "/konto/login/")
+
+
+def every(expected):
+    return dict.fromkeys(ROLES, expected)
+
+
+def signed_in(expected, anonymous=LOGIN):
+    return {"anonymous": anonymous, **dict.fromkeys(ROLES[1:], expected)}
+
+
+def only(allowed, expected, refused):
+    return {role: expected if role in allowed else refused for role in ROLES}
+
+
+# route (as the URLconf spells it) -> (method, URL builder, {role: status or (status, prefix)})
+EXPECTED = {
+    # portal.urls: the doors other than allauth's
+    "admin/login/": ("get", lambda o: "/admin/login/", every(LOGIN)),
+    "admin/password_reset/": (
+        "get",
+        lambda o: "/admin/password_reset/",
+        every((302, "/konto/password/reset/")),
+    ),
+    "_util/login/": ("get", lambda o: "/_util/login/", every(LOGIN)),
+    "_util/authenticate_with_password/<int:restriction>/<int:page>/": (
+        "post",
+        lambda o: f"/_util/authenticate_with_password/1/{o['home'].pk}/",
+        every(LOGIN),
+    ),
+    "sprog/<str:language>/": ("get", lambda o: "/sprog/en/?next=/soeg/", every((302, "/soeg/"))),
+    "sitemap.xml": ("get", lambda o: "/sitemap.xml", every(200)),
+    "^media/(?P<path>(images|original_images)/.*)$": (
+        "get",
+        lambda o: "/media/images/findes-ikke.jpg",
+        every(404),
+    ),
+    # portal.accounts.urls
+    "konto/profil/": ("get", lambda o: "/konto/profil/", signed_in(200)),
+    "konto/profil/mine-data/": ("get", lambda o: "/konto/profil/mine-data/", signed_in(200)),
+    "konto/profil/slet/": ("get", lambda o: "/konto/profil/slet/", signed_in(200)),
+    "konto/adgang/anmod/": ("get", lambda o: "/konto/adgang/anmod/", signed_in(200)),
+    "konto/adgang/anmodninger/": (
+        "get",
+        lambda o: "/konto/adgang/anmodninger/",
+        {**only({"caseworker_kk", "administrator"}, 200, 404), "anonymous": LOGIN},
+    ),
+    "konto/adgang/anmodninger/<int:pk>/afgoer/": (
+        "post",
+        lambda o: f"/konto/adgang/anmodninger/{o['access_request'].pk}/afgoer/",
+        {
+            **only({"caseworker_kk", "administrator"}, (302, "/konto/adgang/anmodninger/"), 404),
+            "anonymous": LOGIN,
+        },
+    ),
+    "konto/invitationer/ny/": (
+        "get",
+        lambda o: "/konto/invitationer/ny/",
+        {**only({"administrator"}, 200, 404), "anonymous": LOGIN},
+    ),
+    "konto/invitation/<str:token>/": (
+        "get",
+        lambda o: f"/konto/invitation/{invitations.token_for(o['invitation'])}/",
+        signed_in(403, anonymous=(302, "/konto/signup/")),
+    ),
+    # guidance.urls
+    "soeg/": ("get", lambda o: "/soeg/?q=tilsyn", every(200)),
+    "nyheder/feed/rss/": ("get", lambda o: "/nyheder/feed/rss/", every(200)),
+    "nyheder/feed/atom/": ("get", lambda o: "/nyheder/feed/atom/", every(200)),
+}
+
+ADMIN_USERS = {"editor", "administrator"}
+NOT_ADMIN = (302, "/konto/login/")
+
+# Representative URLs of the included third-party URLconfs.
+THIRD_PARTY = {
+    "/admin/": {**only(ADMIN_USERS, 200, NOT_ADMIN)},
+    # No role has page permissions yet (they come with the editorial workflow's migration).
+    "/admin/pages/": {**only(ADMIN_USERS, (302, "/admin/"), NOT_ADMIN)},
+    "/admin/sikkerhedslog/": {
+        **only({"administrator"}, 200, NOT_ADMIN),
+        "editor": (302, "/admin/"),
+    },
+    "/admin/snippets/portal/municipality/": {
+        **only({"administrator"}, 200, NOT_ADMIN),
+        "editor": (302, "/admin/"),
+    },
+    "/admin/users/": {**only({"administrator"}, 200, NOT_ADMIN), "editor": (302, "/admin/")},
+    "DOCUMENT": every(200),
+    "/konto/login/": {**signed_in((302, "/")), "anonymous": 200},
+    "/konto/signup/": {**signed_in((302, "/")), "anonymous": 200},
+    "/konto/email/": signed_in(200),
+    "/konto/2fa/": signed_in(200),
+    "/konto/password/change/": signed_in(200),
+    "/": every(200),
+    "/findes-ikke/": every(404),
+}
+
+
+def own_routes(patterns=None, prefix=""):
+    """The routes of the portal's own URL patterns, walking into its own included URLconfs."""
+    routes = set()
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            name = pattern.urlconf_name
+            name = name if isinstance(name, str) else name.__name__
+            if name in OWN_URLCONFS:
+                routes |= own_routes(pattern.url_patterns, prefix + str(pattern.pattern))
+            else:
+                assert name in THIRD_PARTY_URLCONFS, f"unknown URLconf {name}: add it"
+        else:
+            routes.add(prefix + str(pattern.pattern))
+    return routes
+
+
+def test_every_own_url_pattern_has_an_expectation():
+    routes = own_routes()
+
+    assert routes - set(EXPECTED) == set(), "new URL patterns need an entry in EXPECTED"
+    assert set(EXPECTED) - routes == set(), "EXPECTED names patterns that no longer exist"
+
+
+@pytest.fixture
+def objects(make_user, settings, tmp_path):
+    """Real objects for the parametrised URLs, and the home page as the default site's root."""
+    settings.MEDIA_ROOT = tmp_path
+    applicant = make_user(roles.MEMBER, email="ansoeger@kk.dk")
+    document = PortalDocument(title="Vejledning")
+    document.file.save("vejledning.pdf", ContentFile(b"%PDF-1.4 tilsyn"), save=True)
+    return {
+        "home": home_page(),
+        "access_request": AccessRequest.objects.create(
+            user=applicant, municipality=Municipality.objects.get(code=101), motivation="x"
+        ),
+        "invitation": Invitation.objects.create(
+            email="ny@odense.dk",
+            role=roles.CASEWORKER,
+            municipality=Municipality.objects.get(code=461),
+        ),
+        "document": document,
+    }
+
+
+@pytest.fixture
+def as_role(client, make_user, login):
+    users = {
+        "member": lambda: make_user(roles.MEMBER),
+        "caseworker_kk": lambda: make_user(
+            [roles.CASEWORKER, roles.MEMBER], municipality_code=101, mfa=True, lead=True
+        ),
+        "caseworker_aarhus": lambda: make_user(
+            [roles.CASEWORKER, roles.MEMBER], municipality_code=751, mfa=True
+        ),
+        "editor": lambda: make_user(roles.EDITOR, mfa=True),
+        "administrator": lambda: make_user(roles.ADMINISTRATOR, mfa=True),
+    }
+
+    def sign_in(role):
+        if role != "anonymous":
+            login(client, users[role]())
+        return client
+
+    return sign_in
+
+
+def check(response, expected, label):
+    status, prefix = expected if isinstance(expected, tuple) else (expected, None)
+    assert response.status_code == status, (label, response.get("Location"))
+    if prefix is not None:
+        assert response["Location"].startswith(prefix), (label, response["Location"])
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("route", sorted(EXPECTED))
+def test_own_url(objects, as_role, route, role):
+    method, build, expected = EXPECTED[route]
+    client = as_role(role)
+
+    response = getattr(client, method)(build(objects))
+
+    check(response, expected[role], f"{route} as {role}")
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("url", sorted(THIRD_PARTY))
+def test_third_party_url(objects, as_role, url, role):
+    client = as_role(role)
+    if url == "DOCUMENT":
+        document = objects["document"]
+        url = f"/documents/{document.pk}/{document.filename}"
+
+    response = client.get(url)
+
+    key = "DOCUMENT" if url.startswith("/documents/") else url
+    check(response, THIRD_PARTY[key][role], f"{url} as {role}")
