@@ -1,6 +1,5 @@
 """A person with an authenticator app logs in: password, then the six-digit code, then the admin."""
 
-import os
 import re
 import time
 
@@ -14,19 +13,13 @@ from allauth.mfa.totp.internal.auth import (
     hotp_value,
 )
 from django.contrib.auth.models import Group, Permission
-from playwright.sync_api import expect, sync_playwright
-from wagtail.models import Collection, Locale, Page
+from playwright.sync_api import expect
 
 from portal import municipality_data, roles
 from portal.models import Municipality, MunicipalityDomain, User
 
-# Playwright's sync API runs an event loop in this thread; the ORM must still be usable here.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 PASSWORD = "Korrekt-hest-batteri-42"
 
 
@@ -39,7 +32,7 @@ def current_code(secret):
 
 
 @pytest.fixture
-def editor(transactional_db):
+def editor(migrated_db):
     """An editor with a TOTP secret, after putting back what the flush removed."""
     roles.install_groups(Group)
     municipality_data.install(Municipality, MunicipalityDomain)
@@ -48,11 +41,6 @@ def editor(transactional_db):
     )
     for group in Group.objects.filter(name__in=[roles.EDITOR, roles.APPROVER]):
         group.permissions.add(access_admin)
-    if not Page.objects.exists():
-        locale, _created = Locale.objects.get_or_create(language_code="da")
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
 
     user = User.objects.create_user(
         username="redaktoer@bpst.dk",
@@ -66,17 +54,6 @@ def editor(transactional_db):
     user.totp_secret = generate_totp_secret()
     TOTP.activate(user, user.totp_secret)
     return user
-
-
-@pytest.fixture
-def tab(live_server):
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(base_url=live_server.url, locale="da-DK")
-        context.set_default_timeout(15_000)
-        yield context.new_page()
-        context.close()
-        browser.close()
 
 
 def submit(tab):
