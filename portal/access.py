@@ -64,3 +64,45 @@ def access_requests_decidable_by(user, queryset):
     if municipality is None:
         return queryset.none()
     return queryset.filter(municipality=municipality).exclude(user=user)
+
+
+def visible_organisations(user, queryset):
+    """Monitoring: styrelse sees every organisation, a caseworker those their municipality
+    supervises (the tilsynskommune), anyone else none."""
+    if is_styrelse(user):
+        return queryset
+    municipality = caseworker_municipality(user)
+    if municipality is None:
+        return queryset.none()
+    return queryset.filter(supervising_municipality_id=municipality.pk)
+
+
+def visible_estates(user, queryset):
+    """The estates of the organisations the user may see."""
+    if is_styrelse(user):
+        return queryset
+    municipality = caseworker_municipality(user)
+    if municipality is None:
+        return queryset.none()
+    return queryset.filter(organisation__supervising_municipality_id=municipality.pk)
+
+
+def located_estates(user, queryset):
+    """Estates lying in a caseworker's municipality but supervised elsewhere: read-only context
+    for the beliggenhedskommune (their organisations' pages stay hidden)."""
+    municipality = caseworker_municipality(user)
+    if municipality is None:
+        return queryset.none()
+    return queryset.filter(municipality_id=municipality.pk).exclude(
+        organisation__supervising_municipality_id=municipality.pk
+    )
+
+
+def visible_flags(user, queryset):
+    """Flags of the organisations (and their estates) the user may see."""
+    if is_styrelse(user):
+        return queryset
+    municipality = caseworker_municipality(user)
+    if municipality is None:
+        return queryset.none()
+    return queryset.filter(organisation__supervising_municipality_id=municipality.pk)
