@@ -24,6 +24,9 @@ from guidance.models import (
 )
 from portal.models import FooterSettings, HomePage, PortalDocument
 
+# Users of every role and real allauth log-ins, for the tests of every app.
+pytest_plugins = ["accounts_fixtures"]
+
 _slugs = itertools.count(1)
 
 

@@ -18,7 +18,6 @@ from allauth.mfa.totp.internal.auth import (
     hotp_value,
 )
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 
 from portal import municipality_data, roles
 from portal.models import Municipality, MunicipalityDomain, User, Workplace
@@ -28,14 +27,6 @@ LOGIN_URL = "/konto/login/"
 MFA_AUTHENTICATE_URL = "/konto/2fa/authenticate/"
 
 _numbers = itertools.count(1)
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Rate limits, used TOTP codes and cached pages live in the cache, which outlives a test."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def install_reference_data():
