@@ -12,13 +12,14 @@ from elasticsearch import ApiError
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from guidance.models import GuidancePage, NewsPage, PublicationPage
+from guidance.models import EventPage, GuidancePage, NewsPage, PublicationPage
 
 # The content types a reader can filter on, keyed by the value used in the URL.
 CONTENT_TYPES = {
     "vejledning": (GuidancePage, _("Vejledning")),
     "nyhed": (NewsPage, _("Nyheder")),
     "publikation": (PublicationPage, _("Analyser og rapporter")),
+    "arrangement": (EventPage, _("Arrangementer")),
 }
 
 # Danish inflectional endings, longest first, stripped before highlighting so that the stem of

@@ -1,9 +1,17 @@
 from django.urls import path
 
-from guidance import feeds, views
+from guidance import events_views, feeds, views
 
 urlpatterns = [
     path("soeg/", views.search, name="search"),
     path("nyheder/feed/rss/", feeds.NewsRssFeed(), name="news_rss"),
     path("nyheder/feed/atom/", feeds.NewsAtomFeed(), name="news_atom"),
+    path("arrangementer/kalender.ics", events_views.calendar_feed, name="event_calendar_feed"),
+    path(
+        "arrangementer/<int:event_id>/kalender.ics",
+        events_views.event_calendar,
+        name="event_calendar",
+    ),
+    path("arrangementer/<int:event_id>/tilmeld/", events_views.register, name="event_register"),
+    path("arrangementer/<int:event_id>/afmeld/", events_views.cancel, name="event_cancel"),
 ]

@@ -10,10 +10,13 @@ import itertools
 import pytest
 from django.core.cache import cache
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page, PageViewRestriction, Site
 
 from guidance.models import (
+    EventIndexPage,
+    EventPage,
     GuidanceIndexPage,
     GuidancePage,
     NewsIndexPage,
@@ -105,6 +108,27 @@ def publication_index(home):
             title="Analyser og rapporter", slug="analyser-og-rapporter", show_in_menus=True
         ),
     )
+
+
+@pytest.fixture
+def event_index(home):
+    return publish_child(home, EventIndexPage(title="Arrangementer", slug="arrangementer"))
+
+
+@pytest.fixture
+def make_event(event_index):
+    def make(title="Tilsynskonferencen 2027", *, days_ahead=30, hours=6, **fields):
+        start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=days_ahead)
+        fields.setdefault("venue_name", "Bolig- og Planstyrelsen")
+        fields.setdefault("venue_address", "Dalgasgade 8, 7400 Herning")
+        return publish_child(
+            event_index,
+            EventPage(
+                title=title, start=start, end=start + datetime.timedelta(hours=hours), **fields
+            ),
+        )
+
+    return make
 
 
 @pytest.fixture

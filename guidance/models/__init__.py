@@ -1,9 +1,23 @@
+from .events import (
+    AbstractRegistration,
+    EventIndexPage,
+    EventPage,
+    EventRegistration,
+    EventSession,
+    RegistrationStatus,
+    Speaker,
+)
 from .guidance import GuidanceIndexPage, GuidancePage
 from .news import NewsIndexPage, NewsPage
 from .publications import PublicationAttachment, PublicationIndexPage, PublicationPage
 from .topics import Topic
 
 __all__ = [
+    "AbstractRegistration",
+    "EventIndexPage",
+    "EventPage",
+    "EventRegistration",
+    "EventSession",
     "GuidanceIndexPage",
     "GuidancePage",
     "NewsIndexPage",
@@ -11,5 +25,7 @@ __all__ = [
     "PublicationAttachment",
     "PublicationIndexPage",
     "PublicationPage",
+    "RegistrationStatus",
+    "Speaker",
     "Topic",
 ]

@@ -80,6 +80,8 @@ class PortalSite:
     news_page: object
     publication_index: object
     publication_page: object
+    event_index: object
+    event_page: object
 
     @property
     def topic_url(self):
@@ -98,6 +100,8 @@ def portal_site(
     make_news_page,
     make_publication_page,
     full_guidance_body,
+    event_index,
+    make_event,
 ):
     home.intro = "<p>Vejledning til kommunernes tilsyn med almene boligorganisationer.</p>"
     home.save_revision().publish()
@@ -122,6 +126,7 @@ def portal_site(
     publication = make_publication_page(
         "Analyse af det kommunale tilsyn", summary="Analysen beskriver tilsynets praksis."
     )
+    event = make_event("Tilsynskonferencen 2027", capacity=100, summary="Årets konference.")
     return PortalSite(
         home=home,
         guidance_index=guidance_index,
@@ -132,4 +137,6 @@ def portal_site(
         news_page=news,
         publication_index=publication_index,
         publication_page=publication,
+        event_index=event_index,
+        event_page=event,
     )

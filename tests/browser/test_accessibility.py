@@ -16,6 +16,8 @@ PAGE_TYPES = {
     "news page": lambda site: site.news_page.url,
     "publication index": lambda site: site.publication_index.url,
     "publication page": lambda site: site.publication_page.url,
+    "event index": lambda site: site.event_index.url,
+    "event page": lambda site: site.event_page.url,
     "not found": lambda site: "/findes-ikke/",
 }
 

@@ -5,13 +5,17 @@ fails `test_every_own_url_pattern_has_an_expectation`, so a new URL cannot go un
 third-party URLconfs (Wagtail admin, documents and pages; allauth) are represented by a few URLs.
 """
 
+import datetime
+
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import URLResolver, get_resolver
+from django.utils import timezone
 
+from guidance.models import EventIndexPage, EventPage
 from portal import roles
 from portal.accounts import invitations
-from portal.demo import home_page
+from portal.demo import child, home_page
 from portal.models import AccessRequest, Invitation, Municipality, PortalDocument
 
 pytestmark = pytest.mark.django_db
@@ -94,6 +98,22 @@ EXPECTED = {
     "soeg/": ("get", lambda o: "/soeg/?q=tilsyn", every(200)),
     "nyheder/feed/rss/": ("get", lambda o: "/nyheder/feed/rss/", every(200)),
     "nyheder/feed/atom/": ("get", lambda o: "/nyheder/feed/atom/", every(200)),
+    "arrangementer/kalender.ics": ("get", lambda o: "/arrangementer/kalender.ics", every(200)),
+    "arrangementer/<int:event_id>/kalender.ics": (
+        "get",
+        lambda o: f"/arrangementer/{o['event'].pk}/kalender.ics",
+        every(200),
+    ),
+    "arrangementer/<int:event_id>/tilmeld/": (
+        "post",
+        lambda o: f"/arrangementer/{o['event'].pk}/tilmeld/",
+        signed_in((302, "/arrangementer/konference/")),
+    ),
+    "arrangementer/<int:event_id>/afmeld/": (
+        "post",
+        lambda o: f"/arrangementer/{o['event'].pk}/afmeld/",
+        signed_in((302, "/arrangementer/konference/")),
+    ),
 }
 
 ADMIN_USERS = {"editor", "administrator"}
@@ -154,8 +174,22 @@ def objects(make_user, settings, tmp_path):
     applicant = make_user(roles.MEMBER, email="ansoeger@kk.dk")
     document = PortalDocument(title="Vejledning")
     document.file.save("vejledning.pdf", ContentFile(b"%PDF-1.4 tilsyn"), save=True)
+    home = home_page()
+    start = timezone.now() + datetime.timedelta(days=10)
+    events = child(home, EventIndexPage, "arrangementer", title="Arrangementer")
+    event = child(
+        events,
+        EventPage,
+        "konference",
+        title="Konference",
+        start=start,
+        end=start + datetime.timedelta(hours=5),
+        venue_name="Herning",
+        capacity=10,
+    )
     return {
-        "home": home_page(),
+        "home": home,
+        "event": event,
         "access_request": AccessRequest.objects.create(
             user=applicant, municipality=Municipality.objects.get(code=101), motivation="x"
         ),
