@@ -51,12 +51,14 @@ class AuditLogView(ReportView):
         return access.is_administrator(self.request.user)
 
     def to_row_dict(self, item):
-        """A failed log-in or a lock-out may have no subject or actor: those cells stay empty."""
+        """A failed log-in or a lock-out may have no subject or actor: those cells stay empty.
+        The event kind is exported by its Danish name."""
         row = {}
         for field in self.list_export:
             owner, _dot, attribute = field.rpartition(".")
             target = getattr(item, owner) if owner else item
             row[field] = "" if target is None else getattr(target, attribute)
+        row["kind"] = item.get_kind_display()
         return row
 
     def get_queryset(self):

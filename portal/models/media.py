@@ -19,6 +19,7 @@ class PortalImage(AbstractImage):
     class Meta(AbstractImage.Meta):
         verbose_name = _("billede")
         verbose_name_plural = _("billeder")
+        permissions = [("choose_portalimage", "Can choose image")]
 
 
 class PortalRendition(AbstractRendition):
@@ -38,3 +39,4 @@ class PortalDocument(AbstractDocument):
     class Meta(AbstractDocument.Meta):
         verbose_name = _("dokument")
         verbose_name_plural = _("dokumenter")
+        permissions = [("choose_portaldocument", "Can choose document")]

@@ -122,8 +122,9 @@ NOT_ADMIN = (302, "/konto/login/")
 # Representative URLs of the included third-party URLconfs.
 THIRD_PARTY = {
     "/admin/": {**only(ADMIN_USERS, 200, NOT_ADMIN)},
-    # No role has page permissions yet (they come with the editorial workflow's migration).
-    "/admin/pages/": {**only(ADMIN_USERS, (302, "/admin/"), NOT_ADMIN)},
+    # Administrators manage users and roles; page permissions belong to editors and approvers.
+    "/admin/pages/": {**only(ADMIN_USERS, 200, NOT_ADMIN), "administrator": (302, "/admin/")},
+    "/admin/vejledning-til-gennemgang/": {**only(ADMIN_USERS, 200, NOT_ADMIN)},
     "/admin/sikkerhedslog/": {
         **only({"administrator"}, 200, NOT_ADMIN),
         "editor": (302, "/admin/"),
