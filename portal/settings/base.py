@@ -11,7 +11,12 @@ from pathlib import Path
 import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-env = os.environ.get
+
+
+def env(name, default=None):
+    """An environment variable; an empty one counts as unset."""
+    return os.environ.get(name) or default
+
 
 SECRET_KEY = env("SECRET_KEY", "embedded-development-key-never-use-in-production")
 DEBUG = env("DEBUG", "false").lower() == "true"
