@@ -106,3 +106,10 @@ def visible_flags(user, queryset):
     if municipality is None:
         return queryset.none()
     return queryset.filter(organisation__supervising_municipality_id=municipality.pk)
+
+
+def may_follow_up(user, organisation):
+    """Following up flags is the supervising municipality's work: its caseworkers change status,
+    assignment and notes; styrelse reads."""
+    municipality = caseworker_municipality(user)
+    return municipality is not None and municipality.pk == organisation.supervising_municipality_id

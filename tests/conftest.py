@@ -27,8 +27,8 @@ from guidance.models import (
 )
 from portal.models import FooterSettings, HomePage, PortalDocument
 
-# Users of every role and real allauth log-ins, for the tests of every app.
-pytest_plugins = ["accounts_fixtures"]
+# Users of every role with real allauth log-ins, and monitoring data, for every app's tests.
+pytest_plugins = ["accounts_fixtures", "monitoring_fixtures"]
 
 _slugs = itertools.count(1)
 

@@ -9,6 +9,7 @@ from .figures import (
     ValueKind,
 )
 from .flags import Flag, FlagEvent, FlagRule, FlagStatus, PeerGroup, RuleKind, Severity
+from .peers import PeerStatistic, SizeClass
 
 __all__ = [
     "BuildingType",
@@ -25,8 +26,10 @@ __all__ = [
     "Level",
     "Organisation",
     "PeerGroup",
+    "PeerStatistic",
     "RuleKind",
     "Severity",
+    "SizeClass",
     "StatutoryRate",
     "ValueKind",
 ]

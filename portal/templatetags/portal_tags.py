@@ -62,6 +62,7 @@ def account_links(context):
     return {
         "user": user,
         "may_edit_content": access.may_edit_content(user),
+        "may_see_monitoring": access.may_see_monitoring(user),
         "may_decide_access_requests": access.may_decide_access_requests(user),
         "is_administrator": access.is_administrator(user),
     }

@@ -20,7 +20,7 @@ from portal.models import AccessRequest, Invitation, Municipality, PortalDocumen
 
 pytestmark = pytest.mark.django_db
 
-OWN_URLCONFS = {"portal.accounts.urls", "guidance.urls"}
+OWN_URLCONFS = {"portal.accounts.urls", "guidance.urls", "monitoring.urls"}
 THIRD_PARTY_URLCONFS = {
     "wagtail.admin.urls",
     "wagtail.documents.urls",
@@ -42,6 +42,15 @@ def signed_in(expected, anonymous=LOGIN):
 
 def only(allowed, expected, refused):
     return {role: expected if role in allowed else refused for role in ROLES}
+
+
+STYRELSE = ("editor", "administrator")
+MONITORING_DENIED = {**every(404), "anonymous": LOGIN}
+KK_ORGANISATION = {
+    **MONITORING_DENIED,
+    "caseworker_kk": 200,
+    **dict.fromkeys(STYRELSE, 200),
+}
 
 
 # route (as the URLconf spells it) -> (method, URL builder, {role: status or (status, prefix)})
@@ -114,6 +123,47 @@ EXPECTED = {
         lambda o: f"/arrangementer/{o['event'].pk}/afmeld/",
         signed_in((302, "/arrangementer/konference/")),
     ),
+    # monitoring.urls: caseworkers see their own municipality (0042 is København's), styrelse all
+    "monitorering/": (
+        "get",
+        lambda o: "/monitorering/",
+        {
+            **MONITORING_DENIED,
+            "caseworker_kk": 200,
+            "caseworker_aarhus": 200,
+            **dict.fromkeys(STYRELSE, (302, "/monitorering/landet/")),
+        },
+    ),
+    "monitorering/eksport.csv": (
+        "get",
+        lambda o: "/monitorering/eksport.csv",
+        {**MONITORING_DENIED, "caseworker_kk": 200, "caseworker_aarhus": 200},
+    ),
+    "monitorering/landet/": (
+        "get",
+        lambda o: "/monitorering/landet/",
+        {**MONITORING_DENIED, **dict.fromkeys(STYRELSE, 200)},
+    ),
+    "monitorering/organisation/<str:org_no>/": (
+        "get",
+        lambda o: "/monitorering/organisation/0042/",
+        KK_ORGANISATION,
+    ),
+    "monitorering/organisation/<str:org_no>/rapport.xlsx": (
+        "get",
+        lambda o: "/monitorering/organisation/0042/rapport.xlsx",
+        KK_ORGANISATION,
+    ),
+    "monitorering/organisation/<str:org_no>/afdeling/<str:estate_no>/": (
+        "get",
+        lambda o: "/monitorering/organisation/0042/afdeling/001/",
+        KK_ORGANISATION,
+    ),
+    "monitorering/flag/<int:pk>/": (
+        "get",
+        lambda o: f"/monitorering/flag/{o['monitoring']['flag'].pk}/",
+        KK_ORGANISATION,
+    ),
 }
 
 ADMIN_USERS = {"editor", "administrator"}
@@ -169,7 +219,7 @@ def test_every_own_url_pattern_has_an_expectation():
 
 
 @pytest.fixture
-def objects(make_user, settings, tmp_path):
+def objects(make_user, settings, tmp_path, monitoring_data):
     """Real objects for the parametrised URLs, and the home page as the default site's root."""
     settings.MEDIA_ROOT = tmp_path
     applicant = make_user(roles.MEMBER, email="ansoeger@kk.dk")
@@ -191,6 +241,7 @@ def objects(make_user, settings, tmp_path):
     return {
         "home": home,
         "event": event,
+        "monitoring": monitoring_data,
         "access_request": AccessRequest.objects.create(
             user=applicant, municipality=Municipality.objects.get(code=101), motivation="x"
         ),

@@ -1,0 +1,183 @@
+"""The read side of monitoring: what the dashboard, the organisation and estate pages show.
+
+Every function starts from a queryset the access policy has already narrowed, and each issues
+a fixed number of queries however many organisations, estates or years there are.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, IntegerField, Max, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
+
+from monitoring.models import (
+    Estate,
+    KeyFigure,
+    KeyFigureValue,
+    PeerStatistic,
+    Severity,
+)
+from monitoring.peer_statistics import size_class
+
+
+def latest_year():
+    """The newest accounting year with key figures, or None before the first import."""
+    return KeyFigureValue.objects.aggregate(year=Max("year"))["year"]
+
+
+def available_years():
+    return list(KeyFigureValue.objects.order_by("-year").values_list("year", flat=True).distinct())
+
+
+def flag_lookups(year, severity="", rule=None, figure=None, new_only=False, status=""):
+    """The lookups selecting the current flags the dashboard counts, as a dict so that they can
+    be applied to flags directly or through a relation."""
+    lookups = {"is_current": True, "year": year}
+    if severity:
+        lookups["severity"] = severity
+    if rule is not None:
+        lookups["rule"] = rule
+    if figure is not None:
+        lookups["rule__figure"] = figure
+    if new_only:
+        lookups["previous__isnull"] = True
+    if status:
+        lookups["status"] = status
+    return lookups
+
+
+def through(relation, lookups):
+    """The same lookups through a relation: {"year": 1} becomes Q(flags__year=1)."""
+    return Q(**{f"{relation}__{key}": value for key, value in lookups.items()})
+
+
+def dashboard_organisations(organisations, lookups, only_flagged=False):
+    """Organisations ranked by red, then yellow flags (their estates' included) for the filter."""
+    on_flags = through("flags", lookups)
+    estates = (
+        Estate.objects.filter(organisation=OuterRef("pk"))
+        .values("organisation")
+        .annotate(n=Count("pk"), homes=Sum("homes"))
+    )
+    ranked = organisations.select_related("supervising_municipality").annotate(
+        red=Count("flags", filter=on_flags & Q(flags__severity=Severity.RED)),
+        yellow=Count("flags", filter=on_flags & Q(flags__severity=Severity.YELLOW)),
+        estate_count=Coalesce(Subquery(estates.values("n"), output_field=IntegerField()), 0),
+        homes=Coalesce(Subquery(estates.values("homes"), output_field=IntegerField()), 0),
+    )
+    if only_flagged:
+        ranked = ranked.filter(Q(red__gt=0) | Q(yellow__gt=0))
+    return ranked.order_by("-red", "-yellow", "org_no")
+
+
+def summary_counts(flags):
+    """Counts of the current flags by severity, for the figures above the list."""
+    return flags.aggregate(
+        red=Count("pk", filter=Q(severity=Severity.RED)),
+        yellow=Count("pk", filter=Q(severity=Severity.YELLOW)),
+        organisations=Count("organisation", distinct=True),
+    )
+
+
+@dataclass
+class FigureRow:
+    figure: KeyFigure
+    cells: list = field(default_factory=list)  # (year, value, flag severity or "")
+
+
+@dataclass
+class Chart:
+    figure: KeyFigure
+    points: list  # (year, value, lower quartile, median, upper quartile)
+
+
+def figure_table(values, flags, years):
+    """Rows of key figures across years, each cell marked with the worst flag it raised."""
+    marks = {}
+    for flag in flags:
+        if flag.rule.figure_id is None:
+            continue
+        key = (flag.rule.figure_id, flag.year)
+        if marks.get(key) != Severity.RED:
+            marks[key] = flag.severity
+    by_figure = defaultdict(dict)
+    figures = {}
+    for value in values:
+        by_figure[value.figure_id][value.year] = value.value
+        figures[value.figure_id] = value.figure
+    rows = []
+    for figure in sorted(figures.values(), key=lambda f: (f.sort_order, f.code)):
+        cells = [
+            (year, by_figure[figure.pk].get(year), marks.get((figure.pk, year), ""))
+            for year in years
+        ]
+        rows.append(FigureRow(figure, cells))
+    return rows
+
+
+def entity_values(organisation, estate=None):
+    """All key-figure values of an organisation (its own rows) or of one estate, all years."""
+    values = KeyFigureValue.objects.filter(organisation=organisation, estate=estate)
+    return list(values.select_related("figure").order_by("figure__sort_order", "year"))
+
+
+def charts(values, flags, level, size):
+    """One chart per flagged figure: the entity's values against its peers' quartile band."""
+    flagged = {flag.rule.figure_id for flag in flags if flag.rule.figure_id is not None}
+    if not flagged:
+        return []
+    band = {
+        (s.figure_id, s.year): s
+        for s in PeerStatistic.objects.filter(
+            figure_id__in=flagged, level=level, size_class=size_class(level, size)
+        )
+    }
+    series = defaultdict(list)
+    figures = {}
+    for value in values:
+        if value.figure_id in flagged:
+            peer = band.get((value.figure_id, value.year))
+            series[value.figure_id].append(
+                (
+                    value.year,
+                    value.value,
+                    peer.lower_quartile if peer else None,
+                    peer.median if peer else None,
+                    peer.upper_quartile if peer else None,
+                )
+            )
+            figures[value.figure_id] = value.figure
+    return [Chart(figures[pk], points) for pk, points in series.items()]
+
+
+def estates_with_flags(organisation, year):
+    """The organisation's estates with their red and yellow flag counts in the year."""
+    on_flags = through("flags", {"is_current": True, "year": year})
+    return (
+        organisation.estates.select_related("municipality")
+        .annotate(
+            red=Count("flags", filter=on_flags & Q(flags__severity=Severity.RED)),
+            yellow=Count("flags", filter=on_flags & Q(flags__severity=Severity.YELLOW)),
+        )
+        .order_by("-red", "-yellow", "estate_no")
+    )
+
+
+def entity_flags(flags):
+    """Current flags with what their explanation and guidance need, newest year first."""
+    return list(
+        flags.current()
+        .select_related(
+            "rule",
+            "rule__figure",
+            "rule__guidance_page",
+            "rule__figure__guidance_page",
+            "assigned_to",
+            "estate",
+        )
+        .order_by("-year", "severity", "rule__code")
+    )
+
+
+def organisation_size(organisation):
+    return Estate.objects.filter(organisation=organisation).aggregate(h=Sum("homes"))["h"] or 0

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from monitoring.views import dashboard, entities, exports, flags, national
+
+app_name = "monitoring"
+
+urlpatterns = [
+    path("", dashboard.dashboard, name="dashboard"),
+    path("eksport.csv", exports.dashboard_csv, name="dashboard_csv"),
+    path("landet/", national.national, name="national"),
+    path("organisation/<str:org_no>/", entities.organisation_page, name="organisation"),
+    path(
+        "organisation/<str:org_no>/rapport.xlsx",
+        exports.organisation_xlsx,
+        name="organisation_xlsx",
+    ),
+    path(
+        "organisation/<str:org_no>/afdeling/<str:estate_no>/",
+        entities.estate_page,
+        name="estate",
+    ),
+    path("flag/<int:pk>/", flags.flag_page, name="flag"),
+]

@@ -1,0 +1,46 @@
+"""The caseworker's dashboard: "Tilsyn med mine boligorganisationer"."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+
+from monitoring import queries
+from monitoring.forms import DashboardFilterForm
+from monitoring.models import Flag, Organisation
+from monitoring.views.gate import chosen_municipality, monitoring_view
+
+PAGE_SIZE = 50
+
+
+def dashboard_context(request):
+    """What the page and its CSV export share: the municipality, the filters and the rows."""
+    municipality = chosen_municipality(request)
+    years = queries.available_years()
+    form = DashboardFilterForm(request.GET or None, years)
+    lookups = queries.flag_lookups(**form.flag_lookups_kwargs(years[0] if years else None))
+    organisations = Organisation.objects.visible_to(request.user).filter(
+        supervising_municipality=municipality
+    )
+    flags = Flag.objects.visible_to(request.user).filter(
+        organisation__supervising_municipality=municipality, **lookups
+    )
+    only_flagged = form.has_flag_filter or form.is_valid() and form.cleaned_data["kun_flagede"]
+    return {
+        "municipality": municipality,
+        "form": form,
+        "year": lookups["year"],
+        "years": years,
+        "rows": queries.dashboard_organisations(organisations, lookups, only_flagged),
+        "counts": queries.summary_counts(flags),
+    }
+
+
+@monitoring_view
+def dashboard(request):
+    context = dashboard_context(request)
+    if context["municipality"] is None:
+        return redirect("monitoring:national")
+    page = Paginator(context["rows"], PAGE_SIZE).get_page(request.GET.get("side"))
+    query = request.GET.copy()
+    query.pop("side", None)
+    context.update(page_obj=page, query_string=query.urlencode())
+    return render(request, "monitoring/dashboard.html", context)

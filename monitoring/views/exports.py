@@ -1,0 +1,56 @@
+"""Exports for the styringsdialog: the dashboard as CSV, an organisation's report as XLSX."""
+
+import csv
+
+from django.http import Http404, HttpResponse
+from django.utils.translation import gettext as _
+
+from monitoring import queries, reports
+from monitoring.models import Level
+from monitoring.views.dashboard import dashboard_context
+from monitoring.views.entities import entity_context, visible_organisation
+from monitoring.views.gate import monitoring_view
+
+
+def attachment(response, filename):
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@monitoring_view
+def dashboard_csv(request):
+    context = dashboard_context(request)
+    if context["municipality"] is None:
+        raise Http404
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response.write("\ufeff")  # Excel reads UTF-8 only with a byte-order mark
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(
+        [
+            _("Organisationsnummer"),
+            _("Navn"),
+            _("Afdelinger"),
+            _("Boliger"),
+            _("Røde flag"),
+            _("Gule flag"),
+        ]
+    )
+    for row in context["rows"]:
+        writer.writerow([row.org_no, row.name, row.estate_count, row.homes, row.red, row.yellow])
+    filename = f"tilsyn-{context['municipality'].code}-{context['year']}.csv"
+    return attachment(response, filename)
+
+
+@monitoring_view
+def organisation_xlsx(request, org_no):
+    organisation = visible_organisation(request.user, org_no)
+    context = entity_context(
+        request, organisation, None, Level.ORGANISATION, queries.organisation_size(organisation)
+    )
+    context["estates"] = queries.estates_with_flags(organisation, context["year"])
+    response = HttpResponse(
+        reports.organisation_workbook(context),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    return attachment(response, f"styringsdialog-{organisation.org_no}-{context['year']}.xlsx")

@@ -1,0 +1,48 @@
+"""Exports for the styringsdialog: the dashboard as CSV and the organisation report as XLSX."""
+
+import csv
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+pytestmark = pytest.mark.django_db
+
+
+def test_dashboard_csv_holds_the_municipalitys_organisations_only(
+    client, login, caseworker_kk, monitoring_data
+):
+    login(client, caseworker_kk)
+
+    response = client.get("/monitorering/eksport.csv", {"aar": 2024})
+
+    assert response["Content-Disposition"] == 'attachment; filename="tilsyn-101-2024.csv"'
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:2] == ["Organisationsnummer", "Navn"]
+    assert [row[0] for row in rows[1:]] == ["0042", "0044"]
+    assert rows[1][4:] == ["1", "0"]
+
+
+def test_organisation_report_is_a_workbook_with_flags_figures_and_estates(
+    client, login, caseworker_kk, monitoring_data
+):
+    login(client, caseworker_kk)
+
+    response = client.get("/monitorering/organisation/0042/rapport.xlsx", {"aar": 2024})
+
+    assert response["X-Content-Type-Options"] == "nosniff"
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames == ["Flag 2024", "Nøgletal", "Afdelinger"]
+    figures = [row for row in workbook["Nøgletal"].iter_rows(values_only=True)]
+    assert figures[0] == ("Nøgletal", "Enhed", 2023, 2024)
+    assert ("Dispositionsfond, disponibel", "kr./lme", 5200, 4800) in figures
+    estates = list(workbook["Afdelinger"].iter_rows(values_only=True))
+    assert [row[0] for row in estates[1:]] == ["001", "002"]
+    assert estates[1][4] == 1
+
+
+def test_styrelse_needs_a_municipality_for_the_csv(client, login, editor, monitoring_data):
+    login(client, editor)
+
+    assert client.get("/monitorering/eksport.csv").status_code == 404
+    assert client.get("/monitorering/eksport.csv", {"kommune": 751}).status_code == 200

@@ -1,0 +1,211 @@
+"""The caseworker's monitoring pages: dashboard, organisation, estate and flag, for each role."""
+
+import pytest
+
+from monitoring.models import FlagEvent, FlagStatus
+from portal import roles
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def caseworker_aarhus(make_user):
+    return make_user([roles.CASEWORKER, roles.MEMBER], municipality_code=751, mfa=True)
+
+
+def signed_in(client, login, user):
+    login(client, user)
+    return client
+
+
+def test_dashboard_lists_the_municipalitys_organisations_flagged_first(
+    client, login, caseworker_kk, monitoring_data
+):
+    content = signed_in(client, login, caseworker_kk).get("/monitorering/").content.decode()
+
+    assert "Tilsyn med mine boligorganisationer" in content
+    assert content.index("Københavns Almene Boliger") < content.index("Rolige Boliger")
+    assert "Aarhus Boligforening" not in content
+
+
+def test_dashboard_filters_by_severity(client, login, caseworker_kk, monitoring_data):
+    client = signed_in(client, login, caseworker_kk)
+
+    content = client.get("/monitorering/", {"alvor": "red", "aar": 2024}).content.decode()
+
+    assert "Københavns Almene Boliger" in content
+    assert "Rolige Boliger" not in content
+
+
+def test_dashboard_filters_new_flags_only(client, login, caseworker_kk, monitoring_data):
+    client = signed_in(client, login, caseworker_kk)
+
+    content = client.get("/monitorering/", {"nye": "on", "aar": 2024}).content.decode()
+
+    assert "Københavns Almene Boliger" not in content, "its 2024 flag persists from 2023"
+
+
+def test_styrelse_chooses_a_municipality_or_sees_the_country(
+    client, login, editor, monitoring_data
+):
+    client = signed_in(client, login, editor)
+
+    assert client.get("/monitorering/")["Location"] == "/monitorering/landet/"
+    content = client.get("/monitorering/", {"kommune": 751}).content.decode()
+    assert "Aarhus Boligforening" in content and "Københavns Almene Boliger" not in content
+
+
+def test_organisation_page_shows_flags_figures_estates_and_charts(
+    client, login, caseworker_kk, monitoring_data
+):
+    client = signed_in(client, login, caseworker_kk)
+
+    content = client.get("/monitorering/organisation/0042/", {"aar": 2024}).content.decode()
+
+    assert "Københavns Almene Boliger" in content
+    assert "Afdeling 1" in content and "Tårnby" in content
+    assert "Dispositionsfond, disponibel" in content
+    assert "4.800" in content, "figures in Danish number format"
+
+
+def test_estate_page_explains_the_flag_and_marks_the_cell(
+    client, login, caseworker_kk, monitoring_data
+):
+    client = signed_in(client, login, caseworker_kk)
+
+    content = client.get("/monitorering/organisation/0042/afdeling/001/").content.decode()
+
+    assert monitoring_data["flag"].explanation in content
+    assert "cell-flag--red" in content and "rødt flag" in content
+    assert "<svg" in content and "Se tallene bag grafen" in content
+    assert monitoring_data["earlier_flag"].explanation in content, "earlier years are listed"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/monitorering/organisation/0043/",
+        "/monitorering/organisation/0043/afdeling/001/",
+        "/monitorering/organisation/0043/rapport.xlsx",
+        "/monitorering/organisation/9999/",
+    ],
+)
+def test_other_municipalitys_organisation_is_not_found(
+    client, login, caseworker_kk, monitoring_data, url
+):
+    client = signed_in(client, login, caseworker_kk)
+
+    assert client.get(url).status_code == 404
+
+
+def test_other_municipalitys_flag_is_not_found(client, login, caseworker_kk, monitoring_data):
+    client = signed_in(client, login, caseworker_kk)
+
+    assert client.get(f"/monitorering/flag/{monitoring_data['aarhus_flag'].pk}/").status_code == 404
+
+
+def test_located_estate_does_not_open_the_organisation_to_the_location_municipality(
+    client, login, make_user, monitoring_data
+):
+    taarnby = make_user([roles.CASEWORKER], municipality_code=185, mfa=True)
+    client = signed_in(client, login, taarnby)
+
+    assert client.get("/monitorering/organisation/0042/").status_code == 404
+
+
+def test_member_gets_no_monitoring(client, login, member, monitoring_data):
+    client = signed_in(client, login, member)
+
+    assert client.get("/monitorering/").status_code == 404
+    assert client.get("/monitorering/organisation/0042/").status_code == 404
+
+
+def test_anonymous_reader_is_sent_to_log_in(client, monitoring_data):
+    response = client.get("/monitorering/organisation/0042/")
+
+    assert response.status_code == 302 and response["Location"].startswith("/konto/login/")
+
+
+def test_caseworker_follows_up_a_flag(client, login, caseworker_kk, monitoring_data):
+    client = signed_in(client, login, caseworker_kk)
+    flag = monitoring_data["flag"]
+
+    response = client.post(
+        f"/monitorering/flag/{flag.pk}/",
+        {"status": FlagStatus.DISCUSSED, "assigned_to": caseworker_kk.pk, "note": "Drøftet."},
+    )
+
+    assert response.status_code == 302
+    flag.refresh_from_db()
+    assert (flag.status, flag.assigned_to) == (FlagStatus.DISCUSSED, caseworker_kk)
+    event = FlagEvent.objects.get(flag=flag)
+    assert (event.user, event.note) == (caseworker_kk, "Drøftet.")
+    assert "Drøftet." in client.get(f"/monitorering/flag/{flag.pk}/").content.decode()
+
+
+def test_rejecting_a_flag_needs_a_reason(client, login, caseworker_kk, monitoring_data):
+    client = signed_in(client, login, caseworker_kk)
+    flag = monitoring_data["flag"]
+
+    response = client.post(f"/monitorering/flag/{flag.pk}/", {"status": FlagStatus.REJECTED})
+
+    assert response.status_code == 200
+    assert "Skriv en begrundelse" in response.content.decode()
+    flag.refresh_from_db()
+    assert flag.status == FlagStatus.NEW and not FlagEvent.objects.exists()
+
+
+def test_history_of_last_years_flag_stays_visible(client, login, caseworker_kk, monitoring_data):
+    FlagEvent.objects.create(
+        flag=monitoring_data["earlier_flag"], status=FlagStatus.CLOSED, note="Afsluttet i 2024."
+    )
+    client = signed_in(client, login, caseworker_kk)
+
+    content = client.get(f"/monitorering/flag/{monitoring_data['flag'].pk}/").content.decode()
+
+    assert "Afsluttet i 2024." in content and "flaget for 2023" in content
+
+
+def test_styrelse_reads_a_flag_but_does_not_change_it(client, login, editor, monitoring_data):
+    client = signed_in(client, login, editor)
+    flag = monitoring_data["flag"]
+
+    response = client.post(
+        f"/monitorering/flag/{flag.pk}/", {"status": FlagStatus.CLOSED, "note": "Nej"}
+    )
+
+    assert response.status_code == 200
+    flag.refresh_from_db()
+    assert flag.status == FlagStatus.NEW and not FlagEvent.objects.exists()
+
+
+def test_a_caseworker_of_another_municipality_cannot_be_assigned(
+    client, login, caseworker_kk, caseworker_aarhus, monitoring_data
+):
+    client = signed_in(client, login, caseworker_kk)
+    flag = monitoring_data["flag"]
+
+    response = client.post(
+        f"/monitorering/flag/{flag.pk}/",
+        {"status": FlagStatus.IN_PROGRESS, "assigned_to": caseworker_aarhus.pk},
+    )
+
+    assert response.status_code == 200
+    flag.refresh_from_db()
+    assert flag.assigned_to is None
+
+
+def test_national_view_is_for_styrelse(client, login, editor, caseworker_kk, monitoring_data):
+    content = signed_in(client, login, editor).get("/monitorering/landet/").content.decode()
+    assert "Landsbillede" in content and "København" in content and "T03" in content
+    client.logout()
+
+    assert signed_in(client, login, caseworker_kk).get("/monitorering/landet/").status_code == 404
+
+
+def test_national_view_finds_any_organisation(client, login, editor, monitoring_data):
+    client = signed_in(client, login, editor)
+
+    content = client.get("/monitorering/landet/", {"q": "aarhus"}).content.decode()
+
+    assert "/monitorering/organisation/0043/" in content

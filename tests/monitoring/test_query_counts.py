@@ -1,0 +1,62 @@
+"""Monitoring pages issue the same number of queries however many organisations there are."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from monitoring_fixtures import make_organisation, raise_flag, set_value
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 25
+
+
+def grow(vacancy_rule, organisations=15):
+    """More organisations in København, each with flagged estates and figures."""
+    for _ in range(organisations):
+        organisation = make_organisation(101, estates=3)
+        set_value("disp_fund_free_per_unit", organisation, 2024, 1000.0)
+        for estate in organisation.estates.all():
+            set_value("vacancy_rate_pct", estate, 2024, 6.0)
+            raise_flag(vacancy_rule, estate, 2024, value=6.0)
+
+
+def queries(client, url):
+    """Queries of a request, after two that warm the session, the footer and the menu caches."""
+    client.get(url)
+    client.get(url)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/monitorering/?aar=2024",
+        "/monitorering/organisation/0042/?aar=2024",
+        "/monitorering/organisation/0042/afdeling/001/",
+        "/monitorering/eksport.csv",
+    ],
+)
+def test_caseworker_pages_stay_constant_in_queries(
+    client, login, caseworker_kk, monitoring_data, vacancy_rule, url
+):
+    login(client, caseworker_kk)
+    before = queries(client, url)
+
+    grow(vacancy_rule)
+
+    assert queries(client, url) == before
+    assert before <= MAX_QUERIES
+
+
+def test_national_view_stays_constant_in_queries(
+    client, login, editor, monitoring_data, vacancy_rule
+):
+    login(client, editor)
+    before = queries(client, "/monitorering/landet/")
+
+    grow(vacancy_rule)
+
+    assert queries(client, "/monitorering/landet/") == before

@@ -1,0 +1,119 @@
+"""Monitoring data built directly in the database: organisations, estates, values and flags.
+
+Two organisations in København (one with an estate lying in Tårnby) and one in Aarhus, key figures
+for 2023 and 2024, and a flag that persists from 2023 to 2024, so that pages have something to
+show and access rules something to refuse.
+"""
+
+import itertools
+
+import pytest
+
+from monitoring import peer_statistics
+from monitoring.models import (
+    Estate,
+    Flag,
+    FlagRule,
+    KeyFigure,
+    KeyFigureValue,
+    Organisation,
+    RuleKind,
+    Severity,
+)
+from portal.models import Municipality
+
+_numbers = itertools.count(100)
+
+
+def make_organisation(code, org_no=None, name=None, estates=1, homes=40, estate_municipality=None):
+    municipality = Municipality.objects.get(code=code)
+    org_no = org_no or f"{next(_numbers):04d}"
+    organisation = Organisation.objects.create(
+        org_no=org_no,
+        name=name or f"Boligselskabet {org_no}",
+        supervising_municipality=municipality,
+        address="Tilsynsvej 1",
+    )
+    located = Municipality.objects.get(code=estate_municipality) if estate_municipality else None
+    for number in range(1, estates + 1):
+        Estate.objects.create(
+            organisation=organisation,
+            estate_no=f"{number:03d}",
+            name=f"Afdeling {number}",
+            municipality=located if located and number == estates else municipality,
+            homes=homes,
+            area_m2=homes * 75.0,
+            year_built=1970,
+        )
+    return organisation
+
+
+def set_value(code, entity, year, value):
+    figure = KeyFigure.objects.get(code=code)
+    estate = entity if isinstance(entity, Estate) else None
+    organisation = entity.organisation if estate else entity
+    return KeyFigureValue.objects.create(
+        figure=figure, year=year, organisation=organisation, estate=estate, value=value
+    )
+
+
+def raise_flag(rule, entity, year, severity=Severity.RED, previous=None, value=None):
+    estate = entity if isinstance(entity, Estate) else None
+    organisation = entity.organisation if estate else entity
+    return Flag.objects.create(
+        rule=rule,
+        organisation=organisation,
+        estate=estate,
+        year=year,
+        severity=severity,
+        value=value,
+        explanation=f"Forklaring {rule.code} {year}: {value}",
+        previous=previous,
+    )
+
+
+@pytest.fixture
+def vacancy_rule(db):
+    return FlagRule.objects.create(
+        code="T03",
+        name="Høj ledighed",
+        kind=RuleKind.ABSOLUTE,
+        figure=KeyFigure.objects.get(code="vacancy_rate_pct"),
+        level="estate",
+        yellow_threshold=2,
+        red_threshold=5,
+        explanation="{value} % af boligerne stod ledige i {year}.",
+    )
+
+
+@pytest.fixture
+def monitoring_data(db, vacancy_rule):
+    """København: 0042 (flagged, estate 002 in Tårnby) and 0044 (calm); Aarhus: 0043 (flagged)."""
+    kk = make_organisation(
+        101, "0042", "Københavns Almene Boliger", estates=2, estate_municipality=185
+    )
+    calm = make_organisation(101, "0044", "Rolige Boliger")
+    aarhus = make_organisation(751, "0043", "Aarhus Boligforening")
+    flagged_estate = kk.estates.get(estate_no="001")
+    for organisation in (kk, calm, aarhus):
+        for year, fund in ((2023, 5200.0), (2024, 4800.0)):
+            set_value("disp_fund_free_per_unit", organisation, year, fund)
+        for estate in organisation.estates.all():
+            set_value("vacancy_rate_pct", estate, 2023, 0.5)
+            set_value("vacancy_rate_pct", estate, 2024, 0.8)
+    KeyFigureValue.objects.filter(estate=flagged_estate).delete()
+    set_value("vacancy_rate_pct", flagged_estate, 2023, 3.5)
+    set_value("vacancy_rate_pct", flagged_estate, 2024, 7.5)
+    earlier = raise_flag(vacancy_rule, flagged_estate, 2023, Severity.YELLOW, value=3.5)
+    current = raise_flag(vacancy_rule, flagged_estate, 2024, previous=earlier, value=7.5)
+    aarhus_flag = raise_flag(vacancy_rule, aarhus.estates.get(), 2024, value=6.0)
+    peer_statistics.refresh()
+    return {
+        "kk": kk,
+        "calm": calm,
+        "aarhus": aarhus,
+        "estate": flagged_estate,
+        "flag": current,
+        "earlier_flag": earlier,
+        "aarhus_flag": aarhus_flag,
+    }
