@@ -141,8 +141,8 @@ def _vacancy(rng, estates, homes, rent, q, distress):
     )
     year_factor = _lookup(config.VACANCY_YEAR_FACTOR, YEARS)
     north_mid = np.isin(region, [config.NORDJYLLAND, config.MIDTJYLLAND])[:, None]
-    year_factor = np.where(north_mid & (YEARS >= 2022), year_factor * 1.5, year_factor)
-    size = np.clip(np.sqrt(np.maximum(homes, 1) / 100), 0.2, 2.0)
+    year_factor = np.where(north_mid & (YEARS >= 2022), year_factor * 1.3, year_factor)
+    size = np.clip((np.maximum(homes, 1) / 150) ** 1.5, 0.05, 3.0)
     p = (
         (p_any * factor)[:, None]
         * year_factor
@@ -150,11 +150,11 @@ def _vacancy(rng, estates, homes, rent, q, distress):
         * np.exp(-0.3 * q + rng.normal(0, 0.5, (n, 1)))
     )
     p = np.where(distress, 0.9, np.clip(p, 0, 0.95))
-    level = 0.003 * np.exp(rng.normal(0, 0.8, (n, 1))) * np.where(distress, 6, 1)
+    level = 0.006 * np.exp(rng.normal(0, 0.8, (n, 1))) * np.where(distress, 6, 1)
     vacant = np.where(rng.random(p.shape) < p, 1 + rng.poisson(homes * level), 0)
     vacant = np.minimum(vacant, homes)
     share = vacant / np.maximum(homes, 1)
-    short = np.where(rng.random(p.shape) < 0.15, rng.uniform(0.001, 0.008, p.shape), 0.0)
+    short = np.where(rng.random(p.shape) < 0.35, rng.uniform(0.002, 0.02, p.shape), 0.0)
     loss = rent * (share * rng.uniform(0.3, 1.0, p.shape) + short)
     return vacant, loss
 

@@ -174,14 +174,15 @@ def format_key_figures(frame):
     out = frame[KEY_COLUMNS].astype(str)
     for code, _, kind in IMPORTED:
         values = frame[code]
+        missing = values.isna().to_numpy()
         if kind == "date":
             text = np.datetime_as_string(values.to_numpy(dtype="datetime64[D]"), unit="D")
-            out[code] = np.where(values.isna(), "", text)
         elif kind == "bool":
-            out[code] = np.where(values.isna(), "", np.where(values > 0.5, "true", "false"))
+            text = np.where(values.to_numpy(dtype=float) > 0.5, "true", "false")
         elif kind == "count":
-            out[code] = values.round().astype("Int64").astype("string").fillna("")
+            text = np.nan_to_num(values.to_numpy(dtype=float)).round().astype(np.int64).astype(str)
         else:
-            rounded = values.astype(float).round(2) + 0.0  # + 0.0 turns -0.0 into 0.0
-            out[code] = np.where(values.isna(), "", np.char.mod("%.2f", rounded.to_numpy()))
+            # Shortest text of the value rounded to cents; + 0.0 turns -0.0 into 0.0.
+            text = (values.to_numpy(dtype=float).round(2) + 0.0).astype(str)
+        out[code] = np.where(missing, "", text)
     return out

@@ -35,7 +35,7 @@ def simulate(rng, orgs, estate_figures, estate_org, estate_exists):
     )
 
     admin_fee = (
-        config.ADMIN_FEE_MEDIAN_2024
+        config.ADMIN_FEE_BASE_2024
         * 1.02 ** (YEARS - config.LAST_YEAR)
         * np.exp(
             rng.normal(0, config.ADMIN_FEE_SIGMA, (n, 1)) + rng.normal(0, 0.02, (n, len(YEARS)))
