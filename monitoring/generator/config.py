@@ -36,10 +36,6 @@ ESTATE_MERGERS_PER_YEAR = 5
 HOME_TYPES = ("family", "elderly", "youth")
 HOME_TYPE_SHARES = (0.85, 0.074, 0.076)
 HOME_SIZE_M2 = {"family": 79.0, "elderly": 65.0, "youth": 40.0}
-BUILDING_TYPES = ("block", "low_rise", "mixed")
-# Estates are drawn, homes are counted: block estates are larger, so its estate share is below
-# the brief's 66 % of homes.
-BUILDING_TYPE_SHARES = (0.55, 0.44, 0.01)
 SCHEME_A_SHARE = 0.87
 
 # Rent per m² for family homes in 2021 by region; factors by home type; new builds pay more.
@@ -84,7 +80,8 @@ EFFICIENCY_MEAN, EFFICIENCY_SD, EFFICIENCY_FROM = 82.0, 7.0, 2017
 # put 25 % of organisations under half the ceiling (R01 gul); the lower half is kept tighter.
 FREE_FUND_MEDIAN, FREE_FUND_SIGMA_LOW, FREE_FUND_SIGMA_HIGH = 1.1, 0.3, 0.9
 FREE_FUND_NEGATIVE_SHARE = 0.015
-WORKING_CAPITAL_MEDIAN, WORKING_CAPITAL_SD = 0.8, 0.37  # ≈ 1.5 % below 0
+# Working capital: median 0.8 × ceiling, sd ≈ 0.35 (organisation and year): ≈ 1 % below 0.
+WORKING_CAPITAL_MEDIAN = 0.8
 
 # Median 4,500 across all organisations, those under 300 lme included.
 ADMIN_FEE_BASE_2024, ADMIN_FEE_SIGMA, ADMIN_FEE_SMALL_PREMIUM = 4_300, 0.14, 0.15
