@@ -48,6 +48,8 @@ def validate_and_shape(frame, year, problems):
                 column=column,
             )
     codes = [column for column in frame.columns if column in imported]
+    if frame.empty:
+        problems.add(_("Filen indeholder ingen rækker."))
 
     is_org, is_estate = _check_keys(frame, year, problems)
     _check_levels(frame, codes, imported, is_org, is_estate, problems)

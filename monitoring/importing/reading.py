@@ -4,11 +4,10 @@ Everything is read as text first, so validation can say which line and column is
 of pandas guessing types (and turning "0042" into 42).
 """
 
+import csv
 import datetime
 import hashlib
 import io
-import re
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +16,6 @@ import pandas as pd
 from django.utils.translation import gettext as _
 
 LINE = "_line"
-_BAD_LINE = re.compile(r"line (\d+): expected (\d+) fields, saw (\d+)")
 
 
 @dataclass(frozen=True)
@@ -59,45 +57,52 @@ def read_table(source, problems, padded=None):
 
 def _read_csv(content, problems):
     try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            frame = pd.read_csv(
-                io.BytesIO(content),
-                dtype=str,
-                keep_default_na=False,
-                encoding="utf-8-sig",
-                on_bad_lines="warn",
-                skip_blank_lines=False,
-            )
+        text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         problems.add(_("Filen er ikke gemt som UTF-8."))
         return None
+    lines = _record_lines(text, problems)
+    if lines is None:
+        return None
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=False,
+            index_col=False,
+        )
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
         problems.add(_("Filen kan ikke læses som CSV: %(error)s") % {"error": error})
         return None
-    bad_lines = _report_bad_lines(caught, problems)
     frame = frame.apply(lambda column: column.str.strip())
-    # Rows that pandas skipped have no row: number the others around them.
-    numbers = np.setdiff1d(np.arange(2, 2 + len(frame) + len(bad_lines)), bad_lines)
-    frame[LINE] = numbers[: len(frame)]
+    frame[LINE] = lines[: len(frame)]
     return frame
 
 
-def _report_bad_lines(caught, problems):
-    """Lines with too many fields: in this layout nearly always a decimal comma."""
-    bad_lines = []
-    for warning in caught:
-        for line, expected, seen in _BAD_LINE.findall(str(warning.message)):
-            bad_lines.append(int(line))
-            problems.add(
-                _(
-                    "Linjen har %(seen)s felter, men overskriften har %(expected)s. "
-                    "Brug decimalpunktum, ikke decimalkomma, og intet tusindtalsskilletegn."
-                )
-                % {"seen": seen, "expected": expected},
-                line=int(line),
+def _record_lines(text, problems):
+    """The line number of each data record; None, with a problem for each, if any record has
+    more fields than the header: in this layout nearly always a decimal comma."""
+    reader = csv.reader(io.StringIO(text))
+    header = next(reader, None)
+    if header is None:
+        problems.add(_("Filen er tom."))
+        return None
+    lines, too_long = [], []
+    for record in reader:
+        lines.append(reader.line_num)
+        if len(record) > len(header):
+            too_long.append((reader.line_num, len(record)))
+    for line, seen in too_long:
+        problems.add(
+            _(
+                "Linjen har %(seen)s felter, men overskriften har %(expected)s. "
+                "Brug decimalpunktum, ikke decimalkomma, og intet tusindtalsskilletegn."
             )
-    return np.array(bad_lines, dtype=np.int64)
+            % {"seen": seen, "expected": len(header)},
+            line=line,
+        )
+    return None if too_long else np.array(lines, dtype=np.int64)
 
 
 def _read_xlsx(content, problems, padded):
