@@ -117,7 +117,7 @@ def _merged_estates(rows, problems):
     problems.file = rows.name
     frame = rows.frame
     targets = entities.merged_estate_keys(frame)
-    known = set(frame["org_no"] + "-" + frame["estate_no"]) | entities.estate_keys()
+    known = set(frame["org_no"] + "-" + frame["estate_no"]) | set(entities.estate_keys())
     entities.report_unknown_targets(
         frame,
         "merged_into",
