@@ -120,7 +120,7 @@ def test_the_form_requires_a_year_and_a_file_for_key_figures(client, editor, log
 
 @pytest.mark.parametrize("role", ["caseworker_kk", "member"])
 def test_caseworkers_and_members_get_no_import(
-    client, login, role, request, django_capture_on_commit_callbacks
+    db, client, login, role, request, django_capture_on_commit_callbacks
 ):
     user = request.getfixturevalue(role)
     login(client, user)
