@@ -1,0 +1,53 @@
+"""Replacing a year's key-figure values: COPY on PostgreSQL, bulk_create elsewhere."""
+
+import io
+
+from django.db import connection
+
+from monitoring.models import KeyFigureValue
+
+COLUMNS = ["figure_id", "year", "organisation_id", "estate_id", "value", "batch_id"]
+
+
+def replace_year(year, values, batch):
+    """Delete the year's values and write `values` (a long frame) in their place.
+
+    The caller holds the transaction, so a failure leaves the old values.
+    """
+    _delete_year(year)
+    rows = values.assign(year=year, batch_id=batch.pk)[COLUMNS]
+    if connection.vendor == "postgresql":
+        _copy(rows)
+    else:
+        KeyFigureValue.objects.bulk_create(
+            (
+                KeyFigureValue(
+                    figure_id=row.figure_id,
+                    year=row.year,
+                    organisation_id=row.organisation_id,
+                    estate_id=None if row.estate_id is None else int(row.estate_id),
+                    value=row.value,
+                    batch_id=row.batch_id,
+                )
+                for row in rows.astype(object).where(rows.notna(), None).itertuples()
+            ),
+            batch_size=2000,
+        )
+    return len(rows)
+
+
+def _delete_year(year):
+    """One DELETE statement: the portal's catch-all post_delete receivers would otherwise make
+    Django load and delete a whole year's rows one batch of primary keys at a time."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {KeyFigureValue._meta.db_table} WHERE year = %s", [year])
+
+
+def _copy(rows):
+    """Stream the rows as tab-separated text into COPY: one round trip, no per-row Python."""
+    buffer = io.StringIO()
+    rows.to_csv(buffer, sep="\t", header=False, index=False, na_rep="\\N")
+    table = KeyFigureValue._meta.db_table
+    with connection.cursor() as cursor:
+        with cursor.copy(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
+            copy.write(buffer.getvalue())

@@ -1,0 +1,33 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from monitoring.admin_views import ImportBatchView, ImportView
+from portal import access
+
+# Import of key figures and entities (upload form, batch status and result).
+
+
+class EditorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return access.may_edit_content(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return [
+        path("nogletal/import/", ImportView.as_view(), name="monitoring_import"),
+        path(
+            "nogletal/import/<int:pk>/",
+            ImportBatchView.as_view(),
+            name="monitoring_import_batch",
+        ),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return EditorMenuItem(
+        _("Import af nøgletal"), reverse("monitoring_import"), icon_name="upload", order=800
+    )
