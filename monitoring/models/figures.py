@@ -107,10 +107,17 @@ class KeyFigureValue(models.Model):
     so that every value is one float column that pandas reads in one pass.
     """
 
-    figure = models.ForeignKey(KeyFigure, on_delete=models.PROTECT, related_name="values")
+    # The composite indexes and unique constraints below cover every lookup; the foreign keys'
+    # own single-column indexes would only slow the bulk import of a year.
+    figure = models.ForeignKey(
+        KeyFigure, on_delete=models.PROTECT, related_name="values", db_index=False
+    )
     year = models.PositiveSmallIntegerField(_("år"))
     organisation = models.ForeignKey(
-        "monitoring.Organisation", on_delete=models.CASCADE, related_name="figure_values"
+        "monitoring.Organisation",
+        on_delete=models.CASCADE,
+        related_name="figure_values",
+        db_index=False,
     )
     estate = models.ForeignKey(
         "monitoring.Estate",
@@ -118,10 +125,16 @@ class KeyFigureValue(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="figure_values",
+        db_index=False,
     )
     value = models.FloatField(_("værdi"))
     batch = models.ForeignKey(
-        ImportBatch, on_delete=models.PROTECT, related_name="values", null=True, blank=True
+        ImportBatch,
+        on_delete=models.PROTECT,
+        related_name="values",
+        null=True,
+        blank=True,
+        db_index=False,
     )
 
     class Meta:
