@@ -1,0 +1,69 @@
+"""After an import: one e-mail per caseworker of each municipality with new red flags.
+
+The e-mail names no organisation and holds no figures; it links to the dashboard behind the
+log-in. Recipients are chosen when the task runs, so someone who has lost the caseworker role
+or left the municipality in between gets nothing.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db.models import Count
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from monitoring.models import Flag, Severity
+from portal import roles
+from portal.models import Municipality, User
+from portal.models.users import NotificationFrequency
+
+
+def municipalities_with_new_red_flags(since):
+    counts = (
+        Flag.objects.filter(is_current=True, severity=Severity.RED, raised_at__gte=since)
+        .values("organisation__supervising_municipality")
+        .annotate(n=Count("pk"))
+    )
+    ids = [row["organisation__supervising_municipality"] for row in counts if row["n"]]
+    return Municipality.objects.filter(pk__in=ids).order_by("code")
+
+
+def recipients(municipality):
+    """Active caseworkers of the municipality with a verified address who take e-mail."""
+    return (
+        User.objects.filter(
+            municipality=municipality,
+            groups__name=roles.CASEWORKER,
+            is_active=True,
+            deleted_at__isnull=True,
+            emailaddress__verified=True,
+            emailaddress__primary=True,
+        )
+        .exclude(notification_frequency=NotificationFrequency.NEVER)
+        .distinct()
+    )
+
+
+@task()
+def send_flag_digests(since_iso):
+    """E-mail the caseworkers of every municipality that got new red flags since `since_iso`."""
+    since = datetime.datetime.fromisoformat(since_iso)
+    dashboard_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("monitoring:dashboard")
+    sent = 0
+    with translation.override(settings.LANGUAGE_CODE):
+        for municipality in municipalities_with_new_red_flags(since):
+            for user in recipients(municipality):
+                EmailMessage(
+                    _("Nye kritiske flag i Tilsynsportalen"),
+                    render_to_string(
+                        "monitoring/email/flag_digest.txt",
+                        {"user": user, "municipality": municipality, "url": dashboard_url},
+                    ),
+                    to=[user.email],
+                ).send()
+                sent += 1
+    return sent
