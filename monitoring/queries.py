@@ -181,3 +181,17 @@ def entity_flags(flags):
 
 def organisation_size(organisation):
     return Estate.objects.filter(organisation=organisation).aggregate(h=Sum("homes"))["h"] or 0
+
+
+def located_estates_with_flags(estates, year):
+    """Estates lying in the municipality but supervised elsewhere, with their flag counts."""
+    on_flags = through("flags", {"is_current": True, "year": year})
+    return (
+        estates.select_related("organisation", "organisation__supervising_municipality")
+        .annotate(
+            red=Count("flags", filter=on_flags & Q(flags__severity=Severity.RED)),
+            yellow=Count("flags", filter=on_flags & Q(flags__severity=Severity.YELLOW)),
+        )
+        .filter(Q(red__gt=0) | Q(yellow__gt=0))
+        .order_by("-red", "-yellow", "organisation__org_no", "estate_no")
+    )

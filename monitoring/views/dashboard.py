@@ -5,8 +5,9 @@ from django.shortcuts import redirect, render
 
 from monitoring import queries
 from monitoring.forms import DashboardFilterForm
-from monitoring.models import Flag, Organisation
+from monitoring.models import Estate, Flag, Organisation
 from monitoring.views.gate import chosen_municipality, monitoring_view
+from portal import access
 
 PAGE_SIZE = 50
 
@@ -42,5 +43,11 @@ def dashboard(request):
     page = Paginator(context["rows"], PAGE_SIZE).get_page(request.GET.get("side"))
     query = request.GET.copy()
     query.pop("side", None)
-    context.update(page_obj=page, query_string=query.urlencode())
+    context.update(
+        page_obj=page,
+        query_string=query.urlencode(),
+        located=queries.located_estates_with_flags(
+            access.located_estates(request.user, Estate.objects.all()), context["year"]
+        ),
+    )
     return render(request, "monitoring/dashboard.html", context)

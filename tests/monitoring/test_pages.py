@@ -1,6 +1,7 @@
 """The caseworker's monitoring pages: dashboard, organisation, estate and flag, for each role."""
 
 import pytest
+from monitoring_fixtures import raise_flag
 
 from monitoring.models import FlagEvent, FlagStatus
 from portal import roles
@@ -111,6 +112,20 @@ def test_located_estate_does_not_open_the_organisation_to_the_location_municipal
     client = signed_in(client, login, taarnby)
 
     assert client.get("/monitorering/organisation/0042/").status_code == 404
+
+
+def test_location_municipality_sees_flagged_estates_lying_there_read_only(
+    client, login, make_user, monitoring_data, vacancy_rule
+):
+    located = monitoring_data["kk"].estates.get(estate_no="002")
+    raise_flag(vacancy_rule, located, 2024, value=8.0)
+    taarnby = make_user([roles.CASEWORKER], municipality_code=185, mfa=True)
+    client = signed_in(client, login, taarnby)
+
+    content = client.get("/monitorering/", {"aar": 2024}).content.decode()
+
+    assert "0042-002" in content and "København" in content
+    assert "/monitorering/organisation/0042/" not in content
 
 
 def test_member_gets_no_monitoring(client, login, member, monitoring_data):
