@@ -1,4 +1,4 @@
-"""Replacing a year's key-figure values: COPY on PostgreSQL, bulk_create elsewhere."""
+"""Replacing a year's key-figure values: COPY on PostgreSQL, one prepared INSERT elsewhere."""
 
 import io
 
@@ -19,20 +19,7 @@ def replace_year(year, values, batch):
     if connection.vendor == "postgresql":
         _copy(rows)
     else:
-        KeyFigureValue.objects.bulk_create(
-            (
-                KeyFigureValue(
-                    figure_id=row.figure_id,
-                    year=row.year,
-                    organisation_id=row.organisation_id,
-                    estate_id=None if row.estate_id is None else int(row.estate_id),
-                    value=row.value,
-                    batch_id=row.batch_id,
-                )
-                for row in rows.astype(object).where(rows.notna(), None).itertuples()
-            ),
-            batch_size=2000,
-        )
+        _insert(rows)
     return len(rows)
 
 
@@ -41,6 +28,18 @@ def _delete_year(year):
     Django load and delete a whole year's rows one batch of primary keys at a time."""
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {KeyFigureValue._meta.db_table} WHERE year = %s", [year])
+
+
+def _insert(rows):
+    """One prepared INSERT executed for every row: no model instance per value."""
+    table = KeyFigureValue._meta.db_table
+    placeholders = ", ".join(["%s"] * len(COLUMNS))
+    plain = rows.astype(object).where(rows.notna(), None)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} ({', '.join(COLUMNS)}) VALUES ({placeholders})",
+            list(plain.itertuples(index=False, name=None)),
+        )
 
 
 def _copy(rows):
