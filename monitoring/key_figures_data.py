@@ -377,3 +377,35 @@ STATUTORY_RATES = {
     2023: (637, 6357, 180, 3479, 366),
     2024: (671, 6694, 190, 3663, 386),
 }
+
+
+RATE_FIELDS = (
+    "disp_fund_contribution",
+    "disp_fund_ceiling",
+    "working_capital_contribution",
+    "working_capital_ceiling",
+    "moveout_rate",
+)
+
+
+def install(KeyFigure, StatutoryRate):
+    """Create or update the catalogue and the rates (usable from a data migration and tests)."""
+    for order, (code, name, unit, levels, direction, kind, derived, description) in enumerate(
+        KEY_FIGURES
+    ):
+        KeyFigure.objects.update_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "unit": unit,
+                "for_estates": "A" in levels,
+                "for_organisations": "O" in levels,
+                "direction": direction,
+                "kind": kind,
+                "derived": derived,
+                "description": description,
+                "sort_order": order,
+            },
+        )
+    for year, rates in STATUTORY_RATES.items():
+        StatutoryRate.objects.update_or_create(year=year, defaults=dict(zip(RATE_FIELDS, rates)))

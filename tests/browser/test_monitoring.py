@@ -1,0 +1,91 @@
+"""A caseworker's monitoring pages in Chromium: axe-core finds nothing, the charts have tables."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.contrib.auth.models import Group
+from django.test import Client
+from test_accessibility import violation_report
+
+from monitoring import key_figures_data
+from monitoring.models import KeyFigure, StatutoryRate
+from portal import municipality_data, roles
+from portal.models import Municipality, MunicipalityDomain
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def reinstalled(migrated_db):
+    """What the data migrations installed and the live-server flush removed."""
+    roles.install_groups(Group)
+    municipality_data.install(Municipality, MunicipalityDomain)
+    key_figures_data.install(KeyFigure, StatutoryRate)
+
+
+@pytest.fixture
+def signed_in_tab(tab, live_server, login, reinstalled, home):
+    """`signed_in_tab(user)`: the tab carries a session made by allauth's real log-in with TOTP."""
+
+    def sign_in(user):
+        client = Client()
+        login(client, user)
+        tab.context.add_cookies(
+            [
+                {
+                    "name": "sessionid",
+                    "value": client.cookies["sessionid"].value,
+                    "url": live_server.url,
+                }
+            ]
+        )
+        return tab
+
+    return sign_in
+
+
+def pages(data):
+    flag = data["flag"]
+    return {
+        "dashboard": "/monitorering/?aar=2024",
+        "organisation": "/monitorering/organisation/0042/?aar=2024",
+        "estate": "/monitorering/organisation/0042/afdeling/001/?aar=2024",
+        "flag": f"/monitorering/flag/{flag.pk}/",
+    }
+
+
+def test_caseworker_pages_have_no_axe_violations(signed_in_tab, make_user, monitoring_data):
+    caseworker = make_user([roles.CASEWORKER], municipality_code=101, mfa=True)
+    tab = signed_in_tab(caseworker)
+    axe = Axe()
+    failures = {}
+    for name, url in pages(monitoring_data).items():
+        tab.goto(url)
+        assert "/konto/" not in tab.url, f"{name} sent the caseworker to {tab.url}"
+        violations = axe.run(tab).response["violations"]
+        if violations:
+            failures[name] = violation_report(violations)
+
+    assert not failures, "\n".join(f"== {name}\n{report}" for name, report in failures.items())
+
+
+def test_national_view_has_no_axe_violations(signed_in_tab, make_user, monitoring_data):
+    tab = signed_in_tab(make_user(roles.EDITOR, mfa=True))
+
+    tab.goto("/monitorering/landet/?aar=2024")
+
+    assert tab.locator("h1").inner_text() == "Landsbillede"
+    violations = axe.run(tab).response["violations"] if (axe := Axe()) else []
+    assert not violations, violation_report(violations)
+
+
+def test_chart_numbers_open_from_the_keyboard(signed_in_tab, make_user, monitoring_data):
+    tab = signed_in_tab(make_user([roles.CASEWORKER], municipality_code=101, mfa=True))
+    tab.goto("/monitorering/organisation/0042/afdeling/001/?aar=2024")
+    table = tab.locator("figure.figure-chart details table")
+    assert not table.is_visible()
+
+    tab.locator("figure.figure-chart summary").first.focus()
+    tab.keyboard.press("Enter")
+
+    assert table.first.is_visible()
+    assert "7,5" in table.first.inner_text()
