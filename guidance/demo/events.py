@@ -75,9 +75,7 @@ def at(day, clock):
 
 def slides(title):
     filename = f"slides-{slugify(title)}.pdf"
-    return pdf_document(
-        f"Slides: {title}", filename, [title, "Tilsynskonferencen 2025"], "Oplæggets slides."
-    )
+    return pdf_document(title, filename, [title, "Tilsynskonferencen 2025"], "Oplæggets slides.")
 
 
 def sessions(day, programme, *, with_materials=False):

@@ -5,7 +5,6 @@ body (blocks from `blocks`) and optionally related (slugs of other guidance page
 """
 
 from guidance.models import GuidancePage, Topic
-from portal.demo import child
 
 from . import (
     guidance_pages_economy,
@@ -36,30 +35,29 @@ def specs():
 
 
 def load_guidance(index):
+    """Create missing pages as drafts first, so each can be published once with its links."""
     topics = {topic.slug: topic for topic in Topic.objects.all()}
     all_specs = specs()
-    pages = {}
+    pages, new = {}, []
     for spec in all_specs:
-        pages[spec["slug"]] = child(
-            index,
-            GuidancePage,
-            spec["slug"],
-            title=spec["title"],
-            summary=spec["summary"],
-            topics=[topics[slug] for slug in spec["topics"]],
-            last_reviewed=spec["reviewed"],
-            content_owner=spec["owner"],
-            content_owner_email=OWNER_EMAILS.get(spec["owner"], ""),
-            body=spec["body"],
-        )
-    for spec in all_specs:
-        _link_related(pages[spec["slug"]], [pages[slug] for slug in spec.get("related", ())])
+        page = GuidancePage.objects.child_of(index).filter(slug=spec["slug"]).first()
+        if page is None:
+            page = GuidancePage(
+                slug=spec["slug"],
+                title=spec["title"],
+                summary=spec["summary"],
+                topics=[topics[slug] for slug in spec["topics"]],
+                last_reviewed=spec["reviewed"],
+                content_owner=spec["owner"],
+                content_owner_email=OWNER_EMAILS.get(spec["owner"], ""),
+                body=spec["body"],
+                live=False,
+            )
+            index.add_child(instance=page)
+            new.append((page, spec))
+        pages[spec["slug"]] = page
+    for page, spec in new:
+        if spec.get("related"):
+            page.body.append(related([pages[slug] for slug in spec["related"]]))
+        page.save_revision().publish()
     return pages
-
-
-def _link_related(page, related_pages):
-    """Append the related-guidance block once; pages must exist before they can be linked."""
-    if not related_pages or any(block.block_type == "related" for block in page.body):
-        return
-    page.body.append(related(related_pages))
-    page.save_revision().publish()
