@@ -99,7 +99,7 @@ def pages():
                     "(balanceleje). Et overskud i én afdeling kan ikke bruges til at dække et "
                     "underskud i en anden."
                 ),
-                heading("Underskud i afdelingen", "h3"),
+                heading("Underskud i afdelingen"),
                 text(
                     "Et underskud skal som udgangspunkt afvikles over de følgende års budgetter. "
                     "Et opsamlet underskud, der vokser, er et tegn på, at huslejen ikke dækker "
@@ -160,6 +160,7 @@ def pages():
                     "bemærket. Den er skrevet til bestyrelsen, men tilsynet skal læse den med "
                     "samme opmærksomhed."
                 ),
+                heading("Når du læser protokollen"),
                 checklist(
                     "Kig efter",
                     "Væsentlige bemærkninger om forvaltning og interne kontroller.",
@@ -193,6 +194,7 @@ def pages():
                     "er rettet.",
                     heading="Vær opmærksom på",
                 ),
+                heading("Tilsynets opfølgning"),
                 checklist(
                     "Opfølgning",
                     "Indhent bestyrelsens redegørelse for forbeholdet.",
@@ -216,6 +218,7 @@ def pages():
                     "Stigende tomgang, høj fraflytning, voksende restancer og et opsamlet "
                     "underskud følges ofte ad."
                 ),
+                heading("Tegn på vanskeligheder"),
                 checklist(
                     "Tegn at holde øje med",
                     "Tab ved lejeledighed, der stiger flere år i træk.",
@@ -251,7 +254,7 @@ def pages():
                     "Grundlaget for Landsbyggefondens særlige støtte til afdelinger i "
                     "økonomiske vanskeligheder.",
                 ),
-                heading("Hvad fonden lægger vægt på", "h3"),
+                heading("Hvad fonden lægger vægt på"),
                 text(
                     "Landsbyggefonden vurderer blandt andet sociale problemer, tomgang, "
                     "fraflytning, huslejeniveau, underskud, vedligeholdelsesstand, "

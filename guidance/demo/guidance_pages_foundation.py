@@ -195,6 +195,7 @@ def pages():
                     ["August–december", "Styringsdialogmøder", "Hold mødet og skriv referat."],
                     ["31. december", "Styringsåret slutter", "Kontrollér, at alle møder er holdt."],
                 ),
+                heading("Planlægning"),
                 checklist(
                     "Før sommerferien",
                     "Planlæg mødedatoer med alle boligorganisationer.",
@@ -224,6 +225,7 @@ def pages():
                     "udvalgt de få emner, der er vigtigst i år. Send dagsordenen i god tid, så "
                     "boligorganisationen kan forberede svar."
                 ),
+                heading("Tjekliste til forberedelsen"),
                 checklist(
                     "Forberedelse",
                     "Læs styringsrapporten og marker kritiske værdier.",
@@ -255,7 +257,7 @@ def pages():
                     "afdelingerne med sammenlignelige enheder og markerer værdier, der ligger i "
                     "den dårligste ende, som kritiske værdier."
                 ),
-                heading("Kritiske værdier er et signal, ikke en dom", "h3"),
+                heading("Kritiske værdier er et signal, ikke en dom"),
                 text(
                     "En kritisk værdi betyder, at tallet skiller sig ud. Der kan være gode "
                     "forklaringer – for eksempel en renovering, der midlertidigt giver tomgang. "
@@ -294,7 +296,7 @@ def pages():
                     "Fastsætter blandt andet dokumentationspakkens indhold og kravet om "
                     "offentliggørelse af referatet.",
                 ),
-                heading("Gode aftaler", "h3"),
+                heading("Gode aftaler"),
                 text(
                     bullets(
                         "siger, <strong>hvem</strong> der gør hvad,",
@@ -323,6 +325,7 @@ def pages():
                     "sagsbehandlers øvrige opgaver. Analysen fra 2021 viste, at tilsynet er mest "
                     "robust, hvor flere medarbejdere kender opgaven."
                 ),
+                heading("Organisering og bemanding"),
                 checklist(
                     "Det bør være på plads",
                     "En beslutning om, hvilket udvalg tilsynet er henlagt til.",
@@ -355,6 +358,7 @@ def pages():
                     "skal kunne genfindes i sagen – også når den medarbejder, der kender "
                     "boligorganisationen, er gået på pension."
                 ),
+                heading("Journalisering"),
                 checklist(
                     "Det skal journaliseres",
                     "Dokumentationspakke, referat og aftaler fra styringsdialogen.",

@@ -75,7 +75,7 @@ def pages():
                     "ikke vil udlevere referater. Tilsynet skal vurdere, om der er tale om et "
                     "lovlighedsspørgsmål."
                 ),
-                heading("Sådan griber du henvendelsen an", "h3"),
+                heading("Sådan griber du henvendelsen an"),
                 checklist(
                     "Trin for trin",
                     "Afklar, hvad henvendelsen konkret handler om.",
@@ -105,6 +105,7 @@ def pages():
                     "kommunen. Mange organisationer lader sig administrere af en "
                     "administrationsorganisation, der kan betjene mange organisationer."
                 ),
+                heading("Administrationsaftalen"),
                 checklist(
                     "Tjek administrationsaftalen",
                     "Er ydelserne beskrevet, og er prisen gennemskuelig?",
@@ -132,6 +133,7 @@ def pages():
                     "sammenlægning kan give en stærkere økonomi og en mere professionel drift, "
                     "men den ændrer også beboernes indflydelse."
                 ),
+                heading("Kommunens godkendelse"),
                 checklist(
                     "Før kommunen godkender",
                     "Er sammenlægningen besluttet af de kompetente organer i begge organisationer?",
@@ -243,6 +245,7 @@ def pages():
                     "boligsociale helhedsplaner finansieret af Landsbyggefonden og med "
                     "udviklingsplaner, der ændrer områdets boligsammensætning."
                 ),
+                heading("I styringsdialogen"),
                 checklist(
                     "Drøft i styringsdialogen",
                     "Status på helhedsplanen og dens mål.",

@@ -36,6 +36,7 @@ def pages():
                     "frem, og henlægge penge til planlagt og periodisk vedligeholdelse (PPV). "
                     "Henlæggelserne skal passe til planen."
                 ),
+                heading("Tilsynets spørgsmål"),
                 checklist(
                     "Spørg til vedligeholdelsen",
                     "Er planen opdateret inden for de seneste fem år og bygget på et eftersyn?",
@@ -93,6 +94,7 @@ def pages():
                     "typisk mellem 3.500 og 6.500 kr. pr. lejemålsenhed om året. Et højt bidrag "
                     "kan have gode grunde, men bør kunne forklares."
                 ),
+                heading("Tilsynets spørgsmål"),
                 checklist(
                     "Spørg til administrationen",
                     "Hvad er inkluderet i bidraget, og hvad betales særskilt?",
@@ -116,7 +118,7 @@ def pages():
                     "ledige. I hele sektoren er det under 1 %, men i nogle områder og boligtyper "
                     "– især ungdomsboliger og ældreboliger – er tallet markant højere."
                 ),
-                heading("Hvorfor det er vigtigt", "h3"),
+                heading("Hvorfor det er vigtigt"),
                 text(
                     "Tab ved lejeledighed dækkes af dispositionsfonden. Vedvarende tomgang kan "
                     "derfor tære på hele organisationens økonomi og er ofte et tidligt tegn på, "
@@ -201,6 +203,7 @@ def pages():
                     "finansiere gennem henlæggelser. Sagen forløber over flere år fra "
                     "prækvalifikation til skema C."
                 ),
+                heading("Tilsynets rolle"),
                 checklist(
                     "Tilsynets opmærksomhedspunkter",
                     "Er afdelingsmødet inddraget og har godkendt projektet?",

@@ -54,7 +54,7 @@ NEWS = [
                 "almene boligorganisationer. Der er et landsdækkende netværk og et netværk i "
                 "hver region.",
             ),
-            heading("Sådan bliver du medlem", "h3"),
+            heading("Sådan bliver du medlem"),
             text(
                 bullets(
                     "Opret en bruger med din kommunale e-mailadresse.",

@@ -101,6 +101,29 @@ def test_every_demo_page_and_topic_renders_for_anonymous_readers(client, first_l
     assert [(url, status) for url, status in failures if status != 200] == []
 
 
+def _heading_level(block):
+    """The heading level a block renders (checklists have an h3), or None."""
+    if block.block_type == "heading":
+        return int(block.value["level"][1])
+    if block.block_type == "checklist":
+        return 3
+    if block.block_type in ("accordion", "documents", "related") and block.value["heading"]:
+        return 2
+    return None
+
+
+def test_demo_bodies_never_skip_from_the_page_title_to_an_h3(first_load):
+    """axe-core's heading-order rule: an h3 needs an h2 before it on the page."""
+    skipped = []
+    for page in Page.objects.live().specific():
+        levels = [_heading_level(block) for block in getattr(page, "body", [])]
+        levels = [level for level in levels if level]
+        if levels and 3 in levels and (2 not in levels or levels.index(3) < levels.index(2)):
+            skipped.append(page.url_path)
+
+    assert skipped == []
+
+
 def test_home_page_presents_the_three_initiatives(client, first_load):
     home = HomePage.objects.get()
     content = _text(client.get("/"))
