@@ -1,44 +1,52 @@
-import datetime
+"""The sections of the demo portal under the home page."""
 
-from guidance.models import (
-    GuidanceIndexPage,
-    GuidancePage,
-    NewsIndexPage,
-    PublicationIndexPage,
-    Topic,
-)
-from portal.demo import child, footer_pages
+from dataclasses import dataclass
+
+from guidance.models import EventIndexPage, GuidanceIndexPage, NewsIndexPage, PublicationIndexPage
+from portal.demo import child
+
+
+@dataclass
+class Sections:
+    guidance: GuidanceIndexPage
+    news: NewsIndexPage
+    publications: PublicationIndexPage
+    events: EventIndexPage
 
 
 def load_structure(home):
-    guidance = child(
-        home,
-        GuidanceIndexPage,
-        "vejledning",
-        title="Vejledning",
-        show_in_menus=True,
-        summary="Vejledning til kommunernes tilsyn, ordnet efter emne.",
-    )
-    child(home, NewsIndexPage, "nyheder", title="Nyheder", show_in_menus=True)
-    child(
-        home,
-        PublicationIndexPage,
-        "analyser-og-rapporter",
-        title="Analyser og rapporter",
-        show_in_menus=True,
-    )
-    page = child(
-        guidance,
-        GuidancePage,
-        "styringsdialogens-aarshjul",
-        title="Styringsdialogens årshjul",
-        summary="Sådan planlægger tilsynet årets styringsdialog med boligorganisationen.",
-        last_reviewed=datetime.date(2026, 3, 1),
-        content_owner="Center for Bolig",
-        body=[("paragraph", "<p>Styringsdialogen er et årligt møde om tilsynet.</p>")],
-    )
-    page.topics.add(Topic.objects.get(slug="styringsdialog"))
-    page.save_revision().publish()
-    footer_pages(
-        home, [("paragraph", "<p>Tilgængelighed.</p>")], [("paragraph", "<p>Privatliv.</p>")]
+    return Sections(
+        guidance=child(
+            home,
+            GuidanceIndexPage,
+            "vejledning",
+            title="Vejledning",
+            show_in_menus=True,
+            summary="Vejledning til kommunernes tilsyn med de almene boligorganisationer, "
+            "ordnet efter emne.",
+        ),
+        news=child(
+            home,
+            NewsIndexPage,
+            "nyheder",
+            title="Nyheder",
+            show_in_menus=True,
+            summary="Nyt fra Bolig- og Planstyrelsen om det kommunale tilsyn.",
+        ),
+        publications=child(
+            home,
+            PublicationIndexPage,
+            "analyser-og-rapporter",
+            title="Analyser og rapporter",
+            show_in_menus=True,
+            summary="Styrelsens analyser, rapporter og evalueringer om tilsynet.",
+        ),
+        events=child(
+            home,
+            EventIndexPage,
+            "arrangementer",
+            title="Konferencer og arrangementer",
+            show_in_menus=True,
+            summary="Tilsynskonferencer og netværksdage for kommunernes tilsynsmedarbejdere.",
+        ),
     )
