@@ -163,9 +163,11 @@ PRIVACY = [
     heading("Hvor længe?"),
     text(
         bullets(
-            "Din bruger gemmes, indtil du sletter den, eller indtil den har været inaktiv i to år.",
-            "Tilmeldinger til arrangementer slettes et år efter arrangementet.",
-            "Sikkerhedsloggen gemmes i fem år.",
+            "Din bruger og din profil gemmes, indtil du selv sletter brugeren, eller en "
+            "administrator lukker den.",
+            "Tilmeldinger til arrangementer gemmes sammen med din bruger og slettes med den.",
+            "Sikkerhedsloggen gemmes, så længe den er nødvendig for at undersøge "
+            "sikkerhedshændelser; sletter du din bruger, fjernes din e-mailadresse fra loggen.",
         )
     ),
     heading("Dine rettigheder"),
