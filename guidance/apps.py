@@ -7,4 +7,8 @@ class GuidanceConfig(AppConfig):
     verbose_name = _("Vejledning")
 
     def ready(self):
-        from guidance import signals  # noqa: F401
+        from guidance import personal_data, signals  # noqa: F401
+        from portal.accounts import personal_data as portal_personal_data
+
+        portal_personal_data.register_exporter("arrangementer", personal_data.export)
+        portal_personal_data.register_eraser(personal_data.erase)

@@ -6,3 +6,10 @@ class MonitoringConfig(AppConfig):
     name = "monitoring"
     verbose_name = _("Overvågning")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from monitoring import personal_data
+        from portal.accounts import personal_data as portal_personal_data
+
+        portal_personal_data.register_exporter("opfoelgning_paa_flag", personal_data.export)
+        portal_personal_data.register_eraser(personal_data.erase)

@@ -408,4 +408,6 @@ def install(KeyFigure, StatutoryRate):
             },
         )
     for year, rates in STATUTORY_RATES.items():
-        StatutoryRate.objects.update_or_create(year=year, defaults=dict(zip(RATE_FIELDS, rates)))
+        StatutoryRate.objects.update_or_create(
+            year=year, defaults=dict(zip(RATE_FIELDS, rates, strict=True))
+        )

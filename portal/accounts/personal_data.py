@@ -1,6 +1,7 @@
 """Everything the portal stores about a person: for "download my data" and "delete my account".
 
-Each app registers what it holds about a user; the profile's download collects them all.
+Each app registers what it holds about a user and how to erase it; the profile's download
+collects them all, and deleting the account runs every eraser.
 """
 
 from allauth.account.models import EmailAddress
@@ -12,11 +13,18 @@ from django.utils import timezone
 from portal.models import AccessRequest, AuditEvent, Invitation
 
 _exporters = []
+_erasers = []
 
 
 def register_exporter(label, function):
     """Register `function(user) -> JSON-serialisable data` under `label` in the data download."""
     _exporters.append((label, function))
+
+
+def register_eraser(function):
+    """Register `function(user)`, run when the person deletes their account, before the
+    profile itself is erased."""
+    _erasers.append(function)
 
 
 def export(user):
@@ -69,6 +77,8 @@ def export(user):
 @transaction.atomic
 def erase(user):
     """Erase the person's data; what they wrote stays, attributed to "Slettet bruger"."""
+    for function in _erasers:
+        function(user)
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     AccessRequest.objects.filter(user=user).delete()

@@ -7,6 +7,8 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.core.cache import cache
 
+from guidance import registration
+from monitoring.models import Flag, FlagEvent
 from portal import roles
 from portal.demo import home_page
 from portal.models import AccessRequest, AuditEvent, Invitation, Municipality, User, Workplace
@@ -256,3 +258,28 @@ def test_deletion_leaves_the_address_nowhere(client, make_user, login, administr
     stored = json.dumps(list(AuditEvent.objects.values_list("details", flat=True)))
     assert "slet.mig@kk.dk" not in stored.lower()
     assert not Invitation.objects.filter(email__iexact="slet.mig@kk.dk").exists()
+
+
+def test_deleting_an_account_gives_up_event_seats_and_flag_ownership(
+    client, make_user, login, make_event, monitoring_data
+):
+    leaving = make_user([roles.CASEWORKER], municipality_code=101, mfa=True)
+    waiting = make_user(roles.MEMBER)
+    event = make_event(capacity=1)
+    registration.register(leaving, event)
+    queued = registration.register(waiting, event)
+    flag = monitoring_data["flag"]
+    Flag.objects.filter(pk=flag.pk).update(assigned_to=leaving)
+    FlagEvent.objects.create(flag=flag, user=leaving, note="Ring til formanden.")
+    login(client, leaving)
+
+    assert "Ring til formanden." in client.get(DATA_URL).content.decode()
+    client.post(DELETE_URL, {"password": leaving.raw_password})
+
+    queued.refresh_from_db()
+    flag.refresh_from_db()
+    assert queued.is_confirmed, "the waiting list moved up"
+    assert not event.registrations.filter(user=leaving).exists()
+    assert flag.assigned_to is None
+    note = FlagEvent.objects.get(flag=flag)
+    assert note.note == "Ring til formanden." and str(note.user) == "Slettet bruger"

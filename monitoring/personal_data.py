@@ -1,0 +1,24 @@
+"""What monitoring holds about a person: the follow-up they wrote and the flags they own."""
+
+from monitoring.models import Flag, FlagEvent
+
+
+def export(user):
+    return [
+        {
+            "flag": f"{event.flag.rule.code} {event.flag.year}",
+            "boligorganisation": event.flag.organisation.org_no,
+            "status": event.get_status_display(),
+            "note": event.note,
+            "tidspunkt": event.created.isoformat(),
+        }
+        for event in FlagEvent.objects.filter(user=user).select_related(
+            "flag__rule", "flag__organisation"
+        )
+    ]
+
+
+def erase(user):
+    """Flags the person owned go back to nobody; their notes stay, as "Slettet bruger"'s."""
+    Flag.objects.filter(assigned_to=user).update(assigned_to=None)
+    FlagEvent.objects.filter(assigned_to=user).update(assigned_to=None)
