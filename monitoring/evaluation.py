@@ -142,7 +142,7 @@ def store_flags(flags, rules, batches, year=None):
     for flag_year, rows in flags.sort_values("year", kind="stable").groupby("year", sort=True):
         created = []
         batch = _batches(rows, batches)
-        for row, batch_id in zip(rows.itertuples(index=False), batch):
+        for row, batch_id in zip(rows.itertuples(index=False), batch, strict=True):
             estate = int(row.entity) if row.level == ESTATE else None
             key = (rule_ids[row.rule], int(row.organisation), estate, int(flag_year))
             fields = {

@@ -5,6 +5,7 @@ and year (R16). With a figure: all of its conditions hold, the peer percentile a
 the sector's median growth that year plus option `growth_over_sector_median` points (R10).
 """
 
+import numpy as np
 import pandas as pd
 
 from .change import change_from
@@ -22,17 +23,19 @@ def evaluate(rule, data, fired):
 
 def _rules_together(rule, data, fired):
     index = data.values[rule.level].index
-    members = [
-        pd.Series(code, index=fired[code][rule.level].index)
-        for code in rule.combined_rules
-        if rule.level in fired.get(code, {})
-    ]
-    if members:
-        grouped = pd.concat(members).sort_values(kind="stable").groupby(level=["entity", "year"])
-        names = grouped.agg(", ".join).reindex(index)
-        count = grouped.size().reindex(index).fillna(0)
-    else:
-        names, count = None, pd.Series(0, index=index)
+    codes = sorted(rule.combined_rules)
+    # Which members fired, as bits: counting and naming them stays vectorised.
+    bits = np.zeros(len(index), dtype=np.int64)
+    for position, code in enumerate(codes):
+        member = fired.get(code, {}).get(rule.level)
+        if member is not None:
+            bits |= index.isin(member.index).astype(np.int64) << position
+    count = pd.Series(np.bitwise_count(bits.astype(np.uint64)), index=index)
+    labels = {
+        value: ", ".join(code for position, code in enumerate(codes) if value >> position & 1)
+        for value in np.unique(bits)
+    }
+    names = pd.Series(bits, index=index).map(labels)
     enough = count >= (rule.minimum_rules or len(rule.combined_rules))
     red = rule.options.get("severity") == "red"
     return Outcome(

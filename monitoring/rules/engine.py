@@ -13,7 +13,7 @@ from django.utils import translation
 
 from . import absolute, change, combination, missing, peer, trend
 from .escalation import escalate
-from .formatting import render
+from .formatting import format_value, render_rows
 from .peers import peer_group_label
 from .spec import RED, YELLOW
 
@@ -92,9 +92,14 @@ def _hits(rule, data, fired, outcome):
         hits[name] = _array(values, size, np.nan)[rows]
     if "peer_level" in hits:
         hits["peer_group"] = _peer_groups(rule, outcome.level, data, rows, hits["peer_level"])
-    records = hits.to_dict("records")
-    hits["explanation"] = [render(rule.explanation, _placeholders(row)) for row in records]
-    hits["statistics"] = [_statistics(row) for row in records]
+    columns = {name: hits[name].tolist() for name in hits}
+    columns["year"] = [str(year) for year in columns["year"]]
+    if "prev_year" in columns:
+        columns["prev_year"] = [
+            format_value(year).replace(".", "") for year in columns["prev_year"]
+        ]
+    hits["explanation"] = render_rows(rule.explanation, columns)
+    hits["statistics"] = _statistics(hits)
     return hits
 
 
@@ -102,10 +107,22 @@ def _collapse(hits):
     """One flag per entity and year: the worst condition, with every explanation joined."""
     hits = hits.sort_values("severity", ascending=False, kind="stable")
     keys = ["level", "entity", "year"]
-    if hits.duplicated(keys).any():
-        joined = hits.groupby(keys, sort=False)["explanation"].agg(" ".join)
+    repeated = hits.duplicated(keys, keep=False).to_numpy()
+    if repeated.any():
+        joined = {}
+        for key, text in zip(
+            hits[keys][repeated].itertuples(index=False, name=None),
+            hits["explanation"][repeated],
+            strict=True,
+        ):
+            joined[key] = f"{joined[key]} {text}" if key in joined else text
         hits = hits.drop_duplicates(keys).copy()
-        hits["explanation"] = joined.reindex(pd.MultiIndex.from_frame(hits[keys])).to_numpy()
+        hits["explanation"] = [
+            joined.get(key, text)
+            for key, text in zip(
+                hits[keys].itertuples(index=False, name=None), hits["explanation"], strict=True
+            )
+        ]
     return hits.reindex(columns=RESULT)
 
 
@@ -113,27 +130,25 @@ def _peer_groups(rule, level, data, rows, peer_levels):
     attributes = data.attributes[level].reindex(columns=["region", "size_class", "home_type"])
     labels = {}
     result = []
-    for key in zip(peer_levels, *(attributes[c].to_numpy()[rows] for c in attributes)):
+    for key in zip(peer_levels, *(attributes[c].to_numpy()[rows] for c in attributes), strict=True):
         if key not in labels:
             labels[key] = peer_group_label(level, rule.peer_group, *key)
         result.append(labels[key])
     return result
 
 
-def _placeholders(row):
-    context = {key: value for key, value in row.items() if not _missing(value)}
-    context["year"] = str(row["year"])
-    if "prev_year" in context:
-        context["prev_year"] = str(int(context["prev_year"]))
-    return context
-
-
-def _statistics(row):
-    return {
-        key: (value.item() if hasattr(value, "item") else value)
-        for key, value in row.items()
-        if key in STATISTICS and not _missing(value)
-    }
+def _statistics(hits):
+    """Each flag's statistics: the context values it has, as JSON-ready Python values."""
+    names = [name for name in STATISTICS if name in hits]
+    columns = [hits[name].tolist() for name in names]
+    return (
+        [
+            {name: value for name, value in zip(names, values, strict=True) if not _missing(value)}
+            for values in zip(*columns, strict=True)
+        ]
+        if names
+        else [{} for _ in range(len(hits))]
+    )
 
 
 def _missing(value):

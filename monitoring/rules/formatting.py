@@ -1,23 +1,25 @@
 """Danish number formatting and template rendering for flag explanations."""
 
 import math
+import numbers
 import string
 
 MISSING = "–"
+_DANISH = str.maketrans(",.", ".,")
 
 
 def format_number(value):
     """A number as Danes write it: decimal comma, thousands dot, few decimals ("5.700", "4,1")."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or math.isnan(value):
         return MISSING
     magnitude = abs(value)
-    decimals = 0 if magnitude >= 100 else 1 if magnitude >= 1 else 2
-    text = f"{value:,.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
+    if magnitude >= 100:
+        text = f"{value:,.0f}"
+    else:
+        text = f"{value:.{1 if magnitude >= 1 else 2}f}".rstrip("0").rstrip(".")
     if text in ("-0", ""):
         text = "0"
-    return text.translate(str.maketrans(",.", ".,"))
+    return text.translate(_DANISH)
 
 
 class _Context(dict):
@@ -32,14 +34,35 @@ def template_fields(template):
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
+def format_value(value):
+    """A placeholder's text: numbers the Danish way, missing values as a dash."""
+    if isinstance(value, float):
+        return format_number(value)
+    if value is None:
+        return MISSING
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return format_number(float(value))
+    return str(value)
+
+
 def render(template, context):
-    """Fill the template's placeholders; numbers are formatted the Danish way."""
-    values = _Context(
-        (key, format_number(value) if isinstance(value, (int, float)) else value)
-        for key, value in context.items()
-        if value is not None
-    )
+    """Fill the template's placeholders from `context` (one flag's values)."""
+    return render_rows(template, {key: [value] for key, value in context.items()})[0]
+
+
+def render_rows(template, columns):
+    """Render the template once per row; `columns` maps placeholder names to equal-length
+    sequences. Only the placeholders the template uses are formatted."""
     try:
-        return template.format_map(values)
-    except (ValueError, IndexError, AttributeError):
-        return template
+        used = [name for name in template_fields(template) if name in columns]
+    except ValueError:
+        used = []
+    texts = [[format_value(value) for value in columns[name]] for name in used]
+    rows = len(next(iter(columns.values()), []))
+    results = []
+    for values in zip(*texts, strict=True) if texts else [()] * rows:
+        try:
+            results.append(template.format_map(_Context(zip(used, values, strict=True))))
+        except (ValueError, IndexError, AttributeError, KeyError):
+            results.append(template)
+    return results

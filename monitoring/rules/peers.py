@@ -77,9 +77,8 @@ def _quantile_name(quantile, percentiles):
 def peer_group_label(level, peer_group, peer_level, region, size_class, home_type):
     """Danish description of the peers actually used, e.g. "afdelinger i Region Sjælland med
     25–99 boliger"."""
-    from portal.models.municipalities import Region
-
     from monitoring.models.entities import HomeType
+    from portal.models.municipalities import Region
 
     chain = CHAINS.get(peer_group, CHAINS["country"])
     keys = chain[int(peer_level)] if peer_level == peer_level else ()
