@@ -6,3 +6,6 @@ class MonitoringConfig(AppConfig):
     name = "monitoring"
     verbose_name = _("Overvågning")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import triggers  # noqa: F401  (connects the re-evaluation signals)

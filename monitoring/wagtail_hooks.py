@@ -1,0 +1,3 @@
+from monitoring.snippets import register_flag_rule_snippet
+
+register_flag_rule_snippet()
