@@ -59,7 +59,7 @@ class Dataset:
         rows.index = frame.index
         size = self.column(level, SIZE_FIGURE[level])
         if "homes" in rows:
-            size = size.fillna(rows["homes"])
+            size = size.fillna(rows["homes"].astype(float))
         rows["size"] = size
         rows["size_class"] = size_classes(level, size)
         if level == ORGANISATION:
