@@ -24,9 +24,10 @@ def evaluate(rule, data, fired):
         outcomes += _accounts(rule, data, options["accounts"])
     if "meeting" in options:
         outcomes.append(_meeting(rule, data, options["meeting"]))
+    months = options.get("accounts", {}).get("months", 6)
     for level in LEVELS:
         for figure in options.get("required", {}).get(level, ()):
-            outcomes.append(_required(rule, data, level, figure))
+            outcomes.append(_required(data, level, figure, months))
     return outcomes
 
 
@@ -51,9 +52,13 @@ def _meeting(rule, data, meeting):
     return Outcome(rule.level, yellow=absent, red=absent, context=context)
 
 
-def _required(rule, data, level, figure):
+def _required(data, level, figure, months):
+    """A required figure is empty; it was due with the accounts."""
     value = data.column(level, figure)
-    context = {"figure_name": data.figure_names.get(figure, figure)}
+    context = {
+        "figure_name": data.figure_names.get(figure, figure),
+        "deadline": _dates(_deadline(value, months)),
+    }
     return Outcome(level, yellow=value.isna(), context=context)
 
 
