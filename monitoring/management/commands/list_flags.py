@@ -1,6 +1,7 @@
 import csv
 
 from django.core.management.base import BaseCommand
+from django.db.models import F
 
 from monitoring.models import Flag, Severity
 
@@ -24,7 +25,12 @@ class Command(BaseCommand):
             flags = flags.filter(organisation__supervising_municipality__code=municipality)
         if severity is not None:
             flags = flags.filter(severity=SEVERITIES[severity])
-        rows = flags.order_by("organisation__org_no", "estate__estate_no", "year", "rule__code")
+        rows = flags.order_by(
+            "organisation__org_no",
+            F("estate__estate_no").asc(nulls_first=True),
+            "year",
+            "rule__code",
+        )
         labels = {value: label for label, value in SEVERITIES.items()}
         writer = csv.writer(self.stdout, lineterminator="\n")
         writer.writerow(HEADER)
