@@ -29,18 +29,19 @@ from .rules.dataset import ESTATE, ORGANISATION, Dataset, pivot
 from .rules.spec import RED, RuleSpec
 
 SEVERITIES = {RED: Severity.RED, 1: Severity.YELLOW}
-UPDATED_FIELDS = [
+# What an evaluation writes on a flag, in the order `store_flags` compares them.
+STORED = [
     "severity",
     "value",
     "threshold",
     "statistics",
     "explanation",
-    "rule_revision",
-    "batch",
-    "previous",
+    "rule_revision_id",
+    "batch_id",
+    "previous_id",
     "is_current",
-    "evaluated_at",
 ]
+UPDATED_FIELDS = [name.removesuffix("_id") for name in STORED] + ["evaluated_at"]
 
 
 @dataclass
@@ -69,13 +70,7 @@ def evaluate(year=None, today=None):
 def load_dataset(today):
     """The whole country's figures as a Dataset, and each entity-year's latest import batch."""
     figures = list(KeyFigure.objects.values_list("id", "code", "name", "direction"))
-    query = KeyFigureValue.objects.values_list(
-        "organisation_id", "estate_id", "year", "figure_id", "value", "batch_id"
-    ).query
-    with connection.cursor() as cursor:
-        cursor.execute(*query.sql_with_params())
-        rows = np.array(cursor.fetchall(), dtype=float).reshape(-1, 6)
-    organisation, estate, year, figure, value, batch = rows.T
+    organisation, estate, year, figure, value, batch = _read_values().T
     is_estate = ~np.isnan(estate)
     codes = {pk: code for pk, code, _, _ in figures}
     values, batches = {}, {}
@@ -103,6 +98,19 @@ def load_dataset(today):
     return dataset, batches
 
 
+def _read_values():
+    """All values as a float array of (organisation, estate, year, figure, value, batch) rows.
+
+    One plain fetch: psycopg's COPY yields a chunk per row, which is slower for 2M rows.
+    """
+    query = KeyFigureValue.objects.values_list(
+        "organisation_id", "estate_id", "year", "figure_id", "value", "batch_id"
+    ).query
+    with connection.cursor() as cursor:
+        cursor.execute(*query.sql_with_params())
+        return np.array(cursor.fetchall(), dtype=float).reshape(-1, 6)
+
+
 def _entities():
     estates = pd.DataFrame.from_records(
         Estate.objects.values_list(
@@ -121,66 +129,58 @@ def _entities():
 
 
 def store_flags(flags, rules, batches, year=None):
-    """Create, update and close flags so the current flags are exactly `flags`."""
+    """Create, update and close flags so the current flags are exactly `flags`.
+
+    Existing flags are compared as plain tuples; only new and changed rows become objects.
+    """
     rule_ids = {rule.code: rule.pk for rule in rules}
     revisions = {rule.code: rule.latest_revision_id for rule in rules}
     scope = Flag.objects.all() if year is None else Flag.objects.filter(year__in=[year - 1, year])
     existing = {}
     current = {}
-    columns = [*UPDATED_FIELDS[:-1], "rule", "organisation", "estate", "year"]
-    for flag in scope.order_by("is_current", "pk").only(*columns):
-        key = (flag.rule_id, flag.organisation_id, flag.estate_id, flag.year)
-        if year is None or flag.year == year:
-            existing[key] = flag
-        elif flag.is_current:
-            current[key] = flag.pk
+    keys = ["rule_id", "organisation_id", "estate_id", "year"]
+    for pk, *row in scope.order_by("is_current", "pk").values_list("pk", *keys, *STORED):
+        key = tuple(row[:4])
+        if year is None or key[3] == year:
+            existing[key] = (pk, tuple(row[4:]))
+        elif row[-1]:
+            current[key] = pk
     red = int((flags["severity"] == RED).sum())
     summary = Summary(red=red, yellow=len(flags) - red)
     now = timezone.now()
-    raised = set()
     changed = []
-    for flag_year, rows in flags.sort_values("year", kind="stable").groupby("year", sort=True):
+    for flag_year, rows in flags.groupby("year", sort=True):
         created = []
-        batch = _batches(rows, batches)
-        for row, batch_id in zip(rows.itertuples(index=False), batch, strict=True):
+        for row, batch_id in zip(
+            rows.itertuples(index=False), _batches(rows, batches), strict=True
+        ):
             estate = int(row.entity) if row.level == ESTATE else None
             key = (rule_ids[row.rule], int(row.organisation), estate, int(flag_year))
-            fields = {
-                "severity": SEVERITIES[row.severity],
-                "value": _number(row.value),
-                "threshold": _number(row.threshold),
-                "statistics": row.statistics,
-                "explanation": row.explanation,
-                "rule_revision_id": revisions[row.rule],
-                "batch_id": batch_id,
-                "previous_id": current.get((*key[:3], key[3] - 1)),
-                "is_current": True,
-            }
-            raised.add(key)
-            flag = existing.get(key)
-            if flag is None:
-                created.append(
-                    Flag(
-                        rule_id=key[0],
-                        organisation_id=key[1],
-                        estate_id=key[2],
-                        year=key[3],
-                        **fields,
-                    )
-                )
+            values = (
+                SEVERITIES[row.severity],
+                _number(row.value),
+                _number(row.threshold),
+                row.statistics,
+                row.explanation,
+                revisions[row.rule],
+                batch_id,
+                current.get((*key[:3], key[3] - 1)),
+                True,
+            )
+            fields = dict(zip(STORED, values, strict=True))
+            if key not in existing:
+                created.append(Flag(**dict(zip(keys, key, strict=True)), **fields))
                 continue
+            pk, stored = existing.pop(key)
             summary.kept += 1
-            if any(getattr(flag, name) != value for name, value in fields.items()):
-                for name, value in fields.items():
-                    setattr(flag, name, value)
-                flag.evaluated_at = now
-                changed.append(flag)
-            current[key] = flag.pk
+            current[key] = pk
+            if stored != values:
+                changed.append(Flag(pk=pk, evaluated_at=now, **fields))
         for flag in Flag.objects.bulk_create(created, batch_size=2000):
             current[(flag.rule_id, flag.organisation_id, flag.estate_id, flag.year)] = flag.pk
         summary.new += len(created)
     Flag.objects.bulk_update(changed, UPDATED_FIELDS, batch_size=1000)
-    closed = [flag.pk for key, flag in existing.items() if flag.is_current and key not in raised]
+    closed = [pk for pk, stored in existing.values() if stored[-1]]
     for start in range(0, len(closed), 5000):
         Flag.objects.filter(pk__in=closed[start : start + 5000]).update(is_current=False)
     summary.closed = len(closed)
