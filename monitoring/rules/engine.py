@@ -52,7 +52,7 @@ def evaluate(rules, data):
 
 
 def _empty():
-    return pd.DataFrame(columns=[*RESULT, "level"]).reindex(columns=RESULT)
+    return pd.DataFrame(columns=RESULT)
 
 
 def ordered(rules):
