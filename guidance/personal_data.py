@@ -19,9 +19,9 @@ def export(user):
 
 def erase(user):
     """Give up seats at coming events (the waiting list moves up), then forget them all."""
-    coming = EventRegistration.objects.filter(
-        user=user, event__start__gt=timezone.now()
-    ).exclude(status=RegistrationStatus.CANCELLED)
+    coming = EventRegistration.objects.filter(user=user, event__start__gt=timezone.now()).exclude(
+        status=RegistrationStatus.CANCELLED
+    )
     for seat in coming.select_related("event"):
         registration.cancel(seat)
     EventRegistration.objects.filter(user=user).delete()

@@ -1,15 +1,9 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from guidance.reports import ReviewDueView
-from portal import access
-
-
-class EditorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return access.may_edit_content(request.user)
+from portal.admin_menus import EditorMenuItem
 
 
 @hooks.register("register_admin_urls")

@@ -8,7 +8,7 @@ class MonitoringConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from monitoring import personal_data
+        from monitoring import personal_data, triggers  # noqa: F401  (triggers connects signals)
         from portal.accounts import personal_data as portal_personal_data
 
         portal_personal_data.register_exporter("opfoelgning_paa_flag", personal_data.export)

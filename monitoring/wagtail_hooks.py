@@ -1,17 +1,12 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from monitoring.admin_views import ImportBatchView, ImportView
-from portal import access
+from monitoring.snippets import register_flag_rule_snippet
+from portal.admin_menus import EditorMenuItem
 
-# Import of key figures and entities (upload form, batch status and result).
-
-
-class EditorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return access.may_edit_content(request.user)
+register_flag_rule_snippet()
 
 
 @hooks.register("register_admin_urls")

@@ -1,18 +1,12 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal import access
+from portal.admin_menus import AdministratorMenuItem
 from portal.audit_report import AuditLogView
 from portal.models import Municipality
-
-
-class AdministratorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return access.is_administrator(request.user)
 
 
 @hooks.register("register_admin_urls")

@@ -1,0 +1,205 @@
+"""Flag evaluation: read every key-figure value in one query, run the rule engine, store flags.
+
+A flag raised again keeps its row (status, assignment and notes survive) and is updated; one no
+longer raised becomes not current but is never deleted. A new flag is linked to the same rule's
+flag for the same entity the year before. Writes are bulk; only changed rows are updated.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from django.db import connection, transaction
+from django.utils import timezone
+
+from .models import (
+    Direction,
+    Estate,
+    Flag,
+    FlagRule,
+    KeyFigure,
+    KeyFigureValue,
+    Organisation,
+    Severity,
+    StatutoryRate,
+)
+from .rules import engine
+from .rules.dataset import ESTATE, ORGANISATION, Dataset, pivot
+from .rules.spec import RED, RuleSpec
+
+SEVERITIES = {RED: Severity.RED, 1: Severity.YELLOW}
+# What an evaluation writes on a flag, in the order `store_flags` compares them.
+STORED = [
+    "severity",
+    "value",
+    "threshold",
+    "statistics",
+    "explanation",
+    "rule_revision_id",
+    "batch_id",
+    "previous_id",
+    "is_current",
+]
+UPDATED_FIELDS = [name.removesuffix("_id") for name in STORED] + ["evaluated_at"]
+
+
+@dataclass
+class Summary:
+    red: int = 0
+    yellow: int = 0
+    new: int = 0
+    kept: int = 0
+    closed: int = 0
+
+
+def evaluate(year=None, today=None):
+    """Evaluate the active rules over all years (change and trend rules need the history) and
+    store the flags of `year`, or of every year."""
+    rules = list(
+        FlagRule.objects.active().select_related("figure").prefetch_related("combined_rules")
+    )
+    data, batches = load_dataset(today or datetime.date.today())
+    flags = engine.evaluate([RuleSpec.from_rule(rule) for rule in rules], data)
+    if year is not None:
+        flags = flags[flags["year"] == year]
+    with transaction.atomic():
+        return store_flags(flags, rules, batches, year)
+
+
+def load_dataset(today):
+    """The whole country's figures as a Dataset, and each entity-year's latest import batch."""
+    figures = list(KeyFigure.objects.values_list("id", "code", "name", "direction"))
+    organisation, estate, year, figure, value, batch = _read_values().T
+    is_estate = ~np.isnan(estate)
+    codes = {pk: code for pk, code, _, _ in figures}
+    values, batches = {}, {}
+    for level, entity, mask in (
+        (ORGANISATION, organisation, ~is_estate),
+        (ESTATE, estate, is_estate),
+    ):
+        values[level] = pivot(entity[mask], year[mask], figure[mask], value[mask], codes)
+        batches[level] = (
+            pd.Series(batch[mask])
+            .groupby([entity[mask].astype(np.int64), year[mask].astype(np.int64)])
+            .max()
+            .rename_axis(["entity", "year"])
+        )
+    dataset = Dataset(
+        values,
+        entities=_entities(),
+        rates=pd.DataFrame.from_records(StatutoryRate.objects.values(), index="year"),
+        figure_names={code: name for _, code, name, _ in figures},
+        lower_is_worse=frozenset(
+            code for _, code, _, direction in figures if direction == Direction.LOWER_IS_WORSE
+        ),
+        today=today,
+    )
+    return dataset, batches
+
+
+def _read_values():
+    """All values as a float array of (organisation, estate, year, figure, value, batch) rows.
+
+    One plain fetch: psycopg's COPY yields a chunk per row, which is slower for 2M rows.
+    """
+    query = KeyFigureValue.objects.values_list(
+        "organisation_id", "estate_id", "year", "figure_id", "value", "batch_id"
+    ).query
+    with connection.cursor() as cursor:
+        cursor.execute(*query.sql_with_params())
+        return np.array(cursor.fetchall(), dtype=float).reshape(-1, 6)
+
+
+def _entities():
+    estates = pd.DataFrame.from_records(
+        Estate.objects.values_list(
+            "id", "organisation_id", "municipality__region", "home_type", "year_built", "homes"
+        ),
+        columns=["id", "organisation", "region", "home_type", "year_built", "homes"],
+        index="id",
+    )
+    organisations = pd.DataFrame.from_records(
+        Organisation.objects.values_list("id", "supervising_municipality__region"),
+        columns=["id", "region"],
+        index="id",
+    )
+    organisations["homes"] = estates.groupby("organisation")["homes"].sum()
+    return {ESTATE: estates, ORGANISATION: organisations}
+
+
+def store_flags(flags, rules, batches, year=None):
+    """Create, update and close flags so the current flags are exactly `flags`.
+
+    Existing flags are compared as plain tuples; only new and changed rows become objects.
+    """
+    rule_ids = {rule.code: rule.pk for rule in rules}
+    revisions = {rule.code: rule.latest_revision_id for rule in rules}
+    scope = Flag.objects.all() if year is None else Flag.objects.filter(year__in=[year - 1, year])
+    existing = {}
+    current = {}
+    keys = ["rule_id", "organisation_id", "estate_id", "year"]
+    for pk, *row in scope.order_by("is_current", "pk").values_list("pk", *keys, *STORED):
+        key = tuple(row[:4])
+        if year is None or key[3] == year:
+            existing[key] = (pk, tuple(row[4:]))
+        elif row[-1]:
+            current[key] = pk
+    red = int((flags["severity"] == RED).sum())
+    summary = Summary(red=red, yellow=len(flags) - red)
+    now = timezone.now()
+    changed = []
+    for flag_year, rows in flags.groupby("year", sort=True):
+        created = []
+        for row, batch_id in zip(
+            rows.itertuples(index=False), _batches(rows, batches), strict=True
+        ):
+            estate = int(row.entity) if row.level == ESTATE else None
+            key = (rule_ids[row.rule], int(row.organisation), estate, int(flag_year))
+            values = (
+                SEVERITIES[row.severity],
+                _number(row.value),
+                _number(row.threshold),
+                row.statistics,
+                row.explanation,
+                revisions[row.rule],
+                batch_id,
+                current.get((*key[:3], key[3] - 1)),
+                True,
+            )
+            fields = dict(zip(STORED, values, strict=True))
+            if key not in existing:
+                created.append(Flag(**dict(zip(keys, key, strict=True)), **fields))
+                continue
+            pk, stored = existing.pop(key)
+            summary.kept += 1
+            current[key] = pk
+            if stored != values:
+                changed.append(Flag(pk=pk, evaluated_at=now, **fields))
+        for flag in Flag.objects.bulk_create(created, batch_size=2000):
+            current[(flag.rule_id, flag.organisation_id, flag.estate_id, flag.year)] = flag.pk
+        summary.new += len(created)
+    Flag.objects.bulk_update(changed, UPDATED_FIELDS, batch_size=1000)
+    closed = [pk for pk, stored in existing.values() if stored[-1]]
+    for start in range(0, len(closed), 5000):
+        Flag.objects.filter(pk__in=closed[start : start + 5000]).update(is_current=False)
+    summary.closed = len(closed)
+    return summary
+
+
+def _batches(rows, batches):
+    """The latest import batch of each flagged entity-year."""
+    result = np.full(len(rows), None, dtype=object)
+    for level in (ORGANISATION, ESTATE):
+        mask = (rows["level"] == level).to_numpy()
+        if mask.any():
+            index = pd.MultiIndex.from_arrays(
+                [rows[name].to_numpy()[mask].astype(np.int64) for name in ("entity", "year")]
+            )
+            found = batches[level].reindex(index).to_numpy()
+            result[mask] = [None if np.isnan(b) else int(b) for b in found]
+    return result
+
+
+def _number(value):
+    return None if value is None or np.isnan(value) else float(value)

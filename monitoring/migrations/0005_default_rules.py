@@ -1,0 +1,15 @@
+from django.db import migrations
+
+
+def install(apps, schema_editor):
+    from monitoring.default_rules import install as install_default_rules
+
+    install_default_rules(apps)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("monitoring", "0004_lean_value_indexes"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+    operations = [migrations.RunPython(install, migrations.RunPython.noop)]

@@ -1,0 +1,71 @@
+"""A flag rule as the engine sees it: plain values, so the engine never touches the database."""
+
+from dataclasses import dataclass, field
+
+YELLOW = 1
+RED = 2
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    code: str
+    kind: str
+    level: str
+    explanation: str
+    figure: str | None = None
+    higher_is_worse: bool = True
+    yellow_threshold: float | None = None
+    red_threshold: float | None = None
+    yellow_percentile: float | None = None
+    red_percentile: float | None = None
+    peer_group: str = "country"
+    minimum_value: float | None = None
+    minimum_homes: int | None = None
+    years: int | None = None
+    red_years: int | None = None
+    minimum_change: float | None = None
+    change_in_percent: bool = False
+    combined_rules: tuple[str, ...] = ()
+    minimum_rules: int | None = None
+    options: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_rule(cls, rule):
+        """Read a FlagRule (with `figure` and `combined_rules` loaded)."""
+        figure = rule.figure
+        return cls(
+            code=rule.code,
+            kind=rule.kind,
+            level=rule.level,
+            explanation=rule.explanation,
+            figure=figure.code if figure else None,
+            higher_is_worse=figure is None or figure.direction != "down",
+            yellow_threshold=rule.yellow_threshold,
+            red_threshold=rule.red_threshold,
+            yellow_percentile=rule.yellow_percentile,
+            red_percentile=rule.red_percentile,
+            peer_group=rule.peer_group or "country",
+            minimum_value=rule.minimum_value,
+            minimum_homes=rule.minimum_homes,
+            years=rule.years,
+            red_years=rule.red_years,
+            minimum_change=rule.minimum_change,
+            change_in_percent=rule.change_in_percent,
+            combined_rules=tuple(sorted(r.code for r in rule.combined_rules.all())),
+            minimum_rules=rule.minimum_rules,
+            options=rule.options or {},
+        )
+
+    @property
+    def dependencies(self):
+        """Rules whose results this rule reads: members of a combination, escalation rules."""
+        return set(self.combined_rules) | set(self.options.get("red_with_rules", ()))
+
+    def worse(self, values, limit):
+        """Where `values` are worse than `limit` in the rule figure's direction."""
+        return worse(values, limit, self.higher_is_worse)
+
+
+def worse(values, limit, higher_is_worse):
+    """Where `values` are strictly worse than `limit` (missing values never are)."""
+    return values > limit if higher_is_worse else values < limit

@@ -1,0 +1,20 @@
+"""What re-evaluates the flags: a rule saved or deleted, and a key-figure import."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from .models import FlagRule
+from .signals import key_figures_imported
+from .tasks import schedule_evaluation
+
+
+@receiver(post_save, sender=FlagRule, dispatch_uid="monitoring_rule_saved")
+@receiver(post_delete, sender=FlagRule, dispatch_uid="monitoring_rule_deleted")
+def rule_changed(sender, raw=False, **kwargs):
+    if not raw:
+        schedule_evaluation()
+
+
+@receiver(key_figures_imported, dispatch_uid="monitoring_key_figures_imported")
+def key_figures_changed(sender, batch=None, **kwargs):
+    schedule_evaluation()
