@@ -13,6 +13,7 @@ import pandas as pd
 from django.db import connection, transaction
 from django.utils import timezone
 
+from . import peer_statistics
 from .models import (
     Direction,
     Estate,
@@ -55,7 +56,7 @@ class Summary:
 
 def evaluate(year=None, today=None):
     """Evaluate the active rules over all years (change and trend rules need the history) and
-    store the flags of `year`, or of every year."""
+    store the flags of `year`, or of every year; then refresh the charts' peer bands."""
     rules = list(
         FlagRule.objects.active().select_related("figure").prefetch_related("combined_rules")
     )
@@ -64,7 +65,9 @@ def evaluate(year=None, today=None):
     if year is not None:
         flags = flags[flags["year"] == year]
     with transaction.atomic():
-        return store_flags(flags, rules, batches, year)
+        summary = store_flags(flags, rules, batches, year)
+    peer_statistics.refresh()
+    return summary
 
 
 def load_dataset(today):

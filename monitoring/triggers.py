@@ -17,4 +17,4 @@ def rule_changed(sender, raw=False, **kwargs):
 
 @receiver(key_figures_imported, dispatch_uid="monitoring_key_figures_imported")
 def key_figures_changed(sender, batch=None, **kwargs):
-    schedule_evaluation()
+    schedule_evaluation(notify=True)
