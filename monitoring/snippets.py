@@ -102,7 +102,9 @@ class FlagRuleViewSet(SnippetViewSet):
                     FieldRowPanel([FieldPanel("yellow_threshold"), FieldPanel("red_threshold")]),
                     FieldPanel(
                         "minimum_homes",
-                        help_text=_("Afdelinger med færre boliger vurderes ikke."),
+                        help_text=_(
+                            "Afdelinger med færre boliger vurderes ikke (grænser og ændringer)."
+                        ),
                     ),
                 ],
                 heading=_("Absolut grænse"),

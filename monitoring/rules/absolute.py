@@ -9,9 +9,7 @@ def evaluate(rule, data, fired):
     value = data.column(rule.level, rule.figure)
     yellow_limit = _limit(rule, data, rule.yellow_threshold, value)
     red_limit = _limit(rule, data, rule.red_threshold, value)
-    eligible = value.notna()
-    if rule.minimum_homes is not None:
-        eligible &= data.attribute(rule.level, "size") >= rule.minimum_homes
+    eligible = rule.large_enough(data, value)
     return [
         Outcome(
             rule.level,

@@ -18,7 +18,7 @@ def evaluate(rule, data, fired):
     return [
         Outcome(
             rule.level,
-            yellow=worsening >= rule.minimum_change,
+            yellow=rule.large_enough(data, value) & (worsening >= rule.minimum_change),
             yellow_limit=rule.minimum_change,
             context={
                 "value": value,

@@ -61,6 +61,14 @@ class RuleSpec:
         """Rules whose results this rule reads: members of a combination, escalation rules."""
         return set(self.combined_rules) | set(self.options.get("red_with_rules", ()))
 
+    def large_enough(self, data, value):
+        """Where the value exists and the entity has the rule's minimum number of homes (small
+        estates' rates jump from year to year on a single move)."""
+        eligible = value.notna()
+        if self.minimum_homes is not None:
+            eligible &= data.attribute(self.level, "size") >= self.minimum_homes
+        return eligible
+
     def worse(self, values, limit):
         """Where `values` are worse than `limit` in the rule figure's direction."""
         return worse(values, limit, self.higher_is_worse)
