@@ -15,6 +15,8 @@ import platform
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +25,7 @@ TOPIC = "/vejledning/emne/styringsdialog/"
 GUIDANCE = "/vejledning/bench-vejledning/"
 # A query string bypasses the anonymous page cache, so the page renders on every request.
 UNCACHED = "?utm_source=bench"
+CHECK_SECONDS = 30
 HELLO = ("Hello world (Django)", "/bench/hello/")
 TARGETS = [
     ("Home, cached", "/"),
@@ -34,6 +37,8 @@ TARGETS = [
     ("Search", "/soeg/?q=tilsyn"),
     ("Search, filtered", "/soeg/?q=tilsyn&type=vejledning&topic=styringsdialog"),
 ]
+
+TARGET_PATHS = dict(TARGETS)
 
 
 def main(argv=None):
@@ -54,7 +59,7 @@ def main(argv=None):
         try:
             run(args, tmp, env)
         except BenchError as error:
-            print(f"\nBenchmark stopped: {error}", file=sys.stderr)
+            print(f"\nBenchmark failed: {error}", file=sys.stderr)
             return 1
     return 0
 
@@ -106,11 +111,15 @@ def run(args, tmp, env):
     )
     try:
         with server.gunicorn(env, tmp / "gunicorn.log", ROOT, args.workers) as base_url:
-            rows = measure_all(load, base_url, args)
+            rows, failures = measure_all(load, base_url, args)
     except server.ServerError as error:
         raise BenchError(str(error)) from error
-    print_load(rows)
+    print_load(rows, failures)
     print(f"\nTotal time: {elapsed(started)}")
+    if failures:
+        raise BenchError(
+            "; ".join(f"{label} ({TARGET_PATHS[label]}) {why}" for label, why in failures.items())
+        )
 
 
 def prepare_database(connection):
@@ -154,34 +163,40 @@ def measure_all(load, base_url, args):
     """Every URL in turn, in interleaved rounds, so a busy moment on the machine hits them all.
 
     Each round measures hello world and then every page; each URL is warmed up once first.
+    A URL that does not answer 200 OK within CHECK_SECONDS is reported and left out.
     """
-    plan = [HELLO, *TARGETS]
-    for _label, path in plan:
-        check(base_url + path)
+    plan, failures = [], {}
+    for label, path in [HELLO, *TARGETS]:
+        failure = check(base_url + path)
+        if failure:
+            failures[label] = failure
+            print(f"  {label}: {failure}", flush=True)
+            continue
         load.measure(base_url + path, 1, args.concurrency)  # fills every worker's caches
+        plan.append((label, path))
+    if HELLO[0] in failures:
+        raise BenchError(f"hello world failed: {failures[HELLO[0]]}")
     seconds = max(1, round(args.duration / args.rounds))
     rounds = {label: [] for label, _path in plan}
     for n in range(1, args.rounds + 1):
         print(f"- round {n} of {args.rounds}", flush=True)
         for label, path in plan:
             rounds[label].append(load.measure(base_url + path, seconds, args.concurrency))
-    return [(label, path, load.combine(rounds[label])) for label, path in plan]
+    return [(label, path, load.combine(rounds[label])) for label, path in plan], failures
 
 
 def check(url):
-    import urllib.request
-
+    """None if the URL answers 200 OK in time, otherwise what went wrong."""
     try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            if response.status == 200:
-                return
-            status = response.status
+        with urllib.request.urlopen(url, timeout=CHECK_SECONDS) as response:
+            return None if response.status == 200 else f"answered {response.status}"
+    except urllib.error.HTTPError as error:
+        return f"answered {error.code}"
     except OSError as error:
-        status = error
-    raise BenchError(f"{url} did not answer 200 OK ({status})")
+        return f"no answer within {CHECK_SECONDS} s ({error})"
 
 
-def print_load(rows):
+def print_load(rows, failures):
     hello = rows[0][2]
     hello_rps, hello_p95 = hello.per_second, hello.p95_ms
     print("\nSide by side (req/s over all rounds; percentiles: the median of the rounds')")
@@ -211,6 +226,8 @@ def print_load(rows):
         for label, path, r in rows
     ]
     print_table(header, table)
+    for label, why in failures.items():
+        print(f"Not measured: {label} ({TARGET_PATHS[label]}): {why}")
 
 
 def print_table(header, rows):
