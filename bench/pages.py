@@ -198,6 +198,8 @@ def check(url):
 
 def print_load(rows, failures):
     hello = rows[0][2]
+    if not hello.requests:
+        raise BenchError("hello world got no answer under load: a slow URL holds every worker")
     hello_rps, hello_p95 = hello.per_second, hello.p95_ms
     print("\nSide by side (req/s over all rounds; percentiles: the median of the rounds')")
     header = [
