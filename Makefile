@@ -56,7 +56,7 @@ lint: install
 	$(VENV)/bin/djhtml --check templates portal/templates guidance/templates
 
 bench: install translations
-	$(PY) bench/pages.py
+	$(PY) -m bench.pages $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules static db.sqlite3 db.sqlite3-wal db.sqlite3-shm

@@ -1,0 +1,108 @@
+"""HTTP load against one URL for a fixed time: requests per second and latency percentiles.
+
+wrk (Debian's `wrk` package) is used when it is installed: it is written in C and leaves the
+two cores to the server. Without it a small Python driver (threads, keep-alive connections)
+does the same job; it spends CPU of its own, so its figures are lower, but every URL in a run
+is measured with the same tool, so the ratios stay comparable.
+"""
+
+import http.client
+import shutil
+import statistics
+import subprocess
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+WRK_SCRIPT = Path(__file__).with_name("wrk_report.lua")
+
+
+@dataclass
+class Result:
+    requests: int
+    errors: int
+    seconds: float
+    p50_ms: float
+    p95_ms: float
+    p99_ms: float
+
+    @property
+    def per_second(self):
+        return self.requests / self.seconds
+
+
+def combine(results):
+    """One result from rounds of the same URL: total throughput, median of each percentile."""
+    return Result(
+        sum(r.requests for r in results),
+        sum(r.errors for r in results),
+        sum(r.seconds for r in results),
+        statistics.median(r.p50_ms for r in results),
+        statistics.median(r.p95_ms for r in results),
+        statistics.median(r.p99_ms for r in results),
+    )
+
+
+def tool():
+    return "wrk" if shutil.which("wrk") else "python"
+
+
+def measure(url, seconds, concurrency):
+    if tool() == "wrk":
+        return measure_with_wrk(url, seconds, concurrency)
+    return measure_with_threads(url, seconds, concurrency)
+
+
+def measure_with_wrk(url, seconds, concurrency):
+    command = [
+        "wrk",
+        f"--threads={min(2, concurrency)}",
+        f"--connections={concurrency}",
+        f"--duration={seconds}s",
+        "--timeout=10s",
+        f"--script={WRK_SCRIPT}",
+        url,
+    ]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    line = next(line for line in output.splitlines() if line.startswith("BENCH "))
+    requests, errors, micros, p50, p95, p99 = (int(v) for v in line.split()[1:])
+    return Result(requests, errors, micros / 1e6, p50 / 1000, p95 / 1000, p99 / 1000)
+
+
+def measure_with_threads(url, seconds, concurrency):
+    parts = urlsplit(url)
+    target = parts.path + (f"?{parts.query}" if parts.query else "")
+    latencies, errors = [], []
+    deadline = time.perf_counter() + seconds
+
+    def client():
+        own, failed = [], 0
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+        while (start := time.perf_counter()) < deadline:
+            try:
+                connection.request("GET", target)
+                response = connection.getresponse()
+                response.read()
+                if response.status != 200:
+                    failed += 1
+            except (OSError, http.client.HTTPException):
+                failed += 1
+                connection.close()
+            own.append(time.perf_counter() - start)
+        connection.close()
+        latencies.extend(own)
+        errors.append(failed)
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=client) for _ in range(concurrency)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    cuts = statistics.quantiles(latencies, n=100, method="inclusive")
+    return Result(
+        len(latencies), sum(errors), elapsed, cuts[49] * 1e3, cuts[94] * 1e3, cuts[98] * 1e3
+    )
