@@ -1,4 +1,5 @@
 from django import forms
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -10,13 +11,21 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from guidance.blocks import GUIDANCE_BLOCKS
+from portal.cache import mark_cacheable
 from portal.models import BasePage
 
 from .topics import Topic
 
 
+TOPIC_PAGE_SIZE = 25
+
+
 class GuidanceIndexPage(RoutablePageMixin, BasePage):
-    """The guidance section: all topics, and the guidance filed under one topic."""
+    """The guidance section: all topics, and the guidance filed under one topic.
+
+    Its routes are served by RoutablePageMixin, not BasePage.serve, so each marks its response
+    cacheable itself.
+    """
 
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["guidance.GuidancePage"]
@@ -49,19 +58,22 @@ class GuidanceIndexPage(RoutablePageMixin, BasePage):
                 filter=models.Q(guidance_pages__live=True),
             )
         ).filter(page_count__gt=0)
-        return self.render(request, context_overrides={"topics": topics})
+        return mark_cacheable(self.render(request, context_overrides={"topics": topics}))
 
     @path("emne/<slug:slug>/", name="topic")
     def topic(self, request, slug):
         topic = get_object_or_404(Topic, slug=slug)
-        return self.render(
-            request,
-            context_overrides={
-                "topic": topic,
-                "topics": Topic.objects.all(),
-                "pages": self.guidance_pages().filter(topics=topic),
-            },
-            template="guidance/topic_page.html",
+        pages = Paginator(self.guidance_pages().filter(topics=topic), TOPIC_PAGE_SIZE)
+        return mark_cacheable(
+            self.render(
+                request,
+                context_overrides={
+                    "topic": topic,
+                    "topics": Topic.objects.all(),
+                    "page_obj": pages.get_page(request.GET.get("side")),
+                },
+                template="guidance/topic_page.html",
+            )
         )
 
 

@@ -149,3 +149,30 @@ def test_editing_the_footer_or_a_topic_clears_the_cache(client, make_guidance_pa
     topic.save()
     assert content_generation() > after_footer
     assert "Styringsdialog og aftaler" in client.get(page.url).content.decode()
+
+
+@pytest.mark.parametrize("route", ["", "emne/styringsdialog/"])
+def test_guidance_index_and_topic_routes_are_cached_too(
+    client, page, topic, django_assert_num_queries, route
+):
+    page.topics.add(topic)
+    page.save_revision().publish()
+    url = f"{page.get_parent().url}{route}"
+    first = client.get(url)
+    assert first.status_code == 200
+
+    with django_assert_num_queries(0):
+        second = client.get(url)
+
+    assert second.content == first.content
+
+
+def test_topic_page_lists_guidance_a_page_at_a_time(client, make_guidance_page, topic):
+    for number in range(30):
+        make_guidance_page(f"Vejledning {number:02d}", topics=[topic])
+
+    first = client.get("/vejledning/emne/styringsdialog/").content.decode()
+    second = client.get("/vejledning/emne/styringsdialog/?side=2").content.decode()
+
+    assert "Vejledning 00" in first and "Vejledning 29" not in first
+    assert "Vejledning 29" in second and "Side 2 af 2" in second
