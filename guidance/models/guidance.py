@@ -16,7 +16,6 @@ from portal.models import BasePage
 
 from .topics import Topic
 
-
 TOPIC_PAGE_SIZE = 25
 
 

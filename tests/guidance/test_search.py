@@ -193,3 +193,26 @@ def test_odd_queries_do_not_fail(client, make_guidance_page, query):
     response = search(client, q=query)
 
     assert response.context["results_page"] is not None
+
+
+def test_results_are_cached_until_content_is_published(client, make_guidance_page):
+    make_guidance_page("Tilsyn med udlejning", text="Anvisning og udlejning.")
+    first = client.get("/soeg/", {"q": "udlejning"}).content.decode()
+    assert "1 resultat" in first
+
+    make_guidance_page("Udlejning i praksis", text="Mere om udlejning.")
+    second = client.get("/soeg/", {"q": "udlejning"}).content.decode()
+
+    assert "2 resultater" in second, "publishing makes the cached results stale"
+
+
+def test_a_cached_search_asks_the_search_backend_nothing(
+    client, make_guidance_page, django_assert_max_num_queries
+):
+    make_guidance_page("Tilsyn med udlejning", text="Anvisning og udlejning.")
+    client.get("/soeg/", {"q": "udlejning"})
+
+    with django_assert_max_num_queries(6) as captured:
+        client.get("/soeg/", {"q": "udlejning"})
+
+    assert not any("indexentry" in q["sql"] for q in captured.captured_queries)
