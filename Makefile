@@ -26,6 +26,8 @@ messages: install
 	$(PY) manage.py makemessages -l da -l en --ignore=.venv --ignore=node_modules --ignore=static --ignore=bench
 	$(PY) manage.py makemessages -d djangojs -l da -l en --ignore=.venv --ignore=node_modules --ignore=static
 
+# The demo's key figures are synthetic, generated as if evaluated on 30 September 2025.
+demo: export MONITORING_EVALUATION_DATE = 2025-09-30
 demo: install translations
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput -v0

@@ -6,12 +6,26 @@ DEMO ONLY: the figures are synthetic (docs/synthetic-data.md).
 
 from django.conf import settings
 
-from monitoring import generator
+from monitoring import evaluation, generator
 from monitoring.importing import ImportFile, error_lines, import_entities, import_key_figures
-from monitoring.models import ImportBatch
+from monitoring.models import Flag, FlagEvent, FlagStatus, ImportBatch
+from monitoring.signals import key_figures_imported
+from monitoring.triggers import EVALUATE_ON_IMPORT, key_figures_changed
+from portal.models import User
 
 SEED = 1
 YEARS = list(range(2015, 2025))
+FOLLOW_UP_BY = "sagsbehandler@kk.dk"
+FOLLOW_UPS = [
+    (FlagStatus.IN_PROGRESS, "Vi har bedt organisationen om en redegørelse inden 1. december."),
+    (FlagStatus.DISCUSSED, "Drøftet på styringsdialogmødet; organisationen lægger en plan."),
+    (FlagStatus.IN_PROGRESS, "Afventer revisionsprotokollen for 2024."),
+    (FlagStatus.CLOSED, "Forklaret af engangsudgift til tagrenovering; ingen videre handling."),
+    (
+        FlagStatus.REJECTED,
+        "Ledigheden skyldes planlagt helhedsrenovering, hvor boligerne holdes tomme.",
+    ),
+]
 
 
 def demo_directory():
@@ -39,6 +53,38 @@ def checked(batch, log):
 
 
 def load(log=print):
+    """Import what is new, evaluate once, and give København's flags some follow-up."""
+    # The demo evaluates once at the end instead of once per imported year.
+    key_figures_imported.disconnect(dispatch_uid=EVALUATE_ON_IMPORT)
+    try:
+        imported = import_new(log)
+    finally:
+        key_figures_imported.connect(key_figures_changed, dispatch_uid=EVALUATE_ON_IMPORT)
+    if imported or not Flag.objects.exists():
+        summary = evaluation.evaluate()
+        log(f"  Flag: {summary.red} røde, {summary.yellow} gule")
+    follow_up_demo_flags()
+
+
+def follow_up_demo_flags():
+    """A few of København's 2024 flags in progress, discussed and closed (once)."""
+    if FlagEvent.objects.exists():
+        return
+    caseworker = User.objects.filter(email=FOLLOW_UP_BY).first()
+    if caseworker is None:
+        return
+    flags = Flag.objects.filter(
+        is_current=True, year=YEARS[-1], organisation__supervising_municipality__code=101
+    ).order_by("severity", "organisation__org_no", "rule__code")[: len(FOLLOW_UPS)]
+    for flag, (status, note) in zip(flags, FOLLOW_UPS, strict=False):
+        flag.status, flag.assigned_to = status, caseworker
+        flag.save(update_fields=["status", "assigned_to"])
+        FlagEvent.objects.create(
+            flag=flag, user=caseworker, status=status, assigned_to=caseworker, note=note
+        )
+
+
+def import_new(log):
     """Import what is new; returns True if anything was imported."""
     directory = files(demo_directory())
     imported = False

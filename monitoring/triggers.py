@@ -15,6 +15,9 @@ def rule_changed(sender, raw=False, **kwargs):
         schedule_evaluation()
 
 
-@receiver(key_figures_imported, dispatch_uid="monitoring_key_figures_imported")
+EVALUATE_ON_IMPORT = "monitoring_key_figures_imported"
+
+
+@receiver(key_figures_imported, dispatch_uid=EVALUATE_ON_IMPORT)
 def key_figures_changed(sender, batch=None, **kwargs):
     schedule_evaluation(notify=True)

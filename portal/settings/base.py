@@ -310,3 +310,7 @@ LOGGING = {
         "wagtail": {"level": env("WAGTAIL_LOG_LEVEL", "WARNING")},
     },
 }
+
+# Monitoring judges deadlines on this date (YYYY-MM-DD) instead of today; `make demo` sets it to
+# the synthetic data's evaluation date.
+MONITORING_EVALUATION_DATE = env("MONITORING_EVALUATION_DATE")

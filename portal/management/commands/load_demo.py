@@ -2,17 +2,28 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from guidance import demo as guidance_demo
+from monitoring import demo as monitoring_demo
 from portal import demo as portal_demo
 
 
 class Command(BaseCommand):
     help = "Loads the demo portal: pages, conferences, news and users of every role (idempotent)."
 
-    @transaction.atomic
-    def handle(self, *args, **options):
-        home = portal_demo.home_page()
-        logins = portal_demo.load_users()
-        guidance_demo.load(home)
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--without-key-figures",
+            action="store_true",
+            help="Skip generating, importing and evaluating the synthetic key figures.",
+        )
+
+    def handle(self, *args, without_key_figures=False, **options):
+        with transaction.atomic():
+            home = portal_demo.home_page()
+            logins = portal_demo.load_users()
+            guidance_demo.load(home)
+        if not without_key_figures:
+            self.stdout.write("Nøgletal (syntetiske) indlæses og vurderes …")
+            monitoring_demo.load(log=self.stdout.write)
         self.stdout.write(self.style.SUCCESS("Demo-indholdet er indlæst."))
         self.stdout.write(f"Demo-log-ins (adgangskode for alle: {portal_demo.DEMO_PASSWORD}).")
         self.stdout.write(
