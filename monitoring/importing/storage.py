@@ -12,7 +12,7 @@ from .reading import ImportFile
 
 def import_storage():
     """Read per call, so a deployment (or a test) can point IMPORT_ROOT elsewhere."""
-    root = getattr(settings, "IMPORT_ROOT", Path(settings.BASE_DIR) / "var" / "imports")
+    root = Path(settings.IMPORT_ROOT)
     return FileSystemStorage(location=root)
 
 

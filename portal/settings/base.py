@@ -311,6 +311,9 @@ LOGGING = {
     },
 }
 
+# Uploaded key-figure files: kept out of the public media folder.
+IMPORT_ROOT = Path(env("IMPORT_ROOT", str(BASE_DIR / "var" / "imports")))
+
 # Monitoring judges deadlines on this date (YYYY-MM-DD) instead of today; `make demo` sets it to
 # the synthetic data's evaluation date.
 MONITORING_EVALUATION_DATE = env("MONITORING_EVALUATION_DATE")
