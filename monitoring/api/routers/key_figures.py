@@ -1,0 +1,13 @@
+"""The key-figure catalogue: what each code means, and the guidance that helps act on it."""
+
+from ninja import Router
+
+from monitoring.api.schemas import KeyFigureOut
+from monitoring.models import KeyFigure
+
+router = Router(tags=["key-figures"])
+
+
+@router.get("/key-figures", response=list[KeyFigureOut], url_name="key_figures")
+def list_key_figures(request):
+    return KeyFigure.objects.select_related("guidance_page")
