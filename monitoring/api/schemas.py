@@ -50,7 +50,7 @@ class OrganisationDetailOut(OrganisationOut):
 
 class EstateOut(FlagCounts):
     estate_no: str
-    number: str = Field(description="Organisations- og afdelingsnummer, fx 0042-007.")
+    number: str = Field(description="Organisations- og afdelingsnummer med bindestreg: NNNN-NNN.")
     name: str
     municipality: MunicipalityOut = Field(description="Beliggenhedskommunen.")
     homes: int
