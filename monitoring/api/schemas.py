@@ -16,8 +16,21 @@ NaturalValue = float | int | bool | datetime.date | None
 
 
 class Error(Schema):
-    code: str
-    detail: str
+    code: str = Field(description="not_authenticated, not_found eller invalid_parameters.")
+    detail: str = Field(description="Beskeden til mennesker, på dansk.")
+
+
+class ParameterError(Schema):
+    loc: list[str | int]
+    type: str
+
+
+class InvalidParameters(Error):
+    errors: list[ParameterError]
+
+
+# The errors every endpoint may answer with, for the schema.
+ERRORS = {401: Error, 404: Error, 422: InvalidParameters}
 
 
 class MunicipalityOut(Schema):

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from monitoring_fixtures import make_organisation, raise_flag, set_value
 from wagtail.models import APIToken
 
+from monitoring.models import KeyFigure
 from portal import roles
 
 pytestmark = pytest.mark.django_db
@@ -247,6 +248,18 @@ def test_key_figure_catalogue(as_role, monitoring_data, role):
         assert figures["has_estate_board"]["kind"] == "bool"
     else:
         assert_refused(response, role)
+
+
+def test_the_catalogue_links_live_guidance_only(as_role, monitoring_data, make_guidance_page):
+    live = make_guidance_page("Ledige boliger", slug="ledige-boliger")
+    draft = make_guidance_page("Udkast", slug="udkast", live=False)
+    KeyFigure.objects.filter(code="vacancy_rate_pct").update(guidance_page=live)
+    KeyFigure.objects.filter(code="arrears_pct").update(guidance_page=draft)
+
+    figures = {f["code"]: f for f in as_role("caseworker_kk").get(f"{API}/key-figures").json()}
+
+    assert figures["vacancy_rate_pct"]["guidance_url"] == "/vejledning/ledige-boliger/"
+    assert figures["arrears_pct"]["guidance_url"] is None
 
 
 # Flags

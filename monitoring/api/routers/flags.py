@@ -5,13 +5,13 @@ from ninja.pagination import paginate
 
 from monitoring.api.filters import FlagFilters, current_flag_lookups
 from monitoring.api.pagination import Pagination
-from monitoring.api.schemas import FlagOut
+from monitoring.api.schemas import ERRORS, FlagOut
 from monitoring.models import Flag
 
 router = Router(tags=["flags"])
 
 
-@router.get("/flags", response=list[FlagOut], url_name="flags")
+@router.get("/flags", response={200: list[FlagOut], **ERRORS}, url_name="flags")
 @paginate(Pagination)
 def list_flags(request, filters: Query[FlagFilters]):
     """Current flags, newest year first, red before yellow."""

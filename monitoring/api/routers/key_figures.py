@@ -2,12 +2,12 @@
 
 from ninja import Router
 
-from monitoring.api.schemas import KeyFigureOut
+from monitoring.api.schemas import ERRORS, KeyFigureOut
 from monitoring.models import KeyFigure
 
 router = Router(tags=["key-figures"])
 
 
-@router.get("/key-figures", response=list[KeyFigureOut], url_name="key_figures")
+@router.get("/key-figures", response={200: list[KeyFigureOut], **ERRORS}, url_name="key_figures")
 def list_key_figures(request):
     return KeyFigure.objects.select_related("guidance_page")

@@ -13,6 +13,7 @@ from monitoring.api.filters import (
 )
 from monitoring.api.pagination import Pagination
 from monitoring.api.schemas import (
+    ERRORS,
     EstateOut,
     KeyFigureValuesOut,
     OrganisationDetailOut,
@@ -34,7 +35,9 @@ def visible_organisation(user, org_no):
     return get_object_or_404(Organisation.objects.visible_to(user), org_no=org_no)
 
 
-@router.get("/organisations", response=list[OrganisationOut], url_name="organisations")
+@router.get(
+    "/organisations", response={200: list[OrganisationOut], **ERRORS}, url_name="organisations"
+)
 @paginate(Pagination)
 def list_organisations(request, filters: Query[OrganisationFilters]):
     """The organisations the user may see, with their current flags (of `year`, if given)."""
@@ -44,12 +47,18 @@ def list_organisations(request, filters: Query[OrganisationFilters]):
     return organisations
 
 
-@router.get("/organisations/{org_no}", response=OrganisationDetailOut, url_name="organisation")
+@router.get(
+    "/organisations/{org_no}",
+    response={200: OrganisationDetailOut, **ERRORS},
+    url_name="organisation",
+)
 def organisation(request, org_no: str, filters: Query[YearFilter]):
     return get_object_or_404(organisations_with_counts(request.user, filters.year), org_no=org_no)
 
 
-@router.get("/organisations/{org_no}/estates", response=list[EstateOut], url_name="estates")
+@router.get(
+    "/organisations/{org_no}/estates", response={200: list[EstateOut], **ERRORS}, url_name="estates"
+)
 @paginate(Pagination)
 def estates(request, org_no: str, filters: Query[YearFilter]):
     organisation = visible_organisation(request.user, org_no)
@@ -94,7 +103,7 @@ def figure_values(user, organisation, estate, year):
 
 @router.get(
     "/organisations/{org_no}/key-figures",
-    response=KeyFigureValuesOut,
+    response={200: KeyFigureValuesOut, **ERRORS},
     url_name="organisation_key_figures",
 )
 def organisation_key_figures(request, org_no: str, filters: Query[YearFilter]):
@@ -104,7 +113,7 @@ def organisation_key_figures(request, org_no: str, filters: Query[YearFilter]):
 
 @router.get(
     "/organisations/{org_no}/estates/{estate_no}/key-figures",
-    response=KeyFigureValuesOut,
+    response={200: KeyFigureValuesOut, **ERRORS},
     url_name="estate_key_figures",
 )
 def estate_key_figures(request, org_no: str, estate_no: str, filters: Query[YearFilter]):
