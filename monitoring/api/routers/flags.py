@@ -11,10 +11,16 @@ from monitoring.models import Flag
 router = Router(tags=["flags"])
 
 
-@router.get("/flags", response={200: list[FlagOut], **ERRORS}, url_name="flags")
+@router.get(
+    "/flags",
+    response={200: list[FlagOut], **ERRORS},
+    url_name="flags",
+    operation_id="flags",
+    summary="Gældende flag",
+    description="De gældende flag, brugeren må se: nyeste år først, røde før gule.",
+)
 @paginate(Pagination)
 def list_flags(request, filters: Query[FlagFilters]):
-    """Current flags, newest year first, red before yellow."""
     flags = Flag.objects.visible_to(request.user).filter(**current_flag_lookups(filters.year))
     if filters.severity is not None:
         flags = flags.filter(severity=filters.severity_value())

@@ -36,11 +36,18 @@ def visible_organisation(user, org_no):
 
 
 @router.get(
-    "/organisations", response={200: list[OrganisationOut], **ERRORS}, url_name="organisations"
+    "/organisations",
+    response={200: list[OrganisationOut], **ERRORS},
+    url_name="organisations",
+    operation_id="organisations",
+    summary="Boligorganisationer",
+    description=(
+        "De boligorganisationer, brugeren må se, med antal gældende flag "
+        "(i året, hvis det er angivet)."
+    ),
 )
 @paginate(Pagination)
 def list_organisations(request, filters: Query[OrganisationFilters]):
-    """The organisations the user may see, with their current flags (of `year`, if given)."""
     organisations = organisations_with_counts(request.user, filters.year, filters.flagged)
     if filters.municipality is not None:
         organisations = organisations.filter(supervising_municipality__code=filters.municipality)
@@ -51,13 +58,21 @@ def list_organisations(request, filters: Query[OrganisationFilters]):
     "/organisations/{org_no}",
     response={200: OrganisationDetailOut, **ERRORS},
     url_name="organisation",
+    operation_id="organisation",
+    summary="Én boligorganisation",
+    description="Findes organisationen ikke, eller må brugeren ikke se den, er svaret 404.",
 )
 def organisation(request, org_no: str, filters: Query[YearFilter]):
     return get_object_or_404(organisations_with_counts(request.user, filters.year), org_no=org_no)
 
 
 @router.get(
-    "/organisations/{org_no}/estates", response={200: list[EstateOut], **ERRORS}, url_name="estates"
+    "/organisations/{org_no}/estates",
+    response={200: list[EstateOut], **ERRORS},
+    url_name="estates",
+    operation_id="estates",
+    summary="Organisationens afdelinger",
+    description="Afdelingerne med antal gældende flag (i året, hvis det er angivet).",
 )
 @paginate(Pagination)
 def estates(request, org_no: str, filters: Query[YearFilter]):
@@ -105,6 +120,11 @@ def figure_values(user, organisation, estate, year):
     "/organisations/{org_no}/key-figures",
     response={200: KeyFigureValuesOut, **ERRORS},
     url_name="organisation_key_figures",
+    operation_id="organisation_key_figures",
+    summary="Organisationens nøgletal",
+    description=(
+        "Organisationens egne nøgletal i lang form; hver værdi med det alvorligste gældende flag."
+    ),
 )
 def organisation_key_figures(request, org_no: str, filters: Query[YearFilter]):
     organisation = visible_organisation(request.user, org_no)
@@ -115,6 +135,9 @@ def organisation_key_figures(request, org_no: str, filters: Query[YearFilter]):
     "/organisations/{org_no}/estates/{estate_no}/key-figures",
     response={200: KeyFigureValuesOut, **ERRORS},
     url_name="estate_key_figures",
+    operation_id="estate_key_figures",
+    summary="Afdelingens nøgletal",
+    description="Afdelingens nøgletal i lang form; hver værdi med det alvorligste gældende flag.",
 )
 def estate_key_figures(request, org_no: str, estate_no: str, filters: Query[YearFilter]):
     estate = get_object_or_404(
