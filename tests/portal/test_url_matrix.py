@@ -20,7 +20,13 @@ from portal.models import AccessRequest, Invitation, Municipality, PortalDocumen
 
 pytestmark = pytest.mark.django_db
 
-OWN_URLCONFS = {"portal.accounts.urls", "guidance.urls", "monitoring.urls"}
+OWN_URLCONFS = {
+    "portal.accounts.urls",
+    "guidance.urls",
+    "monitoring.urls",
+    "monitoring.api.urls",
+    "ninja:monitoring_api",
+}
 THIRD_PARTY_URLCONFS = {
     "wagtail.admin.urls",
     "wagtail.documents.urls",
@@ -52,6 +58,12 @@ KK_ORGANISATION = {
     **dict.fromkeys(STYRELSE, 200),
 }
 
+# The API: anonymous callers get 401 (JSON, no log-in redirect), everything else as the pages.
+API_DENIED = {**every(404), "anonymous": 401}
+API_MONITORING = {**API_DENIED, **dict.fromkeys(ROLES[2:], 200)}
+API_KK_ORGANISATION = {**KK_ORGANISATION, "anonymous": 401}
+MONITORING_USERS = {**MONITORING_DENIED, **dict.fromkeys(ROLES[2:], 200)}
+API = "/api/monitoring/v1"
 
 # route (as the URLconf spells it) -> (method, URL builder, {role: status or (status, prefix)})
 EXPECTED = {
@@ -164,6 +176,33 @@ EXPECTED = {
         lambda o: f"/monitorering/flag/{o['monitoring']['flag'].pk}/",
         KK_ORGANISATION,
     ),
+    # monitoring.api.urls: a django-ninja API
+    "api/monitoring/v1/": ("get", lambda o: f"{API}/", every(404)),
+    "api/monitoring/v1/openapi.json": ("get", lambda o: f"{API}/openapi.json", MONITORING_USERS),
+    "api/monitoring/v1/docs": ("get", lambda o: f"{API}/docs", MONITORING_USERS),
+    "api/monitoring/v1/organisations": ("get", lambda o: f"{API}/organisations", API_MONITORING),
+    "api/monitoring/v1/organisations/<org_no>": (
+        "get",
+        lambda o: f"{API}/organisations/0042",
+        API_KK_ORGANISATION,
+    ),
+    "api/monitoring/v1/organisations/<org_no>/estates": (
+        "get",
+        lambda o: f"{API}/organisations/0042/estates",
+        API_KK_ORGANISATION,
+    ),
+    "api/monitoring/v1/organisations/<org_no>/key-figures": (
+        "get",
+        lambda o: f"{API}/organisations/0042/key-figures",
+        API_KK_ORGANISATION,
+    ),
+    "api/monitoring/v1/organisations/<org_no>/estates/<estate_no>/key-figures": (
+        "get",
+        lambda o: f"{API}/organisations/0042/estates/001/key-figures",
+        API_KK_ORGANISATION,
+    ),
+    "api/monitoring/v1/flags": ("get", lambda o: f"{API}/flags", API_MONITORING),
+    "api/monitoring/v1/key-figures": ("get", lambda o: f"{API}/key-figures", API_MONITORING),
 }
 
 ADMIN_USERS = {"editor", "administrator"}
@@ -195,13 +234,22 @@ THIRD_PARTY = {
 }
 
 
+def urlconf_name(resolver):
+    """A URLconf by its module name; a django-ninja API, included as a list, by its namespace."""
+    name = resolver.urlconf_name
+    if isinstance(name, str):
+        return name
+    if isinstance(name, list):
+        return f"ninja:{resolver.namespace}"
+    return name.__name__
+
+
 def own_routes(patterns=None, prefix=""):
     """The routes of the portal's own URL patterns, walking into its own included URLconfs."""
     routes = set()
     for pattern in get_resolver().url_patterns if patterns is None else patterns:
         if isinstance(pattern, URLResolver):
-            name = pattern.urlconf_name
-            name = name if isinstance(name, str) else name.__name__
+            name = urlconf_name(pattern)
             if name in OWN_URLCONFS:
                 routes |= own_routes(pattern.url_patterns, prefix + str(pattern.pattern))
             else:
