@@ -22,9 +22,10 @@ install: $(VENV)/.installed node_modules/.installed
 translations: install
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
 
+# Danish is the source language of every string, so only English has a catalogue to translate.
 messages: install
-	$(PY) manage.py makemessages -l da -l en --ignore=.venv --ignore=node_modules --ignore=static --ignore=bench
-	$(PY) manage.py makemessages -d djangojs -l da -l en --ignore=.venv --ignore=node_modules --ignore=static
+	$(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=static --ignore=bench
+	$(PY) manage.py makemessages -d djangojs -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=static --ignore=bench
 
 demo: install translations
 	$(PY) manage.py migrate --noinput
