@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo serve worker test lint bench translations messages clean
+.PHONY: install gettext demo serve worker test lint bench translations messages clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,12 +19,19 @@ node_modules/.installed: package.json package-lock.json
 
 install: $(VENV)/.installed node_modules/.installed
 
-translations: install
+# msgfmt and xgettext, which compilemessages and makemessages run.
+gettext:
+	@command -v msgfmt >/dev/null 2>&1 || \
+		{ [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq gettext >/dev/null; } || \
+		{ echo "Oversættelserne kræver GNU gettext: sudo apt-get install gettext"; exit 1; }
+
+translations: install gettext
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
 
-messages: install
-	$(PY) manage.py makemessages -l da -l en --ignore=.venv --ignore=node_modules --ignore=static --ignore=bench
-	$(PY) manage.py makemessages -d djangojs -l da -l en --ignore=.venv --ignore=node_modules --ignore=static
+# Danish is the source language of every string, so only English has a catalogue to translate.
+messages: install gettext
+	$(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=static --ignore=bench
+	$(PY) manage.py makemessages -d djangojs -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=static --ignore=bench
 
 # The demo's key figures are synthetic, generated as if evaluated on 30 September 2025.
 demo: export MONITORING_EVALUATION_DATE = 2025-09-30
