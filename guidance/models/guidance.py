@@ -42,7 +42,10 @@ class GuidanceIndexPage(RoutablePageMixin, BasePage):
             try:
                 self.resolve_subpage("/" + "/".join(path_components) + "/")
             except Http404:
-                child = GuidancePage.objects.child_of(self).filter(slug=path_components[0]).first()
+                # By url_path, which is indexed: a child_of() path prefix scans every sibling.
+                child = GuidancePage.objects.filter(
+                    url_path=f"{self.url_path}{path_components[0]}/"
+                ).first()
                 if child is None:
                     raise
                 child._cached_parent_obj = self  # as Wagtail's own routing does
