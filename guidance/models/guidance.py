@@ -2,7 +2,6 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -64,14 +63,18 @@ class GuidanceIndexPage(RoutablePageMixin, BasePage):
 
     @path("emne/<slug:slug>/", name="topic")
     def topic(self, request, slug):
-        topic = get_object_or_404(Topic, slug=slug)
+        # One query for the topic and the side menu's topics alike.
+        topics = list(Topic.objects.all())
+        topic = next((t for t in topics if t.slug == slug), None)
+        if topic is None:
+            raise Http404
         pages = Paginator(self.guidance_pages().filter(topics=topic), TOPIC_PAGE_SIZE)
         return mark_cacheable(
             self.render(
                 request,
                 context_overrides={
                     "topic": topic,
-                    "topics": Topic.objects.all(),
+                    "topics": topics,
                     "page_obj": pages.get_page(request.GET.get("side")),
                 },
                 template="guidance/topic_page.html",
