@@ -6,9 +6,10 @@ DEMO ONLY: the figures are synthetic (docs/synthetic-data.md).
 
 from django.conf import settings
 
+from guidance.models import GuidancePage
 from monitoring import evaluation, generator
 from monitoring.importing import ImportFile, error_lines, import_entities, import_key_figures
-from monitoring.models import Flag, FlagEvent, FlagStatus, ImportBatch
+from monitoring.models import Flag, FlagEvent, FlagRule, FlagStatus, ImportBatch
 from monitoring.signals import key_figures_imported
 from monitoring.triggers import EVALUATE_ON_IMPORT, key_figures_changed
 from portal.models import User
@@ -16,6 +17,24 @@ from portal.models import User
 SEED = 1
 YEARS = list(range(2015, 2025))
 FOLLOW_UP_BY = "sagsbehandler@kk.dk"
+RULE_GUIDANCE = {
+    "R01": "dispositionsfonden",
+    "R02": "arbejdskapitalen",
+    "R03": "tomgang-og-lejetab",
+    "R04": "tomgang-og-lejetab",
+    "R05": "kommunal-anvisning-og-fleksibel-udlejning",
+    "R06": "kommunal-anvisning-og-fleksibel-udlejning",
+    "R07": "vedligeholdelsesplaner-og-henlaeggelser",
+    "R08": "tidlige-tegn-paa-oekonomiske-vanskeligheder",
+    "R09": "tidlige-tegn-paa-oekonomiske-vanskeligheder",
+    "R10": "afdelingens-budget-og-husleje",
+    "R11": "effektivitetstal",
+    "R12": "administrationsbidrag",
+    "R13": "tidlige-tegn-paa-oekonomiske-vanskeligheder",
+    "R14": "regnskabsfrister-og-indberetning",
+    "R15": "revisors-forbehold",
+    "R16": "saerlig-driftsstoette",
+}
 FOLLOW_UPS = [
     (FlagStatus.IN_PROGRESS, "Vi har bedt organisationen om en redegørelse inden 1. december."),
     (FlagStatus.DISCUSSED, "Drøftet på styringsdialogmødet; organisationen lægger en plan."),
@@ -60,10 +79,24 @@ def load(log=print):
         imported = import_new(log)
     finally:
         key_figures_imported.connect(key_figures_changed, dispatch_uid=EVALUATE_ON_IMPORT)
+    link_rules_to_guidance()
     if imported or not Flag.objects.exists():
         summary = evaluation.evaluate()
         log(f"  Flag: {summary.red} røde, {summary.yellow} gule")
     follow_up_demo_flags()
+
+
+def link_rules_to_guidance():
+    """Point each default rule at the demo guidance that helps act on it (where unset)."""
+    pages = {
+        page.slug: page for page in GuidancePage.objects.filter(slug__in=RULE_GUIDANCE.values())
+    }
+    for code, slug in RULE_GUIDANCE.items():
+        if slug in pages:
+            # A plain update: linking guidance changes no flag, so no re-evaluation is queued.
+            FlagRule.objects.filter(code=code, guidance_page__isnull=True).update(
+                guidance_page=pages[slug]
+            )
 
 
 def follow_up_demo_flags():
