@@ -199,6 +199,14 @@ class Flag(models.Model):
     def __str__(self):
         return f"{self.rule.code} {self.year}"
 
+    @property
+    def guidance_page(self):
+        """The guidance that helps act: the rule's own, else its key figure's."""
+        rule = self.rule
+        if rule.guidance_page_id or rule.figure_id is None:
+            return rule.guidance_page
+        return rule.figure.guidance_page
+
 
 class FlagEvent(models.Model):
     """One step of a flag's follow-up: a status change, an assignment or a note."""

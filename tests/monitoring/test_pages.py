@@ -3,7 +3,7 @@
 import pytest
 from monitoring_fixtures import raise_flag
 
-from monitoring.models import FlagEvent, FlagStatus
+from monitoring.models import FlagEvent, FlagRule, FlagStatus, RuleKind
 from portal import roles
 
 pytestmark = pytest.mark.django_db
@@ -224,3 +224,27 @@ def test_national_view_finds_any_organisation(client, login, editor, monitoring_
     content = client.get("/monitorering/landet/", {"q": "aarhus"}).content.decode()
 
     assert "/monitorering/organisation/0043/" in content
+
+
+def test_flags_of_rules_without_a_key_figure_show_with_their_guidance(
+    client, login, caseworker_kk, monitoring_data, make_guidance_page
+):
+    guidance = make_guidance_page("Tidlige tegn på økonomiske vanskeligheder")
+    combination = FlagRule.objects.create(
+        code="T16",
+        name="Flere samtidige advarsler",
+        kind=RuleKind.COMBINATION,
+        level="estate",
+        explanation="{value} samtidige advarsler.",
+        guidance_page=guidance,
+    )
+    flag = raise_flag(combination, monitoring_data["estate"], 2024, value=3)
+    client = signed_in(client, login, caseworker_kk)
+
+    for url in (
+        "/monitorering/organisation/0042/afdeling/001/?aar=2024",
+        f"/monitorering/flag/{flag.pk}/",
+    ):
+        content = client.get(url).content.decode()
+        assert flag.explanation in content
+        assert guidance.url in content
