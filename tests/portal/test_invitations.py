@@ -125,6 +125,7 @@ def test_no_role_before_the_e_mail_is_confirmed(invite, odense, mailoutbox):
         "1:1u2v3w:abcdefghijklmnopqrstuvwxyz0",
         signing.TimestampSigner(salt="en.anden.salt").sign("1"),
     ],
+    ids=["garbage", "bad-signature", "other-salt"],
 )
 def test_forged_token_gives_a_danish_error_and_no_role(client, make_user, login, token):
     member = make_user(roles.MEMBER)
