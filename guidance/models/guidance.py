@@ -10,7 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from guidance.blocks import GUIDANCE_BLOCKS
-from portal.cache import mark_cacheable
+from portal.cache import content_generation, mark_cacheable
 from portal.models import BasePage
 
 from .topics import Topic
@@ -138,4 +138,8 @@ class GuidancePage(BasePage):
             (topic, f"{base_url}{index.reverse_subpage('topic', args=[topic.slug])}")
             for topic in (self.topics.all() if base_url else [])
         ]
+        # The rendered body is cached until any content is published (it links other pages);
+        # previews show unsaved changes and always render.
+        if not getattr(request, "is_preview", False):
+            context["body_cache_key"] = (self.pk, content_generation())
         return context

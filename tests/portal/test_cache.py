@@ -6,6 +6,7 @@ from django.test import Client
 from wagtail.models import Page, PageViewRestriction
 
 from guidance.models import GuidancePage
+from portal import roles
 from portal.cache import content_generation
 from portal.models import FooterSettings
 
@@ -176,3 +177,46 @@ def test_topic_page_lists_guidance_a_page_at_a_time(client, make_guidance_page, 
 
     assert "Vejledning 00" in first and "Vejledning 29" not in first
     assert "Vejledning 29" in second and "Side 2 af 2" in second
+
+
+def test_guidance_body_is_rendered_once_until_content_changes(client, page, login, member):
+    """Logged-in readers are never served whole cached pages, but the body is rendered once."""
+    login(client, member)
+    client.get(page.url)
+    GuidancePage.objects.filter(pk=page.pk).update(
+        body=[("paragraph", "<p>Ændret uden om redaktionen.</p>")]
+    )
+
+    assert "Ændret uden om redaktionen." not in client.get(page.url).content.decode()
+
+    page.body = [("paragraph", "<p>Ny tekst om årshjulet.</p>")]
+    page.save_revision().publish()
+
+    assert "Ny tekst om årshjulet." in client.get(page.url).content.decode()
+
+
+def test_preview_renders_the_unsaved_body(client, page, login, make_user):
+    approver = make_user(roles.APPROVER, mfa=True)
+    login(client, approver)
+    client.get(page.url)
+
+    response = client.post(
+        f"/admin/pages/{page.pk}/edit/preview/",
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "summary": "",
+            "body-count": "1",
+            "body-0-type": "paragraph",
+            "body-0-value": '{"blocks":[{"key":"a","text":"Forhåndsvisning af ny tekst","type":"unstyled","depth":0,"inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}',
+            "body-0-deleted": "",
+            "body-0-order": "0",
+            "body-0-id": "",
+            "last_reviewed": "2026-11-01",
+            "content_owner": "Center for Bolig",
+        },
+    )
+    assert response.json().get("is_valid"), response.content[:500]
+
+    preview = client.get(f"/admin/pages/{page.pk}/edit/preview/").content.decode()
+    assert "Forhåndsvisning af ny tekst" in preview
