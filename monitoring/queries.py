@@ -7,12 +7,13 @@ a fixed number of queries however many organisations, estates or years there are
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, IntegerField, Max, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from monitoring.models import (
     Estate,
     Flag,
+    ImportBatch,
     KeyFigure,
     KeyFigureValue,
     PeerStatistic,
@@ -21,13 +22,17 @@ from monitoring.models import (
 from monitoring.peer_statistics import size_class
 
 
-def latest_year():
-    """The newest accounting year with key figures, or None before the first import."""
-    return KeyFigureValue.objects.aggregate(year=Max("year"))["year"]
-
-
 def available_years():
-    return list(KeyFigureValue.objects.order_by("-year").values_list("year", flat=True).distinct())
+    """The accounting years with imported key figures, newest first: read from the import
+    batches, not by scanning millions of values."""
+    return list(
+        ImportBatch.objects.filter(
+            kind=ImportBatch.Kind.KEY_FIGURES, status=ImportBatch.Status.SUCCEEDED
+        )
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .distinct()
+    )
 
 
 def flag_lookups(year, severity="", rule=None, figure=None, new_only=False, status=""):

@@ -14,6 +14,7 @@ from monitoring.models import (
     Estate,
     Flag,
     FlagRule,
+    ImportBatch,
     KeyFigure,
     KeyFigureValue,
     Organisation,
@@ -48,12 +49,31 @@ def make_organisation(code, org_no=None, name=None, estates=1, homes=40, estate_
     return organisation
 
 
+def import_batch(year):
+    """The year's successful key-figure import, as the importer records it."""
+    batch, _created = ImportBatch.objects.get_or_create(
+        kind=ImportBatch.Kind.KEY_FIGURES,
+        year=year,
+        defaults={
+            "file_name": f"key_figures_{year}.csv",
+            "checksum": "0" * 64,
+            "status": ImportBatch.Status.SUCCEEDED,
+        },
+    )
+    return batch
+
+
 def set_value(code, entity, year, value):
     figure = KeyFigure.objects.get(code=code)
     estate = entity if isinstance(entity, Estate) else None
     organisation = entity.organisation if estate else entity
     return KeyFigureValue.objects.create(
-        figure=figure, year=year, organisation=organisation, estate=estate, value=value
+        figure=figure,
+        year=year,
+        organisation=organisation,
+        estate=estate,
+        value=value,
+        batch=import_batch(year),
     )
 
 
