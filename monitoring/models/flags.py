@@ -111,6 +111,14 @@ class FlagRule(RevisionMixin, models.Model):
     def __str__(self):
         return f"{self.code} {self.name}"
 
+    @property
+    def guidance(self):
+        """The rule's guidance page, else its figure's; combination and missing-figure rules
+        have no figure (a template's `default:` argument cannot follow a missing figure)."""
+        if self.guidance_page is not None or self.figure is None:
+            return self.guidance_page
+        return self.figure.guidance_page
+
 
 class FlagStatus(models.TextChoices):
     NEW = "new", _("Ny")
