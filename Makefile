@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo serve worker test lint bench translations messages clean
+.PHONY: install demo serve worker test lint bench bench-pages bench-monitoring translations messages clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -57,8 +57,14 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djhtml --check templates portal/templates guidance/templates
 
-bench: install translations
+# `make bench` runs both; the monitoring benchmark needs DATABASE_URL (PostgreSQL).
+bench: bench-pages bench-monitoring
+
+bench-pages: install translations
 	$(PY) -m bench.pages $(BENCH_ARGS)
+
+bench-monitoring: install translations
+	$(PY) -m bench.monitoring $(BENCH_MONITORING_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules static db.sqlite3 db.sqlite3-wal db.sqlite3-shm
