@@ -49,13 +49,14 @@ def tool():
     return "wrk" if shutil.which("wrk") else "python"
 
 
-def measure(url, seconds, concurrency):
+def measure(url, seconds, concurrency, headers=None):
+    """`headers` (a dict) go with every request, e.g. a logged-in user's session cookie."""
     if tool() == "wrk":
-        return measure_with_wrk(url, seconds, concurrency)
-    return measure_with_threads(url, seconds, concurrency)
+        return measure_with_wrk(url, seconds, concurrency, headers or {})
+    return measure_with_threads(url, seconds, concurrency, headers or {})
 
 
-def measure_with_wrk(url, seconds, concurrency):
+def measure_with_wrk(url, seconds, concurrency, headers):
     command = [
         "wrk",
         f"--threads={min(2, concurrency)}",
@@ -63,6 +64,7 @@ def measure_with_wrk(url, seconds, concurrency):
         f"--duration={seconds}s",
         "--timeout=10s",
         f"--script={WRK_SCRIPT}",
+        *(f"--header={name}: {value}" for name, value in headers.items()),
         url,
     ]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
@@ -71,7 +73,7 @@ def measure_with_wrk(url, seconds, concurrency):
     return Result(requests, errors, micros / 1e6, p50 / 1000, p95 / 1000, p99 / 1000)
 
 
-def measure_with_threads(url, seconds, concurrency):
+def measure_with_threads(url, seconds, concurrency, headers):
     parts = urlsplit(url)
     target = parts.path + (f"?{parts.query}" if parts.query else "")
     latencies, errors = [], []
@@ -82,7 +84,7 @@ def measure_with_threads(url, seconds, concurrency):
         connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
         while (start := time.perf_counter()) < deadline:
             try:
-                connection.request("GET", target)
+                connection.request("GET", target, headers=headers)
                 response = connection.getresponse()
                 response.read()
                 if response.status != 200:

@@ -159,36 +159,49 @@ def print_queries(counts):
     print_table(header, rows)
 
 
-def measure_all(load, base_url, args):
+def measure_all(load, base_url, args, targets=TARGETS, headers=None):
     """Every URL in turn, in interleaved rounds, so a busy moment on the machine hits them all.
 
     Each round measures hello world and then every page; each URL is warmed up once first.
-    A URL that does not answer 200 OK within CHECK_SECONDS is reported and left out.
+    A URL that does not answer 200 OK within CHECK_SECONDS is reported and left out. `headers`
+    go with every request to a page (not to hello world), e.g. a session cookie.
     """
     plan, failures = [], {}
-    for label, path in [HELLO, *TARGETS]:
-        failure = check(base_url + path)
+    for label, path in [HELLO, *targets]:
+        sent = headers if (label, path) != HELLO else None
+        failure = check(base_url + path, sent)
         if failure:
             failures[label] = failure
             print(f"  {label}: {failure}", flush=True)
             continue
-        load.measure(base_url + path, 1, args.concurrency)  # fills every worker's caches
-        plan.append((label, path))
+        load.measure(base_url + path, 1, args.concurrency, sent)  # fills every worker's caches
+        plan.append((label, path, sent))
     if HELLO[0] in failures:
         raise BenchError(f"hello world failed: {failures[HELLO[0]]}")
     seconds = max(1, round(args.duration / args.rounds))
-    rounds = {label: [] for label, _path in plan}
+    rounds = {label: [] for label, _path, _sent in plan}
     for n in range(1, args.rounds + 1):
         print(f"- round {n} of {args.rounds}", flush=True)
-        for label, path in plan:
-            rounds[label].append(load.measure(base_url + path, seconds, args.concurrency))
-    return [(label, path, load.combine(rounds[label])) for label, path in plan], failures
+        for label, path, sent in plan:
+            rounds[label].append(load.measure(base_url + path, seconds, args.concurrency, sent))
+    return [(label, path, load.combine(rounds[label])) for label, path, _sent in plan], failures
 
 
-def check(url):
-    """None if the URL answers 200 OK in time, otherwise what went wrong."""
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def check(url, headers=None):
+    """None if the URL answers 200 OK in time, otherwise what went wrong.
+
+    A redirect is a failure, as it is under load: a page that sends a reader to the log-in
+    page must not pass for the page itself.
+    """
+    opener = urllib.request.build_opener(_NoRedirect)
+    request = urllib.request.Request(url, headers=headers or {})
     try:
-        with urllib.request.urlopen(url, timeout=CHECK_SECONDS) as response:
+        with opener.open(request, timeout=CHECK_SECONDS) as response:
             return None if response.status == 200 else f"answered {response.status}"
     except urllib.error.HTTPError as error:
         return f"answered {error.code}"
@@ -196,7 +209,7 @@ def check(url):
         return f"no answer within {CHECK_SECONDS} s ({error})"
 
 
-def print_load(rows, failures):
+def print_load(rows, failures, targets=TARGETS):
     hello = rows[0][2]
     if not hello.requests:
         raise BenchError("hello world got no answer under load: a slow URL holds every worker")
@@ -229,7 +242,7 @@ def print_load(rows, failures):
     ]
     print_table(header, table)
     for label, why in failures.items():
-        print(f"Not measured: {label} ({TARGET_PATHS[label]}): {why}")
+        print(f"Not measured: {label} ({dict(targets)[label]}): {why}")
 
 
 def print_table(header, rows):

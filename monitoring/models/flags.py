@@ -111,6 +111,14 @@ class FlagRule(RevisionMixin, models.Model):
     def __str__(self):
         return f"{self.code} {self.name}"
 
+    @property
+    def guidance(self):
+        """The rule's guidance page, else its figure's; combination and missing-figure rules
+        have no figure (a template's `default:` argument cannot follow a missing figure)."""
+        if self.guidance_page is not None or self.figure is None:
+            return self.guidance_page
+        return self.figure.guidance_page
+
 
 class FlagStatus(models.TextChoices):
     NEW = "new", _("Ny")
@@ -198,14 +206,6 @@ class Flag(models.Model):
 
     def __str__(self):
         return f"{self.rule.code} {self.year}"
-
-    @property
-    def guidance_page(self):
-        """The guidance that helps act: the rule's own, else its key figure's."""
-        rule = self.rule
-        if rule.guidance_page_id or rule.figure_id is None:
-            return rule.guidance_page
-        return rule.figure.guidance_page
 
 
 class FlagEvent(models.Model):
