@@ -53,7 +53,7 @@ test: install translations
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/djhtml --check templates portal/templates guidance/templates
+	$(VENV)/bin/djhtml --check templates portal/templates guidance/templates network/templates
 
 bench: install translations
 	$(PY) bench/pages.py

@@ -27,6 +27,7 @@ urlpatterns = [
     path("konto/", include(account_urls)),
     path("konto/", include("allauth.urls")),
     path("monitorering/", include("monitoring.urls")),
+    path("netvaerk/", include("network.urls")),
     path("sprog/<str:language>/", views.choose_language, name="choose_language"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include(guidance_urls)),
