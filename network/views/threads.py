@@ -93,6 +93,9 @@ def thread_page(request, slug, pk, reply_form=None):
 @network_view
 def post_reply(request, slug, pk):
     thread = readable_thread(request.user, slug, pk)
+    if not access.may_post(request.user, thread.group):
+        messages.error(request, _("Du skal være aktivt medlem af netværket for at skrive her."))
+        return redirect(thread)
     form = ReplyForm(request.POST, thread=thread)
     if not form.is_valid():
         return thread_page(request, slug, pk, reply_form=form)
