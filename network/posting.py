@@ -70,24 +70,26 @@ def _check_own_live_post(user, post):
 @transaction.atomic
 def edit(user, post, *, body, title=None):
     """Change the author's own post; the old text is kept as a revision, the post is marked."""
-    thread = post if isinstance(post, Thread) else post.thread
+    is_thread = isinstance(post, Thread)
+    thread = post if is_thread else post.thread
     _check_own_live_post(user, post)
     check_may_write(user, thread.group)
     _open_thread(thread)
-    new_title = title if title is not None and isinstance(post, Thread) else None
-    if body == post.body_markdown and new_title in (None, post.title):
+    old_title = post.title if is_thread else ""
+    new_title = title if is_thread and title is not None else old_title
+    if body == post.body_markdown and new_title == old_title:
         raise Refused(_("Du har ikke ændret noget."))
     PostRevision.objects.create(
-        thread=post if isinstance(post, Thread) else None,
-        reply=post if isinstance(post, Reply) else None,
-        old_title=post.title if isinstance(post, Thread) else "",
+        thread=post if is_thread else None,
+        reply=None if is_thread else post,
+        old_title=old_title,
         old_body=post.body_markdown,
         edited_by=user,
     )
     post.body_markdown = body
     post.edited_at = timezone.now()
     fields = ["body_markdown", "edited_at"]
-    if new_title is not None:
+    if is_thread:
         post.title = new_title
         fields.append("title")
     post.save(update_fields=fields)

@@ -28,6 +28,9 @@ def reply_url(reply):
 @network_view
 def new_thread(request, slug):
     group = readable_group(request.user, slug)
+    if request.method == "POST" and not access.may_post(request.user, group):
+        messages.error(request, _("Du skal være aktivt medlem af netværket for at skrive her."))
+        return redirect(group)
     form = ThreadForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
