@@ -62,7 +62,7 @@ test: install translations
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/djhtml --check templates portal/templates guidance/templates
+	$(VENV)/bin/djhtml --check templates portal/templates guidance/templates network/templates
 
 # `make bench` runs both benchmarks; the monitoring one only on PostgreSQL (DATABASE_URL).
 bench: bench-pages

@@ -4,6 +4,9 @@ Views, querysets, search, feeds, exports, e-mails and the API ask here; nothing 
 check. Role membership is read once per user object and kept on it.
 """
 
+from django.db.models import Q
+
+from network.choices import GroupKind, MembershipStatus
 from portal import roles
 
 
@@ -113,3 +116,64 @@ def may_follow_up(user, organisation):
     assignment and notes; styrelse reads."""
     municipality = caseworker_municipality(user)
     return municipality is not None and municipality.pk == organisation.supervising_municipality_id
+
+
+# Networks. Two questions, answered apart: may the user know a group exists (it is *listed*), and
+# may they read its threads and members (it is *readable*). Anyone signed in knows the open and
+# closed groups; a secret group is known only to its active and invited members, and to styrelse,
+# who create groups and name their moderators. Reading is for active members, and for anyone
+# signed in in an open group unless banned from it. Styrelse reads no closed or secret group
+# they are not a member of: running the networks is not a licence to read them.
+
+
+def may_manage_groups(user):
+    """Styrelse creates groups, edits them and names their moderators."""
+    return is_styrelse(user)
+
+
+def _memberships(user, *statuses):
+    return user.network_memberships.filter(status__in=statuses).values("group_id")
+
+
+def listed_groups(user, queryset):
+    """The groups whose existence (name, description, moderators) the user may see."""
+    if not user.is_authenticated:
+        return queryset.none()
+    if may_manage_groups(user):
+        return queryset
+    return queryset.filter(
+        Q(kind__in=[GroupKind.OPEN, GroupKind.CLOSED])
+        | Q(pk__in=_memberships(user, MembershipStatus.ACTIVE, MembershipStatus.INVITED))
+    )
+
+
+def readable_groups(user, queryset):
+    """The groups whose threads, replies and members the user may read."""
+    if not user.is_authenticated:
+        return queryset.none()
+    return queryset.filter(
+        (Q(kind=GroupKind.OPEN) & ~Q(pk__in=_memberships(user, MembershipStatus.BANNED)))
+        | Q(pk__in=_memberships(user, MembershipStatus.ACTIVE))
+    )
+
+
+def network_membership(user, group):
+    """The user's membership of the group (any status) or None; asked once per request."""
+    if not user.is_authenticated:
+        return None
+    cache = group.__dict__.setdefault("_memberships_by_user", {})
+    if user.pk not in cache:
+        cache[user.pk] = group.memberships.filter(user=user).first()
+    return cache[user.pk]
+
+
+def may_post(user, group):
+    """Writing (threads, replies, edits) is for active members."""
+    membership = network_membership(user, group)
+    return membership is not None and membership.is_active
+
+
+def may_moderate(user, group):
+    """Moderators are active members with the moderator role, named per group."""
+    membership = network_membership(user, group)
+    return membership is not None and membership.is_moderator

@@ -28,6 +28,7 @@ urlpatterns = [
     path("konto/", include("allauth.urls")),
     path("monitorering/", include("monitoring.urls")),
     path("api/", include("monitoring.api.urls")),
+    path("netvaerk/", include("network.urls")),
     path("sprog/<str:language>/", views.choose_language, name="choose_language"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include(guidance_urls)),

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "portal",
     "guidance",
     "monitoring",
+    "network",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

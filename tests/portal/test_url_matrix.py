@@ -13,6 +13,8 @@ from django.urls import URLResolver, get_resolver
 from django.utils import timezone
 
 from guidance.models import EventIndexPage, EventPage
+from network.choices import GroupKind, MembershipStatus
+from network.models import Group, Membership, Reply, Thread
 from portal import roles
 from portal.accounts import invitations
 from portal.demo import child, home_page
@@ -26,6 +28,7 @@ OWN_URLCONFS = {
     "monitoring.urls",
     "monitoring.api.urls",
     "ninja:monitoring_api",
+    "network.urls",
 }
 THIRD_PARTY_URLCONFS = {
     "wagtail.admin.urls",
@@ -57,6 +60,15 @@ KK_ORGANISATION = {
     "caseworker_kk": 200,
     **dict.fromkeys(STYRELSE, 200),
 }
+# Networks: an open group none of the roles belongs to (tests/network checks every relation to a
+# group of every kind). Roles give no moderation: only a group's own moderators moderate.
+NETWORK_MANAGERS = {**every(404), "anonymous": LOGIN, **dict.fromkeys(STYRELSE, 200)}
+NOT_MODERATOR = {**every(404), "anonymous": LOGIN}
+NETWORK_THREAD = "/netvaerk/aaben/traad/"
+
+
+def network_thread(o, suffix=""):
+    return f"{NETWORK_THREAD}{o['network']['thread'].pk}/{suffix}"
 
 # The API: anonymous callers get 401 (JSON, no log-in redirect), everything else as the pages.
 API_DENIED = {**every(404), "anonymous": 401}
@@ -203,6 +215,72 @@ EXPECTED = {
     ),
     "api/monitoring/v1/flags": ("get", lambda o: f"{API}/flags", API_MONITORING),
     "api/monitoring/v1/key-figures": ("get", lambda o: f"{API}/key-figures", API_MONITORING),
+    # network.urls
+    "netvaerk/": ("get", lambda o: "/netvaerk/", signed_in(200)),
+    "netvaerk/ny/": ("get", lambda o: "/netvaerk/ny/", NETWORK_MANAGERS),
+    "netvaerk/<slug:slug>/": ("get", lambda o: "/netvaerk/aaben/", signed_in(200)),
+    "netvaerk/<slug:slug>/rediger/": (
+        "get",
+        lambda o: "/netvaerk/aaben/rediger/",
+        NETWORK_MANAGERS,
+    ),
+    "netvaerk/<slug:slug>/bliv-medlem/": (
+        "post",
+        lambda o: "/netvaerk/aaben/bliv-medlem/",
+        signed_in((302, "/netvaerk/aaben/")),
+    ),
+    "netvaerk/<slug:slug>/forlad/": (
+        "post",
+        lambda o: "/netvaerk/aaben/forlad/",
+        signed_in((302, "/netvaerk/")),
+    ),
+    "netvaerk/<slug:slug>/inviter/": ("post", lambda o: "/netvaerk/aaben/inviter/", NOT_MODERATOR),
+    "netvaerk/<slug:slug>/anmodning/<int:pk>/": (
+        "post",
+        lambda o: f"/netvaerk/aaben/anmodning/{o['network']['request'].pk}/",
+        NOT_MODERATOR,
+    ),
+    "netvaerk/<slug:slug>/traad/ny/": (
+        "get",
+        lambda o: "/netvaerk/aaben/traad/ny/",
+        signed_in(200),
+    ),
+    "netvaerk/<slug:slug>/traad/<int:pk>/": ("get", network_thread, signed_in(200)),
+    "netvaerk/<slug:slug>/traad/<int:pk>/svar/": (
+        "post",
+        lambda o: network_thread(o, "svar/"),
+        signed_in((302, NETWORK_THREAD)),
+    ),
+    "netvaerk/<slug:slug>/traad/<int:pk>/rediger/": (
+        "get",
+        lambda o: network_thread(o, "rediger/"),
+        signed_in((302, NETWORK_THREAD)),
+    ),
+    "netvaerk/<slug:slug>/traad/<int:pk>/slet/": (
+        "post",
+        lambda o: network_thread(o, "slet/"),
+        signed_in((302, NETWORK_THREAD)),
+    ),
+    "netvaerk/<slug:slug>/traad/<int:pk>/moderer/": (
+        "post",
+        lambda o: network_thread(o, "moderer/"),
+        NOT_MODERATOR,
+    ),
+    "netvaerk/<slug:slug>/traad/<int:pk>/loesning/<int:reply_pk>/": (
+        "post",
+        lambda o: network_thread(o, f"loesning/{o['network']['reply'].pk}/"),
+        signed_in((302, NETWORK_THREAD)),
+    ),
+    "netvaerk/<slug:slug>/svar/<int:pk>/rediger/": (
+        "get",
+        lambda o: f"/netvaerk/aaben/svar/{o['network']['reply'].pk}/rediger/",
+        signed_in((302, NETWORK_THREAD)),
+    ),
+    "netvaerk/<slug:slug>/svar/<int:pk>/slet/": (
+        "post",
+        lambda o: f"/netvaerk/aaben/svar/{o['network']['reply'].pk}/slet/",
+        signed_in((302, NETWORK_THREAD)),
+    ),
 }
 
 ADMIN_USERS = {"editor", "administrator"}
@@ -299,6 +377,25 @@ def objects(make_user, settings, tmp_path, monitoring_data):
             municipality=Municipality.objects.get(code=461),
         ),
         "document": document,
+        "network": network_objects(make_user),
+    }
+
+
+def network_objects(make_user):
+    """An open group with a thread and a reply by its members, and a pending request."""
+    author = make_user(roles.MEMBER)
+    group = Group.objects.create(name="Åbent netværk", slug="aaben", kind=GroupKind.OPEN)
+    membership = Membership(group=group, user=author, status=MembershipStatus.ACTIVE)
+    membership.activate()
+    membership.save()
+    applicant = make_user(roles.MEMBER)
+    thread = Thread.objects.create(group=group, author=author, title="Spørgsmål", body_markdown="?")
+    return {
+        "thread": thread,
+        "reply": Reply.objects.create(thread=thread, author=author, body_markdown="Svar"),
+        "request": Membership.objects.create(
+            group=group, user=applicant, status=MembershipStatus.REQUESTED
+        ),
     }
 
 

@@ -1,0 +1,97 @@
+"""Joining, leaving, requests, invitations and moderators: how a membership changes status."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from network.choices import GroupKind, MembershipRole, MembershipStatus
+from network.models import Membership
+from portal import access
+
+
+class Refused(Exception):
+    """A change the rules forbid; the message tells the user why, in Danish."""
+
+
+@transaction.atomic
+def join(user, group):
+    """Open groups take anyone at once, closed ones get a request, secret ones need an
+    invitation (which joining accepts). Returns the membership."""
+    membership = Membership.objects.select_for_update().filter(
+        group=group, user=user
+    ).first() or Membership(group=group, user=user)
+    if membership.status == MembershipStatus.ACTIVE:
+        raise Refused(_("Du er allerede medlem af netværket."))
+    if membership.status == MembershipStatus.BANNED:
+        raise Refused(_("Du er udelukket fra netværket."))
+    if membership.status == MembershipStatus.REQUESTED:
+        raise Refused(_("Du har allerede anmodet om at blive medlem."))
+    if membership.status == MembershipStatus.INVITED or group.kind == GroupKind.OPEN:
+        membership.activate()
+    elif group.kind == GroupKind.CLOSED:
+        membership.status = MembershipStatus.REQUESTED
+    else:
+        raise Refused(_("Man kan kun blive medlem af et hemmeligt netværk efter invitation."))
+    membership.save()
+    return membership
+
+
+def leave(user, group):
+    """Leaving (or withdrawing a request, or declining an invitation) ends the membership."""
+    deleted, _rows = (
+        Membership.objects.filter(group=group, user=user)
+        .exclude(status__in=[MembershipStatus.BANNED, MembershipStatus.REMOVED])
+        .delete()
+    )
+    if not deleted:
+        raise Refused(_("Du er ikke medlem af netværket."))
+
+
+@transaction.atomic
+def decide_request(moderator, membership, approve):
+    if not access.may_moderate(moderator, membership.group):
+        raise Refused(_("Kun netværkets moderatorer kan afgøre anmodninger."))
+    if membership.status != MembershipStatus.REQUESTED:
+        raise Refused(_("Anmodningen er allerede afgjort."))
+    if approve:
+        membership.activate()
+        membership.save(update_fields=["status", "joined_at"])
+    else:
+        membership.delete()
+
+
+@transaction.atomic
+def invite(moderator, group, user):
+    if not access.may_moderate(moderator, group):
+        raise Refused(_("Kun netværkets moderatorer kan invitere."))
+    membership, created = Membership.objects.select_for_update().get_or_create(
+        group=group, user=user, defaults={"status": MembershipStatus.INVITED}
+    )
+    if created:
+        return membership
+    if membership.status == MembershipStatus.BANNED:
+        raise Refused(_("Personen er udelukket fra netværket."))
+    if membership.status in (MembershipStatus.ACTIVE, MembershipStatus.INVITED):
+        raise Refused(_("Personen er allerede medlem eller inviteret."))
+    if membership.status == MembershipStatus.REQUESTED:
+        membership.activate()
+    else:
+        membership.status = MembershipStatus.INVITED
+    membership.save(update_fields=["status", "joined_at"])
+    return membership
+
+
+@transaction.atomic
+def set_moderators(group, users):
+    """Exactly these users moderate the group, as active members; former moderators stay
+    members."""
+    group.memberships.filter(role=MembershipRole.MODERATOR).exclude(user__in=users).update(
+        role=MembershipRole.MEMBER
+    )
+    for user in users:
+        membership = Membership.objects.filter(group=group, user=user).first() or Membership(
+            group=group, user=user
+        )
+        membership.role = MembershipRole.MODERATOR
+        if not membership.is_active:
+            membership.activate()
+        membership.save()

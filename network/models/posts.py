@@ -1,0 +1,150 @@
+"""Threads, replies and the history of their edits.
+
+A post's Markdown is rendered and sanitised once, on save, so pages only ever print stored,
+already-safe HTML. Deleting is soft: the row stays (replies may quote it), its text is hidden.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from network import markup
+
+
+class Post(models.Model):
+    """What threads (their opening post) and replies share."""
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("forfatter"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body_markdown = models.TextField(_("tekst"))
+    body_html = models.TextField(editable=False)
+    created = models.DateTimeField(_("oprettet"), default=timezone.now)
+    edited_at = models.DateTimeField(_("redigeret"), null=True, blank=True)
+    deleted_at = models.DateTimeField(_("slettet"), null=True, blank=True)
+    # A token from the form the post was written in: the same form sent twice is one post.
+    submission_token = models.UUIDField(null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.body_html = markup.render(self.body_markdown)
+        if "update_fields" in kwargs and "body_markdown" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "body_html"}
+        super().save(*args, **kwargs)
+
+    @property
+    def is_deleted(self):
+        return self.deleted_at is not None
+
+
+class ThreadQuerySet(models.QuerySet):
+    def readable_by(self, user):
+        from network.models import Group
+
+        return self.filter(group__in=Group.objects.readable_by(user))
+
+
+class Thread(Post):
+    group = models.ForeignKey(
+        "network.Group", verbose_name=_("netværk"), on_delete=models.CASCADE, related_name="threads"
+    )
+    title = models.CharField(_("overskrift"), max_length=200)
+    pinned = models.BooleanField(_("fastgjort"), default=False)
+    locked = models.BooleanField(_("låst"), default=False)
+    last_activity = models.DateTimeField(_("seneste aktivitet"), default=timezone.now)
+    solution = models.ForeignKey(
+        "network.Reply",
+        verbose_name=_("løsning"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = ThreadQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("tråd")
+        verbose_name_plural = _("tråde")
+        ordering = ["-pinned", "-last_activity", "-pk"]
+        indexes = [models.Index(fields=["group", "-pinned", "-last_activity"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "submission_token"], name="network_thread_submitted_once"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("network:thread", args=[self.group.slug, self.pk])
+
+
+class Reply(Post):
+    thread = models.ForeignKey(
+        Thread, verbose_name=_("tråd"), on_delete=models.CASCADE, related_name="replies"
+    )
+    quoted = models.ForeignKey(
+        "self",
+        verbose_name=_("citeret svar"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("svar")
+        verbose_name_plural = _("svar")
+        ordering = ["created", "pk"]
+        indexes = [models.Index(fields=["thread", "created"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "submission_token"], name="network_reply_submitted_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.thread} #{self.pk}"
+
+
+class PostRevision(models.Model):
+    """A post's text as it was before an edit: edits are marked, and the history is kept."""
+
+    thread = models.ForeignKey(
+        Thread, null=True, blank=True, on_delete=models.CASCADE, related_name="revisions"
+    )
+    reply = models.ForeignKey(
+        Reply, null=True, blank=True, on_delete=models.CASCADE, related_name="revisions"
+    )
+    old_title = models.CharField(_("tidligere overskrift"), max_length=200, blank=True)
+    old_body = models.TextField(_("tidligere tekst"))
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    edited_at = models.DateTimeField(_("redigeret"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("tidligere version")
+        verbose_name_plural = _("tidligere versioner")
+        ordering = ["-edited_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(thread__isnull=False, reply__isnull=True)
+                | Q(thread__isnull=True, reply__isnull=False),
+                name="network_revision_of_one_post",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.thread or self.reply} ({self.edited_at:%Y-%m-%d %H:%M})"

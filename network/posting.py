@@ -1,0 +1,124 @@
+"""Writing in a group: every rule about who may write what is checked here, inside the
+transaction that saves, so a refused post leaves nothing behind and a double-sent form makes one
+post."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from network.models import PostRevision, Reply, Thread
+from portal import access
+
+
+class Refused(Exception):
+    """A write the rules forbid; the message tells the user why, in Danish."""
+
+
+class AlreadySubmitted(Exception):
+    """The same form was sent twice; `post` is what the first sending saved."""
+
+    def __init__(self, post):
+        super().__init__(post)
+        self.post = post
+
+
+def check_may_write(user, group):
+    if not access.may_post(user, group):
+        raise Refused(_("Du skal være aktivt medlem af netværket for at skrive her."))
+
+
+def _open_thread(thread):
+    """The thread, locked for update and re-read, so a lock set meanwhile is seen."""
+    current = Thread.objects.select_for_update().get(pk=thread.pk)
+    if current.locked:
+        raise Refused(_("Tråden er låst, så der kan ikke skrives i den."))
+    return current
+
+
+def _create_once(model, author, token, **fields):
+    try:
+        with transaction.atomic():
+            return model.objects.create(author=author, submission_token=token, **fields)
+    except IntegrityError:
+        existing = model.objects.filter(author=author, submission_token=token).first()
+        if existing is None:
+            raise
+        raise AlreadySubmitted(existing) from None
+
+
+def start_thread(user, group, *, title, body, token):
+    check_may_write(user, group)
+    return _create_once(Thread, user, token, group=group, title=title, body_markdown=body)
+
+
+@transaction.atomic
+def reply(user, thread, *, body, token, quoted=None):
+    check_may_write(user, thread.group)
+    current = _open_thread(thread)
+    new_reply = _create_once(Reply, user, token, thread=current, body_markdown=body, quoted=quoted)
+    Thread.objects.filter(pk=current.pk).update(last_activity=new_reply.created)
+    return new_reply
+
+
+def _check_own_live_post(user, post):
+    if post.author_id != user.pk:
+        raise Refused(_("Du kan kun ændre dine egne indlæg."))
+    if post.is_deleted:
+        raise Refused(_("Indlægget er slettet og kan ikke ændres."))
+
+
+@transaction.atomic
+def edit(user, post, *, body, title=None):
+    """Change the author's own post; the old text is kept as a revision, the post is marked."""
+    is_thread = isinstance(post, Thread)
+    thread = post if is_thread else post.thread
+    _check_own_live_post(user, post)
+    check_may_write(user, thread.group)
+    _open_thread(thread)
+    old_title = post.title if is_thread else ""
+    new_title = title if is_thread and title is not None else old_title
+    if body == post.body_markdown and new_title == old_title:
+        raise Refused(_("Du har ikke ændret noget."))
+    PostRevision.objects.create(
+        thread=post if is_thread else None,
+        reply=None if is_thread else post,
+        old_title=old_title,
+        old_body=post.body_markdown,
+        edited_by=user,
+    )
+    post.body_markdown = body
+    post.edited_at = timezone.now()
+    fields = ["body_markdown", "edited_at"]
+    if is_thread:
+        post.title = new_title
+        fields.append("title")
+    post.save(update_fields=fields)
+    return post
+
+
+@transaction.atomic
+def delete(user, post):
+    """Soft-delete the author's own post: the text goes from the page, replies keep their place.
+    A locked thread still lets authors withdraw what they wrote."""
+    _check_own_live_post(user, post)
+    post.deleted_at = timezone.now()
+    post.save(update_fields=["deleted_at"])
+    if isinstance(post, Reply):
+        Thread.objects.filter(pk=post.thread_id, solution=post).update(solution=None)
+    return post
+
+
+def may_choose_solution(user, thread):
+    return thread.author_id == user.pk or access.may_moderate(user, thread.group)
+
+
+@transaction.atomic
+def toggle_solution(user, thread, reply_to_mark):
+    """Mark a reply as the thread's answer, or unmark it if it already is."""
+    if not may_choose_solution(user, thread):
+        raise Refused(_("Kun trådens forfatter eller en moderator kan vælge løsningen."))
+    if reply_to_mark.is_deleted:
+        raise Refused(_("Et slettet svar kan ikke være løsningen."))
+    thread.solution = None if thread.solution_id == reply_to_mark.pk else reply_to_mark
+    thread.save(update_fields=["solution"])
+    return thread.solution

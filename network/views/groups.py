@@ -1,0 +1,203 @@
+"""The list of networks, a group's page, and joining, leaving, requests and invitations."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from network import memberships
+from network.choices import MembershipRole, MembershipStatus
+from network.forms import GroupForm, InviteForm
+from network.models import Group, Membership
+from network.views.gate import listed_group, network_view
+from portal import access
+
+THREADS_PER_PAGE = 30
+RESERVED_SLUGS = {"ny"}  # /netvaerk/ny/ creates a group
+DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+
+
+def _count(queryset):
+    """A correlated count, so counts of several relations don't multiply each other's rows."""
+    return Subquery(
+        queryset.order_by().values("group").annotate(n=Count("pk")).values("n")[:1],
+        output_field=IntegerField(),
+    )
+
+
+@network_view
+def index(request):
+    user = request.user
+    groups = (
+        Group.objects.listed_for(user)
+        .annotate(
+            member_count=_count(
+                Membership.objects.filter(group=OuterRef("pk"), status=MembershipStatus.ACTIVE)
+            ),
+            my_status=Subquery(
+                Membership.objects.filter(group=OuterRef("pk"), user=user).values("status")[:1]
+            ),
+        )
+        .order_by("name")
+    )
+    groups = list(groups)
+    return render(
+        request,
+        "network/index.html",
+        {
+            "my_groups": [g for g in groups if g.my_status == MembershipStatus.ACTIVE],
+            "other_groups": [g for g in groups if g.my_status != MembershipStatus.ACTIVE],
+            "may_manage": access.may_manage_groups(user),
+        },
+    )
+
+
+@network_view
+def group_page(request, slug):
+    user = request.user
+    group = listed_group(user, slug)
+    readable = Group.objects.readable_by(user).filter(pk=group.pk).exists()
+    may_moderate = access.may_moderate(user, group)
+    memberships_in_view = group.memberships.select_related("user__municipality").order_by(
+        "-role", "user__first_name", "user__last_name"
+    )
+    context = {
+        "group": group,
+        "membership": access.network_membership(user, group),
+        "readable": readable,
+        "may_post": access.may_post(user, group),
+        "may_moderate": may_moderate,
+        "may_manage": access.may_manage_groups(user),
+        "moderators": [
+            m.user
+            for m in memberships_in_view.filter(
+                role=MembershipRole.MODERATOR, status=MembershipStatus.ACTIVE
+            )
+        ],
+    }
+    if readable:
+        threads = (
+            group.threads.select_related("author")
+            .annotate(reply_count=Count("replies", filter=Q(replies__deleted_at=None)))
+            .order_by("-pinned", "-last_activity", "-pk")
+        )
+        context["page_obj"] = Paginator(threads, THREADS_PER_PAGE).get_page(request.GET.get("side"))
+        context["members"] = memberships_in_view.filter(status=MembershipStatus.ACTIVE)
+    if may_moderate:
+        context["requests"] = memberships_in_view.filter(status=MembershipStatus.REQUESTED)
+        context["invite_form"] = InviteForm()
+    return render(request, "network/group.html", context)
+
+
+def _unique_slug(name):
+    base = slugify(name.translate(DANISH_LETTERS))[:70] or "netvaerk"
+    slug, number = base, 1
+    while slug in RESERVED_SLUGS or Group.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def _manager_only(request):
+    if not access.may_manage_groups(request.user):
+        raise Http404
+
+
+@network_view
+def create_group(request):
+    _manager_only(request)
+    return _edit_group(request, Group(created_by=request.user))
+
+
+@network_view
+def edit_group(request, slug):
+    _manager_only(request)
+    return _edit_group(request, listed_group(request.user, slug))
+
+
+def _edit_group(request, group):
+    form = GroupForm(request.POST or None, instance=group)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            group = form.save(commit=False)
+            if not group.slug:
+                group.slug = _unique_slug(group.name)
+            group.save()
+            memberships.set_moderators(group, form.cleaned_data["moderators"])
+        messages.success(request, _("Netværket er gemt."))
+        return redirect(group)
+    return render(request, "network/group_form.html", {"form": form, "group": group})
+
+
+def _refusal_to_message(request, action):
+    try:
+        return action()
+    except memberships.Refused as refusal:
+        messages.error(request, str(refusal))
+        return None
+
+
+@require_POST
+@network_view
+def join(request, slug):
+    group = listed_group(request.user, slug)
+    membership = _refusal_to_message(request, lambda: memberships.join(request.user, group))
+    if membership is not None and membership.is_active:
+        messages.success(request, _("Du er nu medlem af netværket."))
+    elif membership is not None:
+        messages.success(request, _("Din anmodning er sendt til netværkets moderatorer."))
+    return redirect(group)
+
+
+@require_POST
+@network_view
+def leave(request, slug):
+    group = listed_group(request.user, slug)
+    if _refusal_to_message(request, lambda: memberships.leave(request.user, group) or True):
+        messages.success(request, _("Du er ikke længere med i netværket."))
+    return redirect("network:index")
+
+
+@require_POST
+@network_view
+def decide_request(request, slug, pk):
+    group = listed_group(request.user, slug)
+    if not access.may_moderate(request.user, group):
+        raise Http404
+    membership = get_object_or_404(group.memberships.select_related("group"), pk=pk)
+    approve = request.POST.get("decision") == "approve"
+    done = _refusal_to_message(
+        request, lambda: memberships.decide_request(request.user, membership, approve) or True
+    )
+    if done:
+        messages.success(
+            request,
+            _("Anmodningen er godkendt.") if approve else _("Anmodningen er afvist."),
+        )
+    return redirect(group)
+
+
+@require_POST
+@network_view
+def invite(request, slug):
+    group = listed_group(request.user, slug)
+    if not access.may_moderate(request.user, group):
+        raise Http404
+    form = InviteForm(request.POST)
+    if not form.is_valid():
+        for error in form.errors["email"]:
+            messages.error(request, error)
+        return redirect(group)
+    invited = _refusal_to_message(
+        request, lambda: memberships.invite(request.user, group, form.cleaned_data["email"])
+    )
+    if invited is not None:
+        messages.success(
+            request, _("Personen er inviteret og kan nu se netværket og blive medlem.")
+        )
+    return redirect(group)

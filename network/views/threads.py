@@ -1,0 +1,220 @@
+"""Threads and replies: reading, writing, editing, deleting, answers, pinning and locking."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from network import posting
+from network.forms import EditReplyForm, EditThreadForm, ReplyForm, ThreadForm
+from network.views.gate import network_view, readable_group, readable_reply, readable_thread
+from portal import access
+
+REPLIES_PER_PAGE = 25
+
+
+def reply_url(reply):
+    """Where a reply is: its thread's page that holds it, at its anchor."""
+    earlier = reply.thread.replies.filter(pk__lt=reply.pk).count()
+    page = earlier // REPLIES_PER_PAGE + 1
+    url = reverse("network:thread", args=[reply.thread.group.slug, reply.thread_id])
+    return f"{url}?side={page}#svar-{reply.pk}"
+
+
+@network_view
+def new_thread(request, slug):
+    group = readable_group(request.user, slug)
+    if request.method == "POST" and not access.may_post(request.user, group):
+        messages.error(request, _("Du skal være aktivt medlem af netværket for at skrive her."))
+        return redirect(group)
+    form = ThreadForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            thread = posting.start_thread(
+                request.user, group, title=data["title"], body=data["body"], token=data["token"]
+            )
+        except posting.AlreadySubmitted as sent:
+            messages.info(request, _("Tråden var allerede oprettet; den er ikke oprettet igen."))
+            return redirect(sent.post)
+        except posting.Refused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, _("Tråden er oprettet."))
+            return redirect(thread)
+    return render(
+        request,
+        "network/thread_form.html",
+        {"group": group, "form": form, "may_post": access.may_post(request.user, group)},
+    )
+
+
+@network_view
+def thread_page(request, slug, pk, reply_form=None):
+    thread = readable_thread(request.user, slug, pk)
+    group = thread.group
+    replies = thread.replies.select_related("author__municipality", "quoted__author").order_by(
+        "created", "pk"
+    )
+    page_obj = Paginator(replies, REPLIES_PER_PAGE).get_page(request.GET.get("side"))
+    may_post = access.may_post(request.user, group) and not thread.locked
+    if reply_form is None and may_post:
+        quoted = request.GET.get("citer", "")
+        reply_form = ReplyForm(
+            thread=thread, initial={"quoted": quoted} if quoted.isdigit() else None
+        )
+    quoting = None
+    if reply_form is not None:
+        quoted_value = reply_form["quoted"].value()
+        if str(quoted_value or "").isdigit():
+            quoting = thread.replies.filter(pk=quoted_value, deleted_at=None).first()
+    return render(
+        request,
+        "network/thread.html",
+        {
+            "group": group,
+            "thread": thread,
+            "page_obj": page_obj,
+            "replies": page_obj.object_list,
+            "solution": thread.solution if thread.solution and page_obj.number == 1 else None,
+            "may_post": may_post,
+            "is_member": access.may_post(request.user, group),
+            "may_moderate": access.may_moderate(request.user, group),
+            "may_choose_solution": posting.may_choose_solution(request.user, thread),
+            "form": reply_form,
+            "quoting": quoting,
+        },
+        status=400 if reply_form is not None and reply_form.errors else 200,
+    )
+
+
+@require_POST
+@network_view
+def post_reply(request, slug, pk):
+    thread = readable_thread(request.user, slug, pk)
+    if not access.may_post(request.user, thread.group):
+        messages.error(request, _("Du skal være aktivt medlem af netværket for at skrive her."))
+        return redirect(thread)
+    form = ReplyForm(request.POST, thread=thread)
+    if not form.is_valid():
+        return thread_page(request, slug, pk, reply_form=form)
+    data = form.cleaned_data
+    try:
+        reply = posting.reply(
+            request.user, thread, body=data["body"], token=data["token"], quoted=data["quoted"]
+        )
+    except posting.AlreadySubmitted as sent:
+        messages.info(request, _("Svaret var allerede sendt; det er ikke gemt igen."))
+        return redirect(reply_url(sent.post))
+    except posting.Refused as refusal:
+        messages.error(request, str(refusal))
+        return redirect(thread)
+    messages.success(request, _("Dit svar er gemt."))
+    return redirect(reply_url(reply))
+
+
+def _edit(request, post, thread, form_class, initial):
+    if post.author_id != request.user.pk:
+        messages.error(request, _("Du kan kun ændre dine egne indlæg."))
+        return redirect(thread)
+    form = form_class(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            posting.edit(request.user, post, **form.cleaned_data)
+        except posting.Refused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, _("Indlægget er ændret."))
+            return redirect(thread if post is thread else reply_url(post))
+    return render(
+        request,
+        "network/post_edit.html",
+        {"group": thread.group, "thread": thread, "post": post, "form": form},
+    )
+
+
+@network_view
+def edit_thread(request, slug, pk):
+    thread = readable_thread(request.user, slug, pk)
+    initial = {"title": thread.title, "body": thread.body_markdown}
+    return _edit(request, thread, thread, EditThreadForm, initial)
+
+
+@network_view
+def edit_reply(request, slug, pk):
+    reply = readable_reply(request.user, slug, pk)
+    return _edit(request, reply, reply.thread, EditReplyForm, {"body": reply.body_markdown})
+
+
+def _delete(request, post, thread):
+    try:
+        posting.delete(request.user, post)
+    except posting.Refused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("Indlægget er slettet."))
+    return redirect(thread)
+
+
+@require_POST
+@network_view
+def delete_thread(request, slug, pk):
+    thread = readable_thread(request.user, slug, pk)
+    return _delete(request, thread, thread)
+
+
+@require_POST
+@network_view
+def delete_reply(request, slug, pk):
+    reply = readable_reply(request.user, slug, pk)
+    return _delete(request, reply, reply.thread)
+
+
+@require_POST
+@network_view
+def choose_solution(request, slug, pk, reply_pk):
+    thread = readable_thread(request.user, slug, pk)
+    chosen = thread.replies.filter(pk=reply_pk).first()
+    if chosen is None:
+        raise Http404
+    try:
+        solution = posting.toggle_solution(request.user, thread, chosen)
+    except posting.Refused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request,
+            _("Svaret er markeret som løsning.")
+            if solution
+            else _("Svaret er ikke længere løsningen."),
+        )
+    return redirect(thread)
+
+
+MODERATION_ACTIONS = {
+    "pin": ("pinned", True, gettext_lazy("Tråden er fastgjort øverst.")),
+    "unpin": ("pinned", False, gettext_lazy("Tråden er ikke længere fastgjort.")),
+    "lock": ("locked", True, gettext_lazy("Tråden er låst.")),
+    "unlock": ("locked", False, gettext_lazy("Tråden er låst op.")),
+}
+
+
+@require_POST
+@network_view
+def moderate_thread(request, slug, pk):
+    thread = readable_thread(request.user, slug, pk)
+    if not access.may_moderate(request.user, thread.group):
+        raise Http404
+    action = MODERATION_ACTIONS.get(request.POST.get("action"))
+    if action is None:
+        messages.error(request, _("Ukendt handling."))
+        return redirect(thread)
+    field, value, message = action
+    setattr(thread, field, value)
+    thread.save(update_fields=[field])
+    messages.success(request, message)
+    return redirect(thread)
