@@ -61,13 +61,14 @@ def evaluate(year=None, today=None):
     rules = list(
         FlagRule.objects.active().select_related("figure").prefetch_related("combined_rules")
     )
-    data, batches = load_dataset(today or evaluation_date())
+    raw = _read_values()
+    data, batches = load_dataset(today or evaluation_date(), raw)
     flags = engine.evaluate([RuleSpec.from_rule(rule) for rule in rules], data)
     if year is not None:
         flags = flags[flags["year"] == year]
     with transaction.atomic():
         summary = store_flags(flags, rules, batches, year)
-    peer_statistics.refresh()
+    peer_statistics.refresh(_peer_values(raw), _entity_homes(data))
     return summary
 
 
@@ -78,10 +79,12 @@ def evaluation_date():
     return datetime.date.fromisoformat(fixed) if fixed else datetime.date.today()
 
 
-def load_dataset(today):
-    """The whole country's figures as a Dataset, and each entity-year's latest import batch."""
+def load_dataset(today, raw=None):
+    """The whole country's figures as a Dataset, and each entity-year's latest import batch.
+
+    `raw` is what _read_values() returned, when the caller has read it already."""
     figures = list(KeyFigure.objects.values_list("id", "code", "name", "direction"))
-    organisation, estate, year, figure, value, batch = _read_values().T
+    organisation, estate, year, figure, value, batch = (_read_values() if raw is None else raw).T
     is_estate = ~np.isnan(estate)
     codes = {pk: code for pk, code, _, _ in figures}
     values, batches = {}, {}
@@ -120,6 +123,21 @@ def _read_values():
     with connection.cursor() as cursor:
         cursor.execute(*query.sql_with_params())
         return np.array(cursor.fetchall(), dtype=float).reshape(-1, 6)
+
+
+def _peer_values(raw):
+    """The values the charts' peer bands are drawn from (figures with a direction), as the long
+    frame peer_statistics expects, taken from the values already read."""
+    frame = pd.DataFrame(
+        raw[:, :5], columns=["organisation_id", "estate_id", "year", "figure_id", "value"]
+    )
+    frame = frame.astype({"organisation_id": "int64", "year": "int64", "figure_id": "int64"})
+    directed = KeyFigure.objects.exclude(direction=Direction.CONTEXT).values_list("id", flat=True)
+    return frame[frame["figure_id"].isin(list(directed))]
+
+
+def _entity_homes(data):
+    return data.entities[ESTATE]["homes"], data.entities[ORGANISATION]["homes"]
 
 
 def _entities():

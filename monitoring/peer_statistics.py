@@ -74,9 +74,13 @@ def compute(values, estate_sizes, organisation_sizes):
     return stats.reset_index()
 
 
-def refresh():
-    """Recompute every band from the stored values."""
-    stats = compute(read_values(), *entity_sizes())
+def refresh(values=None, sizes=None):
+    """Recompute every band: from the stored values, or from `values` (a long frame) and `sizes`
+    (homes per estate and per organisation) that the caller has read already."""
+    stats = compute(
+        read_values() if values is None else values,
+        *(entity_sizes() if sizes is None else sizes),
+    )
     with transaction.atomic():
         PeerStatistic.objects.all().delete()
         PeerStatistic.objects.bulk_create(
