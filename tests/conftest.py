@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Collection, Locale, Page, PageViewRestriction, Site
 
 from guidance.models import (
     EventIndexPage,
@@ -25,6 +25,7 @@ from guidance.models import (
     PublicationPage,
     Topic,
 )
+from guidance.topics_data import DEFAULT_TOPICS
 from portal.models import FooterSettings, HomePage, PortalDocument
 
 # Users of every role with real allauth log-ins, and monitoring data, for every app's tests.
@@ -59,6 +60,24 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def migrated_db(transactional_db):
+    """Live-server tests end with a flush; put back the rows the data migrations installed.
+
+    (serialized_rollback does not help: under Playwright's event loop the ORM hands out another
+    connection object, without the contents serialized at setup.)
+    """
+    if not Page.objects.exists():
+        locale, _created = Locale.objects.get_or_create(language_code="da")
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    for order, (slug, name, description) in enumerate(DEFAULT_TOPICS, start=1):
+        Topic.objects.get_or_create(
+            slug=slug, defaults={"name": name, "description": description, "sort_order": order}
+        )
 
 
 @pytest.fixture

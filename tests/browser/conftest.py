@@ -13,10 +13,6 @@ from dataclasses import dataclass
 
 import pytest
 from playwright.sync_api import sync_playwright
-from wagtail.models import Collection, Locale, Page
-
-from guidance.models import Topic
-from guidance.topics_data import DEFAULT_TOPICS
 
 # Playwright's sync API runs an event loop in this thread; the ORM must still be usable here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -29,24 +25,6 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.path).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
-
-
-@pytest.fixture
-def migrated_db(transactional_db):
-    """Live-server tests end with a flush; put back the rows the data migrations installed.
-
-    (serialized_rollback does not help: under Playwright's event loop the ORM hands out another
-    connection object, without the contents serialized at setup.)
-    """
-    if not Page.objects.exists():
-        locale, _created = Locale.objects.get_or_create(language_code="da")
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-    for order, (slug, name, description) in enumerate(DEFAULT_TOPICS, start=1):
-        Topic.objects.get_or_create(
-            slug=slug, defaults={"name": name, "description": description, "sort_order": order}
-        )
 
 
 @pytest.fixture(scope="session")

@@ -223,7 +223,9 @@ def test_end_before_start_is_refused(make_event):
     connection.vendor != "postgresql", reason="row locks need PostgreSQL; CI runs it there"
 )
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_requests_for_the_last_seat_never_overbook(make_event, members, reference_data):
+def test_concurrent_requests_for_the_last_seat_never_overbook(
+    migrated_db, reference_data, make_event, members
+):
     event = make_event(capacity=1)
     barrier = threading.Barrier(len(members))
     errors = []

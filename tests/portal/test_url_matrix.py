@@ -70,6 +70,7 @@ NETWORK_THREAD = "/netvaerk/aaben/traad/"
 def network_thread(o, suffix=""):
     return f"{NETWORK_THREAD}{o['network']['thread'].pk}/{suffix}"
 
+
 # The API: anonymous callers get 401 (JSON, no log-in redirect), everything else as the pages.
 API_DENIED = {**every(404), "anonymous": 401}
 API_MONITORING = {**API_DENIED, **dict.fromkeys(ROLES[2:], 200)}
