@@ -5,6 +5,7 @@ catalogue; a string missing from it, or left untranslated or fuzzy, shows up Dan
 """
 
 import ast
+import datetime
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -213,3 +214,14 @@ def test_language_switch_ignores_unknown_languages_and_foreign_addresses(client)
     assert response.status_code == 302
     assert response["Location"] == "/"
     assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
+
+
+def test_dates_follow_the_chosen_language(client, compiled_english, make_news_page):
+    news = make_news_page("Ny vejledning", date=datetime.date(2026, 4, 1))
+
+    danish = client.get(news.url).content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(news.url).content.decode()
+
+    assert "1. april 2026" in danish
+    assert "April 1, 2026" in english
