@@ -7,7 +7,7 @@ a fixed number of queries however many organisations, estates or years there are
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Count, IntegerField, Max, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from monitoring.models import (
@@ -220,3 +220,15 @@ def located_estates_with_flags(estates, year):
         .filter(Q(red__gt=0) | Q(yellow__gt=0))
         .order_by("-red", "-yellow", "organisation__org_no", "estate_no")
     )
+
+
+def data_version(organisation):
+    """Changes whenever an import succeeds or the organisation's flags (its estates' included)
+    are re-evaluated: the cache key of its figure tables and charts."""
+    latest_import = ImportBatch.objects.filter(status=ImportBatch.Status.SUCCEEDED).aggregate(
+        pk=Max("pk")
+    )["pk"]
+    flags = Flag.objects.filter(organisation=organisation).aggregate(
+        evaluated=Max("evaluated_at"), current=Count("pk", filter=Q(is_current=True))
+    )
+    return f"{latest_import}-{flags['evaluated']}-{flags['current']}"

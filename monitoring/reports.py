@@ -50,13 +50,13 @@ def organisation_workbook(context):
     figures = _sheet(
         workbook,
         _("Nøgletal"),
-        [_("Nøgletal"), _("Enhed"), *context["figure_years"]],
+        [_("Nøgletal"), _("Enhed"), *context["figures"].years],
         [
             [row.figure.name, row.figure.unit, *(value for _year, value, _mark in row.cells)]
-            for row in context["figure_rows"]
+            for row in context["figures"].rows
         ],
     )
-    for row_index, row in enumerate(context["figure_rows"], start=2):
+    for row_index, row in enumerate(context["figures"].rows, start=2):
         for column_index, (_year, _value, mark) in enumerate(row.cells, start=3):
             if mark:
                 figures.cell(row=row_index, column=column_index).fill = FILLS[mark]

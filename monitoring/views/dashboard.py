@@ -1,11 +1,12 @@
 """The caseworker's dashboard: "Tilsyn med mine boligorganisationer"."""
 
 from django.core.paginator import Paginator
+from django.db.models import Count, Max
 from django.shortcuts import redirect, render
 
 from monitoring import queries
 from monitoring.forms import DashboardFilterForm
-from monitoring.models import Estate, Flag, Organisation
+from monitoring.models import Estate, Flag, FlagRule, Organisation
 from monitoring.views.gate import chosen_municipality, monitoring_view
 from portal import access
 
@@ -28,11 +29,19 @@ def dashboard_context(request):
     return {
         "municipality": municipality,
         "form": form,
+        # The filter form's selects cost more to render than the rest of the page: keep its
+        # HTML until the query, the years or the rules change.
+        "filters_cache_key": (request.GET.urlencode(), tuple(years), rules_version()),
         "year": lookups["year"],
         "years": years,
         "rows": queries.dashboard_organisations(organisations, lookups, only_flagged),
         "counts": queries.summary_counts(flags),
     }
+
+
+def rules_version():
+    latest = FlagRule.objects.aggregate(revision=Max("latest_revision_id"), rules=Count("pk"))
+    return f"{latest['revision']}-{latest['rules']}"
 
 
 @monitoring_view

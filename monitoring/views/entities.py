@@ -1,7 +1,10 @@
 """An organisation's and an estate's page: flags with reasons and guidance, key figures across
 years, charts against peers, and (for an organisation) its estates."""
 
+from functools import cached_property
+
 from django.shortcuts import get_object_or_404, render
+from django.utils import translation
 
 from monitoring import charts, queries
 from monitoring.models import Estate, Level, Organisation
@@ -23,26 +26,54 @@ def visible_organisation(user, org_no):
     )
 
 
+class EntityFigures:
+    """An entity's key figures, their table and charts, computed only when a template renders
+    them: the pages keep that HTML in the cache until the figures or the flags change."""
+
+    def __init__(self, organisation, estate, flags, year_flags, level, size):
+        self.organisation, self.estate = organisation, estate
+        self.flags, self.year_flags = flags, year_flags
+        self.level, self.size = level, size
+
+    @cached_property
+    def values(self):
+        return queries.entity_values(self.organisation, self.estate)
+
+    @cached_property
+    def years(self):
+        return sorted({value.year for value in self.values})
+
+    @cached_property
+    def rows(self):
+        return queries.figure_table(self.values, self.flags, self.years)
+
+    @cached_property
+    def charts(self):
+        found = queries.charts(self.values, self.year_flags, self.level, self.size())
+        return [charts.layout(chart) for chart in found]
+
+
 def entity_context(request, organisation, estate, level, size):
+    """`size` is a callable: the homes the peer band compares with, asked for only on a miss."""
     year, years = selected_year(request)
-    values = queries.entity_values(organisation, estate)
     owner = estate if estate is not None else organisation
     all_flags = queries.entity_flags(owner.flags.filter(estate=estate))
-    chart_flags = [flag for flag in all_flags if flag.year == year]
+    year_flags = [flag for flag in all_flags if flag.year == year]
     return {
         "organisation": organisation,
         "estate": estate,
         "year": year,
         "years": years,
-        "flags": chart_flags,
+        "flags": year_flags,
         "earlier_flags": [flag for flag in all_flags if flag.year != year],
-        "figure_years": sorted({value.year for value in values}),
-        "figure_rows": queries.figure_table(
-            values, all_flags, sorted({value.year for value in values})
+        "figures": EntityFigures(organisation, estate, all_flags, year_flags, level, size),
+        "figures_cache_key": (
+            level,
+            owner.pk,
+            year,
+            queries.data_version(organisation),
+            translation.get_language(),
         ),
-        "charts": [
-            charts.layout(chart) for chart in queries.charts(values, chart_flags, level, size)
-        ],
         "may_follow_up": access.may_follow_up(request.user, organisation),
     }
 
@@ -51,7 +82,11 @@ def entity_context(request, organisation, estate, level, size):
 def organisation_page(request, org_no):
     organisation = visible_organisation(request.user, org_no)
     context = entity_context(
-        request, organisation, None, Level.ORGANISATION, queries.organisation_size(organisation)
+        request,
+        organisation,
+        None,
+        Level.ORGANISATION,
+        lambda: queries.organisation_size(organisation),
     )
     context["estates"] = queries.estates_with_flags(organisation, context["year"])
     return render(request, "monitoring/organisation.html", context)
@@ -65,5 +100,5 @@ def estate_page(request, org_no, estate_no):
         organisation=organisation,
         estate_no=estate_no,
     )
-    context = entity_context(request, organisation, estate, Level.ESTATE, estate.homes)
+    context = entity_context(request, organisation, estate, Level.ESTATE, lambda: estate.homes)
     return render(request, "monitoring/estate.html", context)

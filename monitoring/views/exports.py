@@ -46,7 +46,11 @@ def dashboard_csv(request):
 def organisation_xlsx(request, org_no):
     organisation = visible_organisation(request.user, org_no)
     context = entity_context(
-        request, organisation, None, Level.ORGANISATION, queries.organisation_size(organisation)
+        request,
+        organisation,
+        None,
+        Level.ORGANISATION,
+        lambda: queries.organisation_size(organisation),
     )
     context["estates"] = queries.estates_with_flags(organisation, context["year"])
     response = HttpResponse(
