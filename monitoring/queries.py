@@ -57,17 +57,16 @@ def through(relation, lookups):
     return Q(**{f"{relation}__{key}": value for key, value in lookups.items()})
 
 
-def flag_count(lookups, severity, owner="organisation"):
-    """Subquery: the flags of an organisation (its estates' included) or, with owner="estate",
-    of an estate, of `severity` and matching `lookups`, counted through the index rather than
-    by joining every flag of every year."""
+def flag_count(lookups, severity):
+    """Subquery: an organisation's flags (its estates' included) of `severity` matching
+    `lookups`, counted through the index rather than by joining every flag of every year."""
     if lookups.get("severity", severity) != severity:
         return Value(0, output_field=IntegerField())
     return Coalesce(
         Subquery(
-            Flag.objects.filter(**{owner: OuterRef("pk")}, **{**lookups, "severity": severity})
+            Flag.objects.filter(organisation=OuterRef("pk"), **{**lookups, "severity": severity})
             .order_by()
-            .values(owner)
+            .values("organisation")
             .annotate(n=Count("pk"))
             .values("n"),
             output_field=IntegerField(),
@@ -177,12 +176,12 @@ def charts(values, flags, level, size):
 
 def estates_with_flags(organisation, year):
     """The organisation's estates with their red and yellow flag counts in the year."""
-    lookups = {"is_current": True, "year": year}
+    on_flags = through("flags", {"is_current": True, "year": year})
     return (
         organisation.estates.select_related("municipality")
         .annotate(
-            red=flag_count(lookups, Severity.RED, owner="estate"),
-            yellow=flag_count(lookups, Severity.YELLOW, owner="estate"),
+            red=Count("flags", filter=on_flags & Q(flags__severity=Severity.RED)),
+            yellow=Count("flags", filter=on_flags & Q(flags__severity=Severity.YELLOW)),
         )
         .order_by("-red", "-yellow", "estate_no")
     )

@@ -89,6 +89,7 @@ def organisation_page(request, org_no):
         lambda: queries.organisation_size(organisation),
     )
     context["estates"] = queries.estates_with_flags(organisation, context["year"])
+    context["estate_count"] = organisation.estates.count()
     return render(request, "monitoring/organisation.html", context)
 
 
