@@ -208,15 +208,15 @@ def organisation_size(organisation):
 
 
 def located_estates_with_flags(estates, year):
-    """Estates lying in the municipality but supervised elsewhere, with their flag counts."""
-    on_flags = through("flags", {"is_current": True, "year": year})
+    """Estates lying in the municipality but supervised elsewhere, with their flag counts: only
+    the year's current flags are joined (a filter before the annotation narrows its join)."""
     return (
-        estates.select_related("organisation", "organisation__supervising_municipality")
+        estates.filter(flags__is_current=True, flags__year=year)
+        .select_related("organisation", "organisation__supervising_municipality")
         .annotate(
-            red=Count("flags", filter=on_flags & Q(flags__severity=Severity.RED)),
-            yellow=Count("flags", filter=on_flags & Q(flags__severity=Severity.YELLOW)),
+            red=Count("flags", filter=Q(flags__severity=Severity.RED)),
+            yellow=Count("flags", filter=Q(flags__severity=Severity.YELLOW)),
         )
-        .filter(Q(red__gt=0) | Q(yellow__gt=0))
         .order_by("-red", "-yellow", "organisation__org_no", "estate_no")
     )
 

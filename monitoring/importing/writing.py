@@ -4,6 +4,7 @@ import io
 
 from django.db import connection
 
+from monitoring import planner
 from monitoring.models import KeyFigureValue
 
 COLUMNS = ["figure_id", "year", "organisation_id", "estate_id", "value", "batch_id"]
@@ -20,6 +21,7 @@ def replace_year(year, values, batch):
         _copy(rows)
     else:
         _insert(rows)
+    planner.analyse(KeyFigureValue)
     return len(rows)
 
 
