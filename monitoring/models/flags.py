@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import RevisionMixin
 
+from .figures import Level
+
 
 class Severity(models.TextChoices):
     RED = "red", _("Rød")
@@ -55,7 +57,7 @@ class FlagRule(RevisionMixin, models.Model):
     level = models.CharField(
         _("niveau"),
         max_length=10,
-        choices=[("org", _("Boligorganisation")), ("estate", _("Afdeling"))],
+        choices=Level.choices,
     )
     yellow_threshold = models.FloatField(_("grænse for gul"), null=True, blank=True)
     red_threshold = models.FloatField(_("grænse for rød"), null=True, blank=True)
