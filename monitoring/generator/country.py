@@ -53,7 +53,7 @@ def generate(seed, years=config.YEARS):
 
     estate_rows = layouts.estates(orgs, estates, homes, org_key, number_key)
     in_period = (estate_rows["_last"] >= years[0]) & (estate_rows["_first"] <= years[-1])
-    organisation_rows = layouts.organisations(orgs[orgs["last_year"] >= years[0]])
+    organisation_rows = layouts.organisations(orgs, years[0])
     return Country(
         organisations=organisation_rows.reset_index(drop=True),
         estates=estate_rows[in_period].drop(columns=["_first", "_last"]).reset_index(drop=True),

@@ -54,8 +54,13 @@ def _year_end(years):
     return [f"{y}-12-31" for y in years]
 
 
-def organisations(orgs):
+def organisations(orgs, first_year):
+    """The organisation register as of the period starting in `first_year`: organisations that
+    ended before it are left out, but a merger still names the organisation merged into."""
     merged = orgs["merged_into"].to_numpy()
+    merged_into = np.where(merged >= 0, orgs["org_no"].to_numpy()[merged], "")
+    keep = orgs["last_year"].to_numpy() >= first_year
+    orgs, merged_into = orgs[keep], merged_into[keep]
     ends = orgs["last_year"].to_numpy() < config.LAST_YEAR
     return pd.DataFrame(
         {
@@ -69,7 +74,7 @@ def organisations(orgs):
             "fiscal_year_end": "12-31",
             "valid_from": "",
             "valid_to": np.where(ends, _year_end(orgs["last_year"]), ""),
-            "merged_into_org_no": np.where(merged >= 0, orgs["org_no"].to_numpy()[merged], ""),
+            "merged_into_org_no": merged_into,
         },
         columns=ORGANISATION_COLUMNS,
     ).sort_values("org_no")

@@ -282,6 +282,17 @@ def test_years_without_statutory_rates_are_refused(tmp_path):
         call_command("generate_keyfigures", "--years", "last", "--out", str(tmp_path))
 
 
+def test_an_early_period_lists_its_organisations_and_the_ones_they_merged_into(tmp_path):
+    call_command(
+        "generate_keyfigures", "--seed", str(SEED), "--years", "2016-2017", "--out", str(tmp_path)
+    )
+    orgs = pd.read_csv(tmp_path / "organisations.csv", dtype=str, keep_default_na=False)
+    merged_into = set(orgs["merged_into_org_no"]) - {""}
+    assert merged_into, "the period saw mergers"
+    assert merged_into <= set(orgs["org_no"])
+    assert (orgs["valid_to"] == "").any()
+
+
 # Planted patterns
 
 
