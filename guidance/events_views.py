@@ -27,22 +27,18 @@ def visible_event_or_404(request, event_id):
     return event
 
 
-@require_POST
-def register(request, event_id):
-    event = visible_event_or_404(request, event_id)
-    if not request.user.is_authenticated:
-        return redirect_to_login(event.url)
-    register_and_tell(request, event)
-    return redirect(event.url)
+def _registration_view(act):
+    """A POST view doing `act(request, event)` for a signed-in reader, back to the event."""
 
+    @require_POST
+    def view(request, event_id):
+        event = visible_event_or_404(request, event_id)
+        if not request.user.is_authenticated:
+            return redirect_to_login(event.url)
+        act(request, event)
+        return redirect(event.url)
 
-@require_POST
-def cancel(request, event_id):
-    event = visible_event_or_404(request, event_id)
-    if not request.user.is_authenticated:
-        return redirect_to_login(event.url)
-    cancel_and_tell(request, event)
-    return redirect(event.url)
+    return view
 
 
 def register_and_tell(request, event):
@@ -81,6 +77,10 @@ def cancel_and_tell(request, event):
         messages.error(request, error.message)
     else:
         messages.success(request, _("Du er afmeldt %(title)s.") % {"title": event.title})
+
+
+register = _registration_view(register_and_tell)
+cancel = _registration_view(cancel_and_tell)
 
 
 def calendar_download(event, filename):

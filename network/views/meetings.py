@@ -92,20 +92,21 @@ def _edit_meeting(request, meeting):
     )
 
 
-@require_POST
-@network_view
-def register(request, slug, pk):
-    meeting = readable_meeting(request.user, slug, pk)
-    register_and_tell(request, meeting)
-    return redirect(meeting)
+def _registration_view(act):
+    """A POST view doing guidance's `act(request, event)` for the meeting, back to its page."""
+
+    @require_POST
+    @network_view
+    def view(request, slug, pk):
+        meeting = readable_meeting(request.user, slug, pk)
+        act(request, meeting)
+        return redirect(meeting)
+
+    return view
 
 
-@require_POST
-@network_view
-def cancel(request, slug, pk):
-    meeting = readable_meeting(request.user, slug, pk)
-    cancel_and_tell(request, meeting)
-    return redirect(meeting)
+register = _registration_view(register_and_tell)
+cancel = _registration_view(cancel_and_tell)
 
 
 @network_view
