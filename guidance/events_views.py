@@ -1,5 +1,5 @@
 """Registration, cancellation and iCalendar downloads for events; all answer 404 for an event
-the reader may not see."""
+the reader may not see. Network meetings reuse the helpers that tell the reader the outcome."""
 
 import datetime
 
@@ -27,11 +27,22 @@ def visible_event_or_404(request, event_id):
     return event
 
 
-@require_POST
-def register(request, event_id):
-    event = visible_event_or_404(request, event_id)
-    if not request.user.is_authenticated:
-        return redirect_to_login(event.url)
+def _registration_view(act):
+    """A POST view doing `act(request, event)` for a signed-in reader, back to the event."""
+
+    @require_POST
+    def view(request, event_id):
+        event = visible_event_or_404(request, event_id)
+        if not request.user.is_authenticated:
+            return redirect_to_login(event.url)
+        act(request, event)
+        return redirect(event.url)
+
+    return view
+
+
+def register_and_tell(request, event):
+    """Register the signed-in reader for any RegistrableEvent and tell them the outcome."""
     try:
         outcome = registration.register(request.user, event)
     except registration.RegistrationError as error:
@@ -52,33 +63,36 @@ def register(request, event_id):
                 )
                 % {"position": registration.waiting_position(outcome)},
             )
-    return redirect(event.url)
 
 
-@require_POST
-def cancel(request, event_id):
-    event = visible_event_or_404(request, event_id)
-    if not request.user.is_authenticated:
-        return redirect_to_login(event.url)
+def cancel_and_tell(request, event):
+    """Cancel the signed-in reader's registration for any RegistrableEvent and tell them."""
     own = registration.active_registration(request.user, event)
     if own is None:
         messages.error(request, _("Du er ikke tilmeldt dette arrangement."))
-        return redirect(event.url)
+        return
     try:
         registration.cancel(own)
     except registration.RegistrationError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, _("Du er afmeldt %(title)s.") % {"title": event.title})
-    return redirect(event.url)
+
+
+register = _registration_view(register_and_tell)
+cancel = _registration_view(cancel_and_tell)
+
+
+def calendar_download(event, filename):
+    """One event as an .ics file to add to the reader's calendar."""
+    response = _calendar_response(ical.calendar([event]))
+    response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
+    return response
 
 
 def event_calendar(request, event_id):
-    """One event as an .ics file to add to the reader's calendar."""
     event = visible_event_or_404(request, event_id)
-    response = _calendar_response(ical.calendar([event]))
-    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
-    return response
+    return calendar_download(event, event.slug)
 
 
 def calendar_feed(request):

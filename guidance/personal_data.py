@@ -1,9 +1,7 @@
 """What the guidance app holds about a person: event registrations."""
 
-from django.utils import timezone
-
 from guidance import registration
-from guidance.models import EventRegistration, RegistrationStatus
+from guidance.models import EventRegistration
 
 
 def export(user):
@@ -19,9 +17,5 @@ def export(user):
 
 def erase(user):
     """Give up seats at coming events (the waiting list moves up), then forget them all."""
-    coming = EventRegistration.objects.filter(user=user, event__start__gt=timezone.now()).exclude(
-        status=RegistrationStatus.CANCELLED
-    )
-    for seat in coming.select_related("event"):
-        registration.cancel(seat)
+    registration.give_up_coming_seats(EventRegistration.objects.filter(user=user))
     EventRegistration.objects.filter(user=user).delete()

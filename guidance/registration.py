@@ -1,9 +1,9 @@
 """Registration for things with limited seats: confirmed while seats last, then a waiting list.
 
-Every function takes the event (anything with `capacity`, `registration_deadline`, `start`, a
-`registrations` relation to a subclass of AbstractRegistration and an `ical_uid`), so a network
-meeting can reuse the rules. Each change locks the event's row, so two requests for the last
-seat are served one after the other and the event is never overbooked.
+Every function takes the event: anything that is a guidance.models.RegistrableEvent (a
+conference page, a network meeting), so both follow the same rules. An event without a capacity
+has no seat limit. Each change locks the event's row, so two requests for the last seat are
+served one after the other and the event is never overbooked.
 """
 
 from dataclasses import dataclass
@@ -40,13 +40,13 @@ class RegistrationError(ValidationError):
 
 @dataclass(frozen=True)
 class SeatStatus:
-    capacity: int
+    capacity: int | None  # None: no seat limit
     confirmed: int
     waiting: int
 
     @property
     def seats_left(self):
-        return max(self.capacity - self.confirmed, 0)
+        return None if self.capacity is None else max(self.capacity - self.confirmed, 0)
 
     @property
     def is_full(self):
@@ -58,7 +58,7 @@ def seat_status(event):
         confirmed=Count("pk", filter=Q(status=CONFIRMED)),
         waiting=Count("pk", filter=Q(status=WAITING)),
     )
-    return SeatStatus(event.capacity or 0, counts["confirmed"], counts["waiting"])
+    return SeatStatus(event.capacity, counts["confirmed"], counts["waiting"])
 
 
 def active_registration(user, event):
@@ -78,7 +78,7 @@ def register(user, event):
     """Register the user: confirmed while seats are left, otherwise on the waiting list."""
     with transaction.atomic():
         event = _locked(event)
-        _check_open_for_registration(event)
+        _check_open_for_registration(event, user)
         existing = active_registration(user, event)
         if existing is not None:
             raise RegistrationError(
@@ -87,7 +87,7 @@ def register(user, event):
                 else _("Du står allerede på ventelisten til dette arrangement.")
             )
         confirmed = event.registrations.filter(status=CONFIRMED).count()
-        status = CONFIRMED if confirmed < event.capacity else WAITING
+        status = CONFIRMED if event.capacity is None or confirmed < event.capacity else WAITING
         registration = event.registrations.create(user=user, status=status)
         _send_later(registration, "confirmed" if status == CONFIRMED else "waiting")
     return registration
@@ -117,9 +117,11 @@ def fill_seats(event):
     when an editor raises the capacity); each promoted user gets an e-mail."""
     with transaction.atomic():
         event = _locked(event)
-        confirmed = event.registrations.filter(status=CONFIRMED).count()
-        free = max((event.capacity or 0) - confirmed, 0)
-        promoted = list(event.registrations.filter(status=WAITING).order_by("created", "pk")[:free])
+        waiting = event.registrations.filter(status=WAITING).order_by("created", "pk")
+        if event.capacity is not None:
+            confirmed = event.registrations.filter(status=CONFIRMED).count()
+            waiting = waiting[: max(event.capacity - confirmed, 0)]
+        promoted = list(waiting)
         for registration in promoted:
             registration.status = CONFIRMED
             registration.save(update_fields=["status", "updated"])
@@ -132,10 +134,21 @@ def _locked(event):
     return type(event).objects.select_for_update(of=("self",)).get(pk=event.pk)
 
 
-def _check_open_for_registration(event):
+def give_up_coming_seats(registrations):
+    """Cancel those of the registrations that are active, for events not yet begun, so each
+    waiting list moves up (a person who leaves or deletes their account)."""
+    coming = registrations.filter(event__start__gt=timezone.now()).exclude(status=CANCELLED)
+    for seat in coming.select_related("event"):
+        cancel(seat)
+
+
+def _check_open_for_registration(event, user):
     now = timezone.now()
-    if event.capacity is None:
+    if not event.has_registration:
         raise RegistrationError(_("Der er ikke tilmelding til dette arrangement."))
+    refusal = event.attendance_refusal(user)
+    if refusal is not None:
+        raise RegistrationError(refusal)
     if event.has_started(now):
         raise RegistrationError(
             _("Arrangementet er allerede begyndt eller afholdt, så du kan ikke tilmelde dig.")
@@ -158,14 +171,15 @@ def _send_later(registration, kind):
 
 @task()
 def send_registration_email(model_label, registration_id, kind):
-    """Send the e-mail about a registration, if it still has the status the e-mail is about."""
+    """Send the e-mail about a registration, if it still has the status the e-mail is about and
+    the user may still take part (a member removed from a meeting's group gets nothing)."""
     subject, expected_status, with_calendar = EMAILS[kind]
     model = apps.get_model(model_label)
     registration = model.objects.select_related("user", "event").filter(pk=registration_id).first()
     if registration is None or registration.status != expected_status:
         return
     user, event = registration.user, registration.event
-    if not user.is_active or not user.email:
+    if not user.is_active or not user.email or event.attendance_refusal(user) is not None:
         return
     with translation.override(settings.LANGUAGE_CODE):
         context = {

@@ -6,10 +6,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from network.choices import GroupKind, MembershipRole
-from network.models import Group
+from network.models import Group, Meeting
 from portal.models import User
 
 BODY_MAX_LENGTH = 20_000
+MARKDOWN_HELP = _("Du kan bruge Markdown: **fed**, *kursiv*, lister og links.")
 
 
 def body_field(label=None):
@@ -17,7 +18,7 @@ def body_field(label=None):
         label=label or _("Tekst"),
         max_length=BODY_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("Du kan bruge Markdown: **fed**, *kursiv*, lister og links."),
+        help_text=MARKDOWN_HELP,
         error_messages={"required": _("Skriv en tekst.")},
     )
 
@@ -123,3 +124,35 @@ class InviteForm(forms.Form):
         if user is None:
             raise forms.ValidationError(_("Ingen bruger har den e-mailadresse."))
         return user
+
+
+class MeetingForm(forms.ModelForm):
+    video_url = Meeting._meta.get_field("video_url").formfield(assume_scheme="https")
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "title",
+            "start",
+            "end",
+            "place",
+            "video_url",
+            "agenda_markdown",
+            "material_markdown",
+            "capacity",
+            "registration_deadline",
+        ]
+        widgets = {
+            **dict.fromkeys(
+                ["start", "end", "registration_deadline"],
+                forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            ),
+            "agenda_markdown": forms.Textarea(attrs={"rows": 8}),
+            "material_markdown": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "agenda_markdown": MARKDOWN_HELP,
+            "material_markdown": _(
+                "Links til oplæg og baggrundsmateriale. Du kan bruge Markdown: lister og links."
+            ),
+        }

@@ -3,8 +3,9 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from guidance import registration
 from network.choices import GroupKind, MembershipRole, MembershipStatus
-from network.models import Membership
+from network.models import MeetingRegistration, Membership
 from portal import access
 
 
@@ -35,8 +36,10 @@ def join(user, group):
     return membership
 
 
+@transaction.atomic
 def leave(user, group):
-    """Leaving (or withdrawing a request, or declining an invitation) ends the membership."""
+    """Leaving (or withdrawing a request, or declining an invitation) ends the membership and
+    gives up the person's seats at the group's coming meetings."""
     deleted, _rows = (
         Membership.objects.filter(group=group, user=user)
         .exclude(status__in=[MembershipStatus.BANNED, MembershipStatus.REMOVED])
@@ -44,6 +47,9 @@ def leave(user, group):
     )
     if not deleted:
         raise Refused(_("Du er ikke medlem af netværket."))
+    registration.give_up_coming_seats(
+        MeetingRegistration.objects.filter(user=user, event__group=group)
+    )
 
 
 @transaction.atomic

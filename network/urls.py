@@ -1,6 +1,6 @@
 from django.urls import path
 
-from network.views import groups, threads
+from network.views import groups, meetings, threads
 
 app_name = "network"
 
@@ -26,4 +26,15 @@ urlpatterns = [
     ),
     path("<slug:slug>/svar/<int:pk>/rediger/", threads.edit_reply, name="edit_reply"),
     path("<slug:slug>/svar/<int:pk>/slet/", threads.delete_reply, name="delete_reply"),
+    path("<slug:slug>/moeder/", meetings.meeting_list, name="meetings"),
+    path("<slug:slug>/moeder/nyt/", meetings.create_meeting, name="create_meeting"),
+    path("<slug:slug>/moeder/<int:pk>/", meetings.meeting_page, name="meeting"),
+    path("<slug:slug>/moeder/<int:pk>/rediger/", meetings.edit_meeting, name="edit_meeting"),
+    path("<slug:slug>/moeder/<int:pk>/tilmeld/", meetings.register, name="meeting_register"),
+    path("<slug:slug>/moeder/<int:pk>/afmeld/", meetings.cancel, name="meeting_cancel"),
+    path(
+        "<slug:slug>/moeder/<int:pk>/kalender.ics",
+        meetings.meeting_calendar,
+        name="meeting_calendar",
+    ),
 ]

@@ -177,3 +177,14 @@ def may_moderate(user, group):
     """Moderators are active members with the moderator role, named per group."""
     membership = network_membership(user, group)
     return membership is not None and membership.is_moderator
+
+
+def may_manage_meetings(user, group):
+    """A group's moderators plan its meetings, and so does styrelse, who runs the networks, in
+    the groups they may read (a closed or secret group only as a member)."""
+    if may_moderate(user, group):
+        return True
+    return (
+        may_manage_groups(user)
+        and readable_groups(user, type(group).objects).filter(pk=group.pk).exists()
+    )

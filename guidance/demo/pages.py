@@ -145,7 +145,7 @@ PRIVACY = [
             "Dine roller og dine adgange til netværk og nøgletal.",
             "Oplysninger om totrinsbekræftelse (ikke selve koderne).",
             "Log over log-ind og visning af fortrolige nøgletal (tidspunkt og IP-adresse).",
-            "Dine tilmeldinger til konferencer og arrangementer.",
+            "Dine tilmeldinger til konferencer, arrangementer og netværksmøder.",
             "Indlæg, kommentarer og filer, du deler i netværkene.",
         )
     ),
@@ -165,7 +165,8 @@ PRIVACY = [
         bullets(
             "Din bruger og din profil gemmes, indtil du selv sletter brugeren, eller en "
             "administrator lukker den.",
-            "Tilmeldinger til arrangementer gemmes sammen med din bruger og slettes med den.",
+            "Tilmeldinger til arrangementer og netværksmøder og dine medlemskaber af netværk "
+            "gemmes sammen med din bruger og slettes med den.",
             "Sikkerhedsloggen gemmes, så længe den er nødvendig for at undersøge "
             "sikkerhedshændelser; sletter du din bruger, fjernes din e-mailadresse fra loggen.",
         )

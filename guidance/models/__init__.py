@@ -4,6 +4,7 @@ from .events import (
     EventPage,
     EventRegistration,
     EventSession,
+    RegistrableEvent,
     RegistrationStatus,
     Speaker,
 )
@@ -25,6 +26,7 @@ __all__ = [
     "PublicationAttachment",
     "PublicationIndexPage",
     "PublicationPage",
+    "RegistrableEvent",
     "RegistrationStatus",
     "Speaker",
     "Topic",

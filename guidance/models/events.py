@@ -62,6 +62,36 @@ class Speaker(index.Indexed, models.Model):
         return f"{self.name}, {self.organisation}" if self.organisation else self.name
 
 
+class RegistrableEvent:
+    """What guidance.registration needs of an event, so a page and a network meeting share its
+    rules. A subclass has `title`, `start`, `end`, `capacity` (None: no seat limit),
+    `registration_deadline`, `location`, `ical_uid`, a `registrations` relation to a subclass of
+    AbstractRegistration, and may have `full_url` (linked from e-mails and calendars)."""
+
+    has_registration = True
+
+    def has_started(self, now=None):
+        return self.start <= (now or timezone.now())
+
+    def deadline_passed(self, now=None):
+        return bool(self.registration_deadline) and self.registration_deadline < (
+            now or timezone.now()
+        )
+
+    @property
+    def registration_open(self):
+        return self.has_registration and not self.has_started() and not self.deadline_passed()
+
+    @property
+    def spans_days(self):
+        return timezone.localdate(self.start) != timezone.localdate(self.end)
+
+    def attendance_refusal(self, user):
+        """None if the user may take part; otherwise why not, for the reader. Asked when they
+        register and again before each e-mail about their registration is sent."""
+        return None
+
+
 class EventIndexPage(BasePage):
     """Conferences and events: upcoming first, then those already held."""
 
@@ -83,7 +113,7 @@ class EventIndexPage(BasePage):
         return context
 
 
-class EventPage(BasePage):
+class EventPage(RegistrableEvent, BasePage):
     """A conference or other event, with a programme and, when it has a capacity, registration."""
 
     start = models.DateTimeField(_("starter"))
@@ -169,24 +199,9 @@ class EventPage(BasePage):
         return f"event-{self.pk}@tilsynsportalen.dk"
 
     @property
-    def spans_days(self):
-        return timezone.localdate(self.start) != timezone.localdate(self.end)
-
-    @property
     def has_registration(self):
+        """An event without a capacity has no registration (a meeting's has no seat limit)."""
         return self.capacity is not None
-
-    def has_started(self, now=None):
-        return self.start <= (now or timezone.now())
-
-    def deadline_passed(self, now=None):
-        return bool(self.registration_deadline) and self.registration_deadline < (
-            now or timezone.now()
-        )
-
-    @property
-    def registration_open(self):
-        return self.has_registration and not self.has_started() and not self.deadline_passed()
 
     def get_context(self, request, *args, **kwargs):
         from guidance import registration

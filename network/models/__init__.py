@@ -1,4 +1,13 @@
 from .groups import Group, Membership
+from .meetings import Meeting, MeetingRegistration
 from .posts import PostRevision, Reply, Thread
 
-__all__ = ["Group", "Membership", "PostRevision", "Reply", "Thread"]
+__all__ = [
+    "Group",
+    "Meeting",
+    "MeetingRegistration",
+    "Membership",
+    "PostRevision",
+    "Reply",
+    "Thread",
+]

@@ -5,7 +5,7 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404
 
-from network.models import Group, Reply, Thread
+from network.models import Group, Meeting, Reply, Thread
 
 
 def network_view(view):
@@ -41,4 +41,10 @@ def readable_reply(user, slug, pk):
             thread__group__in=Group.objects.readable_by(user), thread__group__slug=slug
         ).select_related("thread__group"),
         pk=pk,
+    )
+
+
+def readable_meeting(user, slug, pk):
+    return get_object_or_404(
+        Meeting.objects.readable_by(user).filter(group__slug=slug).select_related("group"), pk=pk
     )

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from guidance.models import EventIndexPage, EventPage
 from network.choices import GroupKind, MembershipStatus
-from network.models import Group, Membership, Reply, Thread
+from network.models import Group, Meeting, Membership, Reply, Thread
 from portal import roles
 from portal.accounts import invitations
 from portal.demo import child, home_page
@@ -69,6 +69,13 @@ NETWORK_THREAD = "/netvaerk/aaben/traad/"
 
 def network_thread(o, suffix=""):
     return f"{NETWORK_THREAD}{o['network']['thread'].pk}/{suffix}"
+
+
+NETWORK_MEETING = "/netvaerk/aaben/moeder/"
+
+
+def network_meeting(o, suffix=""):
+    return f"{NETWORK_MEETING}{o['network']['meeting'].pk}/{suffix}"
 
 
 # The API: anonymous callers get 401 (JSON, no log-in redirect), everything else as the pages.
@@ -282,6 +289,35 @@ EXPECTED = {
         lambda o: f"/netvaerk/aaben/svar/{o['network']['reply'].pk}/slet/",
         signed_in((302, NETWORK_THREAD)),
     ),
+    # Styrelse plans meetings in groups it may read; none of the roles is a member, so
+    # registering is refused with a message on the meeting's page.
+    "netvaerk/<slug:slug>/moeder/": ("get", lambda o: NETWORK_MEETING, signed_in(200)),
+    "netvaerk/<slug:slug>/moeder/nyt/": (
+        "get",
+        lambda o: f"{NETWORK_MEETING}nyt/",
+        NETWORK_MANAGERS,
+    ),
+    "netvaerk/<slug:slug>/moeder/<int:pk>/": ("get", network_meeting, signed_in(200)),
+    "netvaerk/<slug:slug>/moeder/<int:pk>/rediger/": (
+        "get",
+        lambda o: network_meeting(o, "rediger/"),
+        NETWORK_MANAGERS,
+    ),
+    "netvaerk/<slug:slug>/moeder/<int:pk>/tilmeld/": (
+        "post",
+        lambda o: network_meeting(o, "tilmeld/"),
+        signed_in((302, NETWORK_MEETING)),
+    ),
+    "netvaerk/<slug:slug>/moeder/<int:pk>/afmeld/": (
+        "post",
+        lambda o: network_meeting(o, "afmeld/"),
+        signed_in((302, NETWORK_MEETING)),
+    ),
+    "netvaerk/<slug:slug>/moeder/<int:pk>/kalender.ics": (
+        "get",
+        lambda o: network_meeting(o, "kalender.ics"),
+        signed_in(200),
+    ),
 }
 
 ADMIN_USERS = {"editor", "administrator"}
@@ -383,7 +419,8 @@ def objects(make_user, settings, tmp_path, monitoring_data):
 
 
 def network_objects(make_user):
-    """An open group with a thread and a reply by its members, and a pending request."""
+    """An open group with a thread and a reply by its members, a coming meeting, and a pending
+    request."""
     author = make_user(roles.MEMBER)
     group = Group.objects.create(name="Åbent netværk", slug="aaben", kind=GroupKind.OPEN)
     membership = Membership(group=group, user=author, status=MembershipStatus.ACTIVE)
@@ -394,6 +431,14 @@ def network_objects(make_user):
     return {
         "thread": thread,
         "reply": Reply.objects.create(thread=thread, author=author, body_markdown="Svar"),
+        "meeting": Meeting.objects.create(
+            group=group,
+            title="Netværksmøde",
+            start=timezone.now() + datetime.timedelta(days=7),
+            end=timezone.now() + datetime.timedelta(days=7, hours=3),
+            place="Herning",
+            capacity=10,
+        ),
         "request": Membership.objects.create(
             group=group, user=applicant, status=MembershipStatus.REQUESTED
         ),
