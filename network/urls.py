@@ -1,6 +1,6 @@
 from django.urls import path
 
-from network.views import groups, threads
+from network.views import files, groups, library, threads
 
 app_name = "network"
 
@@ -26,4 +26,9 @@ urlpatterns = [
     ),
     path("<slug:slug>/svar/<int:pk>/rediger/", threads.edit_reply, name="edit_reply"),
     path("<slug:slug>/svar/<int:pk>/slet/", threads.delete_reply, name="delete_reply"),
+    path("<slug:slug>/vedhaeftning/<int:pk>/", files.attachment_file, name="attachment_file"),
+    path("<slug:slug>/dokumenter/", library.library_page, name="library"),
+    path("<slug:slug>/dokumenter/ny/", library.upload_document, name="upload_document"),
+    path("<slug:slug>/dokumenter/<int:pk>/", files.document_file, name="document_file"),
+    path("<slug:slug>/dokumenter/<int:pk>/slet/", library.delete_document, name="delete_document"),
 ]

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -31,12 +32,17 @@ def new_thread(request, slug):
     if request.method == "POST" and not access.may_post(request.user, group):
         messages.error(request, _("Du skal være aktivt medlem af netværket for at skrive her."))
         return redirect(group)
-    form = ThreadForm(request.POST or None)
+    form = ThreadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             thread = posting.start_thread(
-                request.user, group, title=data["title"], body=data["body"], token=data["token"]
+                request.user,
+                group,
+                title=data["title"],
+                body=data["body"],
+                token=data["token"],
+                files=data["attachments"],
             )
         except posting.AlreadySubmitted as sent:
             messages.info(request, _("Tråden var allerede oprettet; den er ikke oprettet igen."))
@@ -57,9 +63,12 @@ def new_thread(request, slug):
 def thread_page(request, slug, pk, reply_form=None):
     thread = readable_thread(request.user, slug, pk)
     group = thread.group
-    replies = thread.replies.select_related("author__municipality", "quoted__author").order_by(
-        "created", "pk"
+    replies = (
+        thread.replies.select_related("author__municipality", "quoted__author")
+        .prefetch_related("attachments")
+        .order_by("created", "pk")
     )
+    prefetch_related_objects([thread, *filter(None, [thread.solution])], "attachments")
     page_obj = Paginator(replies, REPLIES_PER_PAGE).get_page(request.GET.get("side"))
     may_post = access.may_post(request.user, group) and not thread.locked
     if reply_form is None and may_post:
@@ -99,13 +108,18 @@ def post_reply(request, slug, pk):
     if not access.may_post(request.user, thread.group):
         messages.error(request, _("Du skal være aktivt medlem af netværket for at skrive her."))
         return redirect(thread)
-    form = ReplyForm(request.POST, thread=thread)
+    form = ReplyForm(request.POST, request.FILES, thread=thread)
     if not form.is_valid():
         return thread_page(request, slug, pk, reply_form=form)
     data = form.cleaned_data
     try:
         reply = posting.reply(
-            request.user, thread, body=data["body"], token=data["token"], quoted=data["quoted"]
+            request.user,
+            thread,
+            body=data["body"],
+            token=data["token"],
+            quoted=data["quoted"],
+            files=data["attachments"],
         )
     except posting.AlreadySubmitted as sent:
         messages.info(request, _("Svaret var allerede sendt; det er ikke gemt igen."))
