@@ -41,5 +41,8 @@ def content_disposition(name):
     Safe for any input: the fallback keeps only harmless characters, the rest is percent-encoded."""
     decomposed = unicodedata.normalize("NFKD", name)
     ascii_name = "".join(c for c in decomposed if not unicodedata.combining(c))
-    fallback = UNSAFE_IN_FALLBACK.sub("_", ascii_name).strip(" .") or FALLBACK_STEM
+    fallback = re.sub(r"_+", "_", UNSAFE_IN_FALLBACK.sub("_", ascii_name)).strip(" .")
+    stem, extension = split_extension(fallback)
+    if not re.search(r"[A-Za-z0-9]", stem):
+        fallback = with_extension(FALLBACK_STEM, extension) if extension else FALLBACK_STEM
     return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"

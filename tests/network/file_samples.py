@@ -112,3 +112,15 @@ VALID = {
 
 def upload(name, content):
     return SimpleUploadedFile(name, content, content_type="application/octet-stream")
+
+
+def stored_attachment(post, name="bilag.pdf", content=None):
+    """An attachment saved straight to the database, as posting would save it."""
+    from network.files import uploads
+    from network.models import Attachment, Thread
+
+    field = "thread" if isinstance(post, Thread) else "reply"
+    attachment = Attachment(uploaded_by=post.author, **{field: post})
+    attachment.set_upload(uploads.check(upload(name, content or pdf())))
+    attachment.save()
+    return attachment

@@ -147,12 +147,12 @@ def test_a_very_long_name_is_shortened_and_keeps_its_extension():
         ),
         (
             "Årsrapport for Ærø.pdf",
-            "attachment; filename=\"Arsrapport for _r_.pdf\"; "
+            'attachment; filename="Arsrapport for _r_.pdf"; '
             "filename*=UTF-8''%C3%85rsrapport%20for%20%C3%86r%C3%B8.pdf",
         ),
         (
             "a\r\nb\\c/d;e.pdf",
-            "attachment; filename=\"a__b_c_d_e.pdf\"; filename*=UTF-8''a%0D%0Ab%5Cc%2Fd%3Be.pdf",
+            "attachment; filename=\"a_b_c_d_e.pdf\"; filename*=UTF-8''a%0D%0Ab%5Cc%2Fd%3Be.pdf",
         ),
         (
             "x\u202efdp.exe",
