@@ -68,7 +68,9 @@ def thread_page(request, slug, pk, reply_form=None):
         .prefetch_related("attachments")
         .order_by("created", "pk")
     )
-    prefetch_related_objects([thread, *filter(None, [thread.solution])], "attachments")
+    prefetch_related_objects([thread], "attachments")
+    if thread.solution:
+        prefetch_related_objects([thread.solution], "attachments")
     page_obj = Paginator(replies, REPLIES_PER_PAGE).get_page(request.GET.get("side"))
     may_post = access.may_post(request.user, group) and not thread.locked
     if reply_form is None and may_post:

@@ -4,6 +4,8 @@ and served only to those who may read the group, as a download that is never sni
 import uuid
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from network.choices import GroupKind
 from network.files.storage import NetworkFileStorage
@@ -278,3 +280,23 @@ def test_the_stored_file_has_no_public_address(world, attachments, as_user, sett
         NetworkFileStorage().url(attachment.file.name)
     for url in (f"/media/{attachment.file.name}", f"/media/images/../{attachment.file.name}"):
         assert client.get(url).status_code == 404
+
+
+def test_a_thread_page_with_many_attached_files_costs_the_same_queries(
+    world, as_user, django_assert_max_num_queries
+):
+    thread, member = world["open"]["thread"], world["open"]["member"]
+    stored_attachment(thread)
+    client = as_user(member)
+    client.get(thread.get_absolute_url())
+    with CaptureQueriesContext(connection) as few:
+        client.get(thread.get_absolute_url())
+    for number in range(12):
+        reply = Reply.objects.create(thread=thread, author=member, body_markdown=f"Svar {number}")
+        stored_attachment(reply, f"bilag {number}.pdf")
+        stored_attachment(reply, f"foto {number}.png", png())
+    Thread.objects.filter(pk=thread.pk).update(solution=reply)
+
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get(thread.get_absolute_url()).content.decode()
+    assert "foto 11.png" in page
