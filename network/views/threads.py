@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from network import posting
+from network import attachments, posting
 from network.forms import EditReplyForm, EditThreadForm, ReplyForm, ThreadForm
 from network.views.gate import network_view, readable_group, readable_reply, readable_thread
 from portal import access
@@ -63,15 +62,12 @@ def new_thread(request, slug):
 def thread_page(request, slug, pk, reply_form=None):
     thread = readable_thread(request.user, slug, pk)
     group = thread.group
-    replies = (
-        thread.replies.select_related("author__municipality", "quoted__author")
-        .prefetch_related("attachments")
-        .order_by("created", "pk")
+    replies = thread.replies.select_related("author__municipality", "quoted__author").order_by(
+        "created", "pk"
     )
-    prefetch_related_objects([thread], "attachments")
-    if thread.solution:
-        prefetch_related_objects([thread.solution], "attachments")
     page_obj = Paginator(replies, REPLIES_PER_PAGE).get_page(request.GET.get("side"))
+    page_replies = list(page_obj.object_list)
+    attachments.show_with(thread, [*page_replies, *filter(None, [thread.solution])])
     may_post = access.may_post(request.user, group) and not thread.locked
     if reply_form is None and may_post:
         quoted = request.GET.get("citer", "")
@@ -90,7 +86,7 @@ def thread_page(request, slug, pk, reply_form=None):
             "group": group,
             "thread": thread,
             "page_obj": page_obj,
-            "replies": page_obj.object_list,
+            "replies": page_replies,
             "solution": thread.solution if thread.solution and page_obj.number == 1 else None,
             "may_post": may_post,
             "is_member": access.may_post(request.user, group),
