@@ -9,7 +9,10 @@ class NetworkConfig(AppConfig):
 
     def ready(self):
         from network import personal_data
+        from network.personal_data import files as files_data
         from portal.accounts import personal_data as portal_personal_data
 
         portal_personal_data.register_exporter("netvaerk", personal_data.export)
+        portal_personal_data.register_exporter("netvaerksfiler", files_data.export)
         portal_personal_data.register_eraser(personal_data.erase)
+        portal_personal_data.register_eraser(files_data.erase)

@@ -3,9 +3,15 @@
 import uuid
 
 from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from network.choices import GroupKind, MembershipRole
+from network.files import types, uploads
 from network.models import Group, Meeting
 from portal.models import User
 
@@ -35,6 +41,75 @@ class SubmissionToken(forms.UUIDField):
         )
 
 
+def _file_rules():
+    return _("PDF, Word, Excel, PowerPoint, PNG eller JPG på højst %(limit)s pr. fil.") % {
+        "limit": filesizeformat(settings.NETWORK_MAX_UPLOAD_BYTES)
+    }
+
+
+def _attachment_rules():
+    count = settings.NETWORK_MAX_ATTACHMENTS
+    return " ".join(
+        [
+            ngettext("Op til %(count)d fil.", "Op til %(count)d filer.", count) % {"count": count},
+            _file_rules(),
+            str(_("Vælg filerne igen, hvis formularen viser en fejl.")),
+        ]
+    )
+
+
+class SharedFileField(forms.FileField):
+    """A file checked by its content (network.files.uploads); cleans to a CheckedUpload."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.FileInput(attrs={"accept": types.ACCEPT}))
+        kwargs.setdefault("help_text", lazy(_file_rules, str)())
+        kwargs.setdefault("error_messages", {"required": _("Vælg en fil.")})
+        super().__init__(allow_empty_file=True, **kwargs)
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        return uploads.check(upload) if upload else None
+
+
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(SharedFileField):
+    """Up to NETWORK_MAX_ATTACHMENTS files; one bad file makes the whole form invalid."""
+
+    def __init__(self):
+        super().__init__(
+            label=_("Vedhæft filer"),
+            required=False,
+            widget=MultipleFileInput(attrs={"accept": types.ACCEPT}),
+            help_text=lazy(_attachment_rules, str)(),
+        )
+
+    def clean(self, data, initial=None):
+        files = [f for f in data if f] if isinstance(data, list | tuple) else [data] if data else []
+        limit = settings.NETWORK_MAX_ATTACHMENTS
+        if len(files) > limit:
+            raise ValidationError(
+                ngettext(
+                    "Du kan højst vedhæfte %(count)d fil.",
+                    "Du kan højst vedhæfte %(count)d filer.",
+                    limit,
+                ),
+                params={"count": limit},
+            )
+        checked, errors = [], []
+        for upload in files:
+            try:
+                checked.append(super().clean(upload, initial))
+            except ValidationError as error:
+                errors.extend(error.error_list)
+        if errors:
+            raise ValidationError(errors)
+        return checked
+
+
 class ThreadForm(forms.Form):
     title = forms.CharField(
         label=_("Overskrift"),
@@ -42,11 +117,13 @@ class ThreadForm(forms.Form):
         error_messages={"required": _("Skriv en overskrift.")},
     )
     body = body_field()
+    attachments = AttachmentsField()
     token = SubmissionToken()
 
 
 class ReplyForm(forms.Form):
     body = body_field(_("Dit svar"))
+    attachments = AttachmentsField()
     quoted = forms.ModelChoiceField(
         queryset=None, required=False, widget=forms.HiddenInput, label=_("Citeret svar")
     )
@@ -156,3 +233,28 @@ class MeetingForm(forms.ModelForm):
                 "Links til oplæg og baggrundsmateriale. Du kan bruge Markdown: lister og links."
             ),
         }
+
+
+class DocumentForm(forms.Form):
+    file = SharedFileField(label=_("Fil"))
+    title = forms.CharField(
+        label=_("Titel"),
+        max_length=200,
+        required=False,
+        help_text=_("Udfyldes den ikke, bruges filens navn."),
+    )
+    folder = forms.CharField(
+        label=_("Mappe"),
+        max_length=80,
+        required=False,
+        help_text=_("Skriv navnet på en eksisterende eller ny mappe. Tom: uden mappe."),
+    )
+    description = forms.CharField(
+        label=_("Beskrivelse"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, folders=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        if folders:
+            self.fields["folder"].widget.attrs["list"] = "eksisterende-mapper"
+        self.folders = folders

@@ -6,7 +6,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from network.models import PostRevision, Reply, Thread
+from network.files.storage import removed_on_error
+from network.models import Attachment, PostRevision, Reply, Thread
 from portal import access
 
 
@@ -46,17 +47,32 @@ def _create_once(model, author, token, **fields):
         raise AlreadySubmitted(existing) from None
 
 
-def start_thread(user, group, *, title, body, token):
-    check_may_write(user, group)
-    return _create_once(Thread, user, token, group=group, title=title, body_markdown=body)
+def _attach(user, post, files):
+    """Save checked uploads (network.files.uploads) with the post, in its transaction."""
+    post_field = "thread" if isinstance(post, Thread) else "reply"
+    with removed_on_error() as written:
+        for checked in files:
+            attachment = Attachment(uploaded_by=user, **{post_field: post})
+            attachment.set_upload(checked)
+            written.append(attachment.file)
+            attachment.save()
 
 
 @transaction.atomic
-def reply(user, thread, *, body, token, quoted=None):
+def start_thread(user, group, *, title, body, token, files=()):
+    check_may_write(user, group)
+    thread = _create_once(Thread, user, token, group=group, title=title, body_markdown=body)
+    _attach(user, thread, files)
+    return thread
+
+
+@transaction.atomic
+def reply(user, thread, *, body, token, quoted=None, files=()):
     check_may_write(user, thread.group)
     current = _open_thread(thread)
     new_reply = _create_once(Reply, user, token, thread=current, body_markdown=body, quoted=quoted)
     Thread.objects.filter(pk=current.pk).update(last_activity=new_reply.created)
+    _attach(user, new_reply, files)
     return new_reply
 
 

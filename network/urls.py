@@ -1,6 +1,6 @@
 from django.urls import path
 
-from network.views import groups, meetings, threads
+from network.views import files, groups, library, meetings, threads
 
 app_name = "network"
 
@@ -37,4 +37,9 @@ urlpatterns = [
         meetings.meeting_calendar,
         name="meeting_calendar",
     ),
+    path("<slug:slug>/vedhaeftning/<int:pk>/", files.attachment_file, name="attachment_file"),
+    path("<slug:slug>/dokumenter/", library.library_page, name="library"),
+    path("<slug:slug>/dokumenter/ny/", library.upload_document, name="upload_document"),
+    path("<slug:slug>/dokumenter/<int:pk>/", files.document_file, name="document_file"),
+    path("<slug:slug>/dokumenter/<int:pk>/slet/", library.delete_document, name="delete_document"),
 ]

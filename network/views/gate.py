@@ -3,9 +3,10 @@
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
-from network.models import Group, Meeting, Reply, Thread
+from network.models import Attachment, Group, GroupDocument, Meeting, Reply, Thread
 
 
 def network_view(view):
@@ -47,4 +48,25 @@ def readable_reply(user, slug, pk):
 def readable_meeting(user, slug, pk):
     return get_object_or_404(
         Meeting.objects.readable_by(user).filter(group__slug=slug).select_related("group"), pk=pk
+    )
+
+
+def readable_attachment(user, slug, pk):
+    """An attachment of a post that is not deleted, in the group named by `slug`, readable."""
+    groups = Group.objects.readable_by(user).filter(slug=slug)
+    return get_object_or_404(
+        Attachment.objects.filter(
+            Q(thread__group__in=groups, thread__deleted_at=None)
+            | Q(reply__thread__group__in=groups, reply__deleted_at=None)
+        ),
+        pk=pk,
+    )
+
+
+def readable_document(user, slug, pk):
+    return get_object_or_404(
+        GroupDocument.objects.filter(
+            group__in=Group.objects.readable_by(user), group__slug=slug
+        ).select_related("group"),
+        pk=pk,
     )

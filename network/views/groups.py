@@ -19,6 +19,7 @@ from portal import access
 
 THREADS_PER_PAGE = 30
 UPCOMING_MEETINGS_SHOWN = 3
+LATEST_DOCUMENTS = 5
 RESERVED_SLUGS = {"ny"}  # /netvaerk/ny/ creates a group
 DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 
@@ -90,6 +91,7 @@ def group_page(request, slug):
         context["page_obj"] = Paginator(threads, THREADS_PER_PAGE).get_page(request.GET.get("side"))
         context["members"] = memberships_in_view.filter(status=MembershipStatus.ACTIVE)
         context["upcoming_meetings"] = group.meetings.upcoming()[:UPCOMING_MEETINGS_SHOWN]
+        context["latest_documents"] = group.documents.order_by("-created", "-pk")[:LATEST_DOCUMENTS]
     if may_moderate:
         context["requests"] = memberships_in_view.filter(status=MembershipStatus.REQUESTED)
         context["invite_form"] = InviteForm()

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from network import posting
+from network import attachments, posting
 from network.forms import EditReplyForm, EditThreadForm, ReplyForm, ThreadForm
 from network.views.gate import network_view, readable_group, readable_reply, readable_thread
 from portal import access
@@ -31,12 +31,17 @@ def new_thread(request, slug):
     if request.method == "POST" and not access.may_post(request.user, group):
         messages.error(request, _("Du skal være aktivt medlem af netværket for at skrive her."))
         return redirect(group)
-    form = ThreadForm(request.POST or None)
+    form = ThreadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             thread = posting.start_thread(
-                request.user, group, title=data["title"], body=data["body"], token=data["token"]
+                request.user,
+                group,
+                title=data["title"],
+                body=data["body"],
+                token=data["token"],
+                files=data["attachments"],
             )
         except posting.AlreadySubmitted as sent:
             messages.info(request, _("Tråden var allerede oprettet; den er ikke oprettet igen."))
@@ -61,6 +66,8 @@ def thread_page(request, slug, pk, reply_form=None):
         "created", "pk"
     )
     page_obj = Paginator(replies, REPLIES_PER_PAGE).get_page(request.GET.get("side"))
+    page_replies = list(page_obj.object_list)
+    attachments.show_with(thread, [*page_replies, *filter(None, [thread.solution])])
     may_post = access.may_post(request.user, group) and not thread.locked
     if reply_form is None and may_post:
         quoted = request.GET.get("citer", "")
@@ -79,7 +86,7 @@ def thread_page(request, slug, pk, reply_form=None):
             "group": group,
             "thread": thread,
             "page_obj": page_obj,
-            "replies": page_obj.object_list,
+            "replies": page_replies,
             "solution": thread.solution if thread.solution and page_obj.number == 1 else None,
             "may_post": may_post,
             "is_member": access.may_post(request.user, group),
@@ -99,13 +106,18 @@ def post_reply(request, slug, pk):
     if not access.may_post(request.user, thread.group):
         messages.error(request, _("Du skal være aktivt medlem af netværket for at skrive her."))
         return redirect(thread)
-    form = ReplyForm(request.POST, thread=thread)
+    form = ReplyForm(request.POST, request.FILES, thread=thread)
     if not form.is_valid():
         return thread_page(request, slug, pk, reply_form=form)
     data = form.cleaned_data
     try:
         reply = posting.reply(
-            request.user, thread, body=data["body"], token=data["token"], quoted=data["quoted"]
+            request.user,
+            thread,
+            body=data["body"],
+            token=data["token"],
+            quoted=data["quoted"],
+            files=data["attachments"],
         )
     except posting.AlreadySubmitted as sent:
         messages.info(request, _("Svaret var allerede sendt; det er ikke gemt igen."))

@@ -316,6 +316,14 @@ LOGGING = {
 # Uploaded key-figure files: kept out of the public media folder.
 IMPORT_ROOT = Path(env("IMPORT_ROOT", str(BASE_DIR / "var" / "imports")))
 
+# Files members share in network groups: outside MEDIA_ROOT, so no media URL or web server rule
+# can serve them; only network's permission-checked views do. The size limit is per file; Django
+# streams uploads above FILE_UPLOAD_MAX_MEMORY_SIZE to a temporary file, so large files never sit
+# in memory (DATA_UPLOAD_MAX_MEMORY_SIZE does not count files). Cap whole requests at the proxy.
+NETWORK_FILES_ROOT = Path(env("NETWORK_FILES_ROOT", str(BASE_DIR / "var" / "network-files")))
+NETWORK_MAX_UPLOAD_BYTES = int(env("NETWORK_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))
+NETWORK_MAX_ATTACHMENTS = 5
+
 # Monitoring judges deadlines on this date (YYYY-MM-DD) instead of today; `make demo` sets it to
 # the synthetic data's evaluation date.
 MONITORING_EVALUATION_DATE = env("MONITORING_EVALUATION_DATE")

@@ -79,3 +79,10 @@ def as_user(client):
         return client
 
     return sign_in
+
+
+@pytest.fixture(autouse=True)
+def network_files_root(settings, tmp_path):
+    """Shared files go to a fresh folder per test, never to the project's var/."""
+    settings.NETWORK_FILES_ROOT = tmp_path / "network-files"
+    return settings.NETWORK_FILES_ROOT

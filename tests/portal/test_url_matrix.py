@@ -13,8 +13,10 @@ from django.urls import URLResolver, get_resolver
 from django.utils import timezone
 
 from guidance.models import EventIndexPage, EventPage
+from network import library
 from network.choices import GroupKind, MembershipStatus
-from network.models import Group, Meeting, Membership, Reply, Thread
+from network.files import uploads
+from network.models import Attachment, Group, Meeting, Membership, Reply, Thread
 from portal import roles
 from portal.accounts import invitations
 from portal.demo import child, home_page
@@ -65,6 +67,7 @@ KK_ORGANISATION = {
 NETWORK_MANAGERS = {**every(404), "anonymous": LOGIN, **dict.fromkeys(STYRELSE, 200)}
 NOT_MODERATOR = {**every(404), "anonymous": LOGIN}
 NETWORK_THREAD = "/netvaerk/aaben/traad/"
+NETWORK_LIBRARY = "/netvaerk/aaben/dokumenter/"
 
 
 def network_thread(o, suffix=""):
@@ -318,6 +321,27 @@ EXPECTED = {
         lambda o: network_meeting(o, "kalender.ics"),
         signed_in(200),
     ),
+    "netvaerk/<slug:slug>/vedhaeftning/<int:pk>/": (
+        "get",
+        lambda o: f"/netvaerk/aaben/vedhaeftning/{o['network']['attachment'].pk}/",
+        signed_in(200),
+    ),
+    "netvaerk/<slug:slug>/dokumenter/": ("get", lambda o: NETWORK_LIBRARY, signed_in(200)),
+    "netvaerk/<slug:slug>/dokumenter/ny/": (
+        "get",
+        lambda o: f"{NETWORK_LIBRARY}ny/",
+        signed_in(200),
+    ),
+    "netvaerk/<slug:slug>/dokumenter/<int:pk>/": (
+        "get",
+        lambda o: f"{NETWORK_LIBRARY}{o['network']['document'].pk}/",
+        signed_in(200),
+    ),
+    "netvaerk/<slug:slug>/dokumenter/<int:pk>/slet/": (
+        "post",
+        lambda o: f"{NETWORK_LIBRARY}{o['network']['document'].pk}/slet/",
+        signed_in((302, NETWORK_LIBRARY)),
+    ),
 }
 
 ADMIN_USERS = {"editor", "administrator"}
@@ -385,6 +409,7 @@ def test_every_own_url_pattern_has_an_expectation():
 def objects(make_user, settings, tmp_path, monitoring_data):
     """Real objects for the parametrised URLs, and the home page as the default site's root."""
     settings.MEDIA_ROOT = tmp_path
+    settings.NETWORK_FILES_ROOT = tmp_path / "network-files"
     applicant = make_user(roles.MEMBER, email="ansoeger@kk.dk")
     document = PortalDocument(title="Vejledning")
     document.file.save("vejledning.pdf", ContentFile(b"%PDF-1.4 tilsyn"), save=True)
@@ -428,8 +453,15 @@ def network_objects(make_user):
     membership.save()
     applicant = make_user(roles.MEMBER)
     thread = Thread.objects.create(group=group, author=author, title="Spørgsmål", body_markdown="?")
+    attachment = Attachment(thread=thread, uploaded_by=author)
+    attachment.set_upload(uploads.check(ContentFile(b"%PDF-1.4 tilsyn", name="bilag.pdf")))
+    attachment.save()
     return {
         "thread": thread,
+        "attachment": attachment,
+        "document": library.add_document(
+            author, group, uploads.check(ContentFile(b"%PDF-1.4 referat", name="referat.pdf"))
+        ),
         "reply": Reply.objects.create(thread=thread, author=author, body_markdown="Svar"),
         "meeting": Meeting.objects.create(
             group=group,

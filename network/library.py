@@ -1,0 +1,43 @@
+"""A group's document library: who may add and remove documents, saved atomically."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from network.files.storage import removed_on_error
+from network.models import GroupDocument
+from network.posting import Refused, check_may_write
+from portal import access
+
+
+def folder_name(raw):
+    return " ".join(raw.split())
+
+
+@transaction.atomic
+def add_document(user, group, checked, *, title="", folder="", description=""):
+    """Members who may post add documents; the title defaults to the file's name."""
+    check_may_write(user, group)
+    document = GroupDocument(
+        group=group,
+        uploaded_by=user,
+        title=title.strip() or checked.name,
+        folder=folder_name(folder),
+        description=description.strip(),
+    )
+    with removed_on_error() as written:
+        document.set_upload(checked)
+        written.append(document.file)
+        document.save()
+    return document
+
+
+def may_delete(user, document):
+    return document.uploaded_by_id == user.pk or access.may_moderate(user, document.group)
+
+
+@transaction.atomic
+def delete_document(user, document):
+    """The uploader or a moderator removes a document; its file goes after the commit."""
+    if not may_delete(user, document):
+        raise Refused(_("Kun den, der har lagt dokumentet op, eller en moderator kan slette det."))
+    document.delete()
