@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from network.choices import GroupKind, MembershipRole
-from network.models import Group
+from network.models import Group, ReportReason
 from portal.models import User
 
 BODY_MAX_LENGTH = 20_000
@@ -53,7 +53,9 @@ class ReplyForm(forms.Form):
 
     def __init__(self, *args, thread, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["quoted"].queryset = thread.replies.filter(deleted_at__isnull=True)
+        self.fields["quoted"].queryset = thread.replies.filter(
+            deleted_at__isnull=True, hidden_at__isnull=True
+        )
 
 
 class EditThreadForm(forms.Form):
@@ -123,3 +125,28 @@ class InviteForm(forms.Form):
         if user is None:
             raise forms.ValidationError(_("Ingen bruger har den e-mailadresse."))
         return user
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Hvorfor anmelder du indlægget?"),
+        choices=ReportReason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Vælg en årsag.")},
+    )
+    details = forms.CharField(
+        label=_("Uddybning (valgfri)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Kun netværkets moderatorer ser anmeldelsen. Forfatteren får ikke dit navn."),
+    )
+
+
+class ModerationReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Begrundelse (valgfri)"),
+        required=False,
+        max_length=1000,
+        help_text=_("Begrundelsen står i netværkets moderationslog, som kun moderatorerne ser."),
+    )

@@ -6,6 +6,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404
 
 from network.models import Group, Reply, Thread
+from portal import access
 
 
 def network_view(view):
@@ -26,9 +27,9 @@ def readable_group(user, slug):
     return get_object_or_404(Group.objects.readable_by(user), slug=slug)
 
 
-def readable_thread(user, slug, pk):
+def readable_thread(user, slug, pk, threads=Thread.objects):
     return get_object_or_404(
-        Thread.objects.readable_by(user)
+        threads.readable_by(user)
         .filter(group__slug=slug)
         .select_related("group", "author__municipality", "solution__author__municipality"),
         pk=pk,
@@ -42,3 +43,8 @@ def readable_reply(user, slug, pk):
         ).select_related("thread__group"),
         pk=pk,
     )
+
+
+def moderated_group(user, slug):
+    """A group the user moderates; to anyone else its moderation pages do not exist."""
+    return get_object_or_404(access.moderated_groups(user, Group.objects.all()), slug=slug)
