@@ -10,9 +10,14 @@ class NetworkConfig(AppConfig):
     def ready(self):
         from network import personal_data
         from network.personal_data import files as files_data
+        from network.personal_data import moderation as moderation_data
         from portal.accounts import personal_data as portal_personal_data
 
-        portal_personal_data.register_exporter("netvaerk", personal_data.export)
-        portal_personal_data.register_exporter("netvaerksfiler", files_data.export)
-        portal_personal_data.register_eraser(personal_data.erase)
-        portal_personal_data.register_eraser(files_data.erase)
+        register_exporter = portal_personal_data.register_exporter
+        register_exporter("netvaerk", personal_data.export)
+        register_exporter("netvaerksfiler", files_data.export)
+        register_exporter("netvaerk_anmeldelser", moderation_data.export_reports)
+        register_exporter("netvaerk_moderation", moderation_data.export_moderation)
+        register_exporter("netvaerk_laeste_traade", moderation_data.export_reading)
+        for eraser in (personal_data.erase, files_data.erase, moderation_data.erase):
+            portal_personal_data.register_eraser(eraser)

@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 
 from network.choices import GroupKind, MembershipRole
 from network.files import types, uploads
-from network.models import Group, Meeting
+from network.models import Group, Meeting, ReportReason
 from portal.models import User
 
 BODY_MAX_LENGTH = 20_000
@@ -131,7 +131,9 @@ class ReplyForm(forms.Form):
 
     def __init__(self, *args, thread, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["quoted"].queryset = thread.replies.filter(deleted_at__isnull=True)
+        self.fields["quoted"].queryset = thread.replies.filter(
+            deleted_at__isnull=True, hidden_at__isnull=True
+        )
 
 
 class EditThreadForm(forms.Form):
@@ -258,3 +260,28 @@ class DocumentForm(forms.Form):
         if folders:
             self.fields["folder"].widget.attrs["list"] = "eksisterende-mapper"
         self.folders = folders
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Hvorfor anmelder du indlægget?"),
+        choices=ReportReason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Vælg en årsag.")},
+    )
+    details = forms.CharField(
+        label=_("Uddybning (valgfri)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Kun netværkets moderatorer ser anmeldelsen. Forfatteren får ikke dit navn."),
+    )
+
+
+class ModerationReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Begrundelse (valgfri)"),
+        required=False,
+        max_length=1000,
+        help_text=_("Begrundelsen står i netværkets moderationslog, som kun moderatorerne ser."),
+    )

@@ -4,8 +4,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from guidance import registration
+from network import moderation
 from network.choices import GroupKind, MembershipRole, MembershipStatus
-from network.models import MeetingRegistration, Membership
+from network.models import MeetingRegistration, Membership, ModerationKind
 from portal import access
 
 
@@ -63,6 +64,8 @@ def decide_request(moderator, membership, approve):
         membership.save(update_fields=["status", "joined_at"])
     else:
         membership.delete()
+    kind = ModerationKind.APPROVE if approve else ModerationKind.REJECT
+    moderation.log(moderator, membership.group, kind, member=membership.user)
 
 
 @transaction.atomic
@@ -72,8 +75,14 @@ def invite(moderator, group, user):
     membership, created = Membership.objects.select_for_update().get_or_create(
         group=group, user=user, defaults={"status": MembershipStatus.INVITED}
     )
-    if created:
-        return membership
+    if not created:
+        _reinvite(membership)
+    moderation.log(moderator, group, ModerationKind.INVITE, member=user)
+    return membership
+
+
+def _reinvite(membership):
+    """An applicant invited is let in; someone who left or was removed is invited again."""
     if membership.status == MembershipStatus.BANNED:
         raise Refused(_("Personen er udelukket fra netværket."))
     if membership.status in (MembershipStatus.ACTIVE, MembershipStatus.INVITED):
@@ -83,7 +92,6 @@ def invite(moderator, group, user):
     else:
         membership.status = MembershipStatus.INVITED
     membership.save(update_fields=["status", "joined_at"])
-    return membership
 
 
 @transaction.atomic

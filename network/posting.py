@@ -6,8 +6,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from network import moderation
 from network.files.storage import removed_on_error
-from network.models import Attachment, PostRevision, Reply, Thread
+from network.models import Attachment, ModerationKind, PostRevision, Reply, Thread
 from portal import access
 
 
@@ -89,6 +90,8 @@ def edit(user, post, *, body, title=None):
     is_thread = isinstance(post, Thread)
     thread = post if is_thread else post.thread
     _check_own_live_post(user, post)
+    if post.is_hidden:
+        raise Refused(_("Indlægget er skjult af en moderator og kan ikke ændres."))
     check_may_write(user, thread.group)
     _open_thread(thread)
     old_title = post.title if is_thread else ""
@@ -137,4 +140,7 @@ def toggle_solution(user, thread, reply_to_mark):
         raise Refused(_("Et slettet svar kan ikke være løsningen."))
     thread.solution = None if thread.solution_id == reply_to_mark.pk else reply_to_mark
     thread.save(update_fields=["solution"])
+    if thread.author_id != user.pk:
+        kind = ModerationKind.SOLUTION if thread.solution else ModerationKind.UNSOLUTION
+        moderation.log(user, thread.group, kind, post=reply_to_mark)
     return thread.solution

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from network.views import files, groups, library, meetings, threads
+from network.views import files, groups, library, meetings, moderation, threads
 
 app_name = "network"
 
 urlpatterns = [
     path("", groups.index, name="index"),
     path("ny/", groups.create_group, name="create_group"),
+    path("moderering/", moderation.my_queues, name="my_queues"),
     path("<slug:slug>/", groups.group_page, name="group"),
     path("<slug:slug>/rediger/", groups.edit_group, name="edit_group"),
     path("<slug:slug>/bliv-medlem/", groups.join, name="join"),
@@ -42,4 +43,21 @@ urlpatterns = [
     path("<slug:slug>/dokumenter/ny/", library.upload_document, name="upload_document"),
     path("<slug:slug>/dokumenter/<int:pk>/", files.document_file, name="document_file"),
     path("<slug:slug>/dokumenter/<int:pk>/slet/", library.delete_document, name="delete_document"),
+    # Reporting and moderation
+    path("<slug:slug>/traad/<int:pk>/anmeld/", moderation.report_thread, name="report_thread"),
+    path("<slug:slug>/svar/<int:pk>/anmeld/", moderation.report_reply, name="report_reply"),
+    path(
+        "<slug:slug>/traad/<int:pk>/moderer/indlaeg/",
+        moderation.moderate_thread_post,
+        name="moderate_thread_post",
+    ),
+    path("<slug:slug>/svar/<int:pk>/moderer/", moderation.moderate_reply, name="moderate_reply"),
+    path("<slug:slug>/moderering/", moderation.queue, name="moderation_queue"),
+    path("<slug:slug>/moderering/log/", moderation.log, name="moderation_log"),
+    path("<slug:slug>/moderering/medlemmer/", moderation.members, name="moderation_members"),
+    path(
+        "<slug:slug>/moderering/medlemmer/<int:pk>/",
+        moderation.member_action,
+        name="member_action",
+    ),
 ]

@@ -6,7 +6,7 @@ check. Role membership is read once per user object and kept on it.
 
 from django.db.models import Q
 
-from network.choices import GroupKind, MembershipStatus
+from network.choices import GroupKind, MembershipRole, MembershipStatus
 from portal import roles
 
 
@@ -187,4 +187,23 @@ def may_manage_meetings(user, group):
     return (
         may_manage_groups(user)
         and readable_groups(user, type(group).objects).filter(pk=group.pk).exists()
+    )
+
+
+def may_remove_member(user, membership):
+    """A group's moderators remove and ban its members; removing or banning a fellow moderator
+    also takes styrelse (who names moderators in the first place)."""
+    if not may_moderate(user, membership.group):
+        return False
+    return membership.role != MembershipRole.MODERATOR or may_manage_groups(user)
+
+
+def moderated_groups(user, queryset):
+    """The groups whose moderation queue and log the user sees."""
+    if not user.is_authenticated:
+        return queryset.none()
+    return queryset.filter(
+        memberships__user=user,
+        memberships__status=MembershipStatus.ACTIVE,
+        memberships__role=MembershipRole.MODERATOR,
     )

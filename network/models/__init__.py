@@ -1,7 +1,9 @@
 from .files import Attachment, GroupDocument
 from .groups import Group, Membership
 from .meetings import Meeting, MeetingRegistration
+from .moderation import ModerationAction, ModerationKind, Report, ReportOutcome, ReportReason
 from .posts import PostRevision, Reply, Thread
+from .reading import ThreadVisit
 
 __all__ = [
     "Attachment",
@@ -10,7 +12,13 @@ __all__ = [
     "Meeting",
     "MeetingRegistration",
     "Membership",
+    "ModerationAction",
+    "ModerationKind",
     "PostRevision",
     "Reply",
+    "Report",
+    "ReportOutcome",
+    "ReportReason",
     "Thread",
+    "ThreadVisit",
 ]

@@ -29,6 +29,16 @@ class Post(models.Model):
     created = models.DateTimeField(_("oprettet"), default=timezone.now)
     edited_at = models.DateTimeField(_("redigeret"), null=True, blank=True)
     deleted_at = models.DateTimeField(_("slettet"), null=True, blank=True)
+    # A moderator's hiding: readers see that the post was hidden, moderators still see its text.
+    hidden_at = models.DateTimeField(_("skjult"), null=True, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("skjult af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     # A token from the form the post was written in: the same form sent twice is one post.
     submission_token = models.UUIDField(null=True, blank=True, editable=False)
 
@@ -44,6 +54,10 @@ class Post(models.Model):
     @property
     def is_deleted(self):
         return self.deleted_at is not None
+
+    @property
+    def is_hidden(self):
+        return self.hidden_at is not None
 
 
 class ThreadQuerySet(models.QuerySet):

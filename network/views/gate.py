@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from network.models import Attachment, Group, GroupDocument, Meeting, Reply, Thread
+from portal import access
 
 
 def network_view(view):
@@ -27,9 +28,9 @@ def readable_group(user, slug):
     return get_object_or_404(Group.objects.readable_by(user), slug=slug)
 
 
-def readable_thread(user, slug, pk):
+def readable_thread(user, slug, pk, threads=Thread.objects):
     return get_object_or_404(
-        Thread.objects.readable_by(user)
+        threads.readable_by(user)
         .filter(group__slug=slug)
         .select_related("group", "author__municipality", "solution__author__municipality"),
         pk=pk,
@@ -52,12 +53,16 @@ def readable_meeting(user, slug, pk):
 
 
 def readable_attachment(user, slug, pk):
-    """An attachment of a post that is not deleted, in the group named by `slug`, readable."""
+    """An attachment of a post that is not deleted, in the group named by `slug`, readable; of a
+    hidden post only to the group's moderators."""
     groups = Group.objects.readable_by(user).filter(slug=slug)
+    moderated = access.moderated_groups(user, groups)
     return get_object_or_404(
         Attachment.objects.filter(
             Q(thread__group__in=groups, thread__deleted_at=None)
+            & (Q(thread__hidden_at=None) | Q(thread__group__in=moderated))
             | Q(reply__thread__group__in=groups, reply__deleted_at=None)
+            & (Q(reply__hidden_at=None) | Q(reply__thread__group__in=moderated))
         ),
         pk=pk,
     )
@@ -70,3 +75,8 @@ def readable_document(user, slug, pk):
         ).select_related("group"),
         pk=pk,
     )
+
+
+def moderated_group(user, slug):
+    """A group the user moderates; to anyone else its moderation pages do not exist."""
+    return get_object_or_404(access.moderated_groups(user, Group.objects.all()), slug=slug)

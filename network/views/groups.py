@@ -3,24 +3,25 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from network import memberships
+from network import memberships, reading
 from network.choices import MembershipRole, MembershipStatus
 from network.forms import GroupForm, InviteForm
-from network.models import Group, Membership
+from network.models import Group, Membership, Report
 from network.views.gate import listed_group, network_view
 from portal import access
 
 THREADS_PER_PAGE = 30
 UPCOMING_MEETINGS_SHOWN = 3
 LATEST_DOCUMENTS = 5
-RESERVED_SLUGS = {"ny"}  # /netvaerk/ny/ creates a group
+# /netvaerk/ny/ creates a group, /netvaerk/moderering/ lists the moderation queues one has
+RESERVED_SLUGS = {"ny", "moderering"}
 DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 
 
@@ -35,26 +36,34 @@ def _count(queryset):
 @network_view
 def index(request):
     user = request.user
+    mine = Membership.objects.filter(group=OuterRef("pk"), user=user)
     groups = (
         Group.objects.listed_for(user)
         .annotate(
             member_count=_count(
                 Membership.objects.filter(group=OuterRef("pk"), status=MembershipStatus.ACTIVE)
             ),
-            my_status=Subquery(
-                Membership.objects.filter(group=OuterRef("pk"), user=user).values("status")[:1]
-            ),
+            my_status=Subquery(mine.values("status")[:1]),
+            my_role=Subquery(mine.values("role")[:1]),
+        )
+        .annotate(
+            unread_threads=Case(
+                When(my_status=MembershipStatus.ACTIVE, then=reading.unread_thread_count(user)),
+                default=0,
+            )
         )
         .order_by("name")
     )
     groups = list(groups)
+    my_groups = [g for g in groups if g.my_status == MembershipStatus.ACTIVE]
     return render(
         request,
         "network/index.html",
         {
-            "my_groups": [g for g in groups if g.my_status == MembershipStatus.ACTIVE],
+            "my_groups": my_groups,
             "other_groups": [g for g in groups if g.my_status != MembershipStatus.ACTIVE],
             "may_manage": access.may_manage_groups(user),
+            "moderates": any(g.my_role == MembershipRole.MODERATOR for g in my_groups),
         },
     )
 
@@ -88,6 +97,8 @@ def group_page(request, slug):
             .annotate(reply_count=Count("replies", filter=Q(replies__deleted_at=None)))
             .order_by("-pinned", "-last_activity", "-pk")
         )
+        if context["may_post"]:
+            threads = reading.with_unread_flag(threads, user)
         context["page_obj"] = Paginator(threads, THREADS_PER_PAGE).get_page(request.GET.get("side"))
         context["members"] = memberships_in_view.filter(status=MembershipStatus.ACTIVE)
         context["upcoming_meetings"] = group.meetings.upcoming()[:UPCOMING_MEETINGS_SHOWN]
@@ -95,6 +106,7 @@ def group_page(request, slug):
     if may_moderate:
         context["requests"] = memberships_in_view.filter(status=MembershipStatus.REQUESTED)
         context["invite_form"] = InviteForm()
+        context["open_reports"] = Report.objects.open().filter(group=group).count()
     return render(request, "network/group.html", context)
 
 

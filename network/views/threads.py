@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -9,17 +10,20 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from network import attachments, posting
+from network import attachments, moderation, posting, reading
 from network.forms import EditReplyForm, EditThreadForm, ReplyForm, ThreadForm
+from network.models import ModerationKind, Thread
 from network.views.gate import network_view, readable_group, readable_reply, readable_thread
 from portal import access
 
 REPLIES_PER_PAGE = 25
 
 
-def reply_url(reply):
-    """Where a reply is: its thread's page that holds it, at its anchor."""
-    earlier = reply.thread.replies.filter(pk__lt=reply.pk).count()
+def reply_url(reply, earlier=None):
+    """Where a reply is: its thread's page that holds it, at its anchor. `earlier`, the number of
+    replies before it, saves a query when the caller already counted them."""
+    if earlier is None:
+        earlier = reply.thread.replies.filter(pk__lt=reply.pk).count()
     page = earlier // REPLIES_PER_PAGE + 1
     url = reverse("network:thread", args=[reply.thread.group.slug, reply.thread_id])
     return f"{url}?side={page}#svar-{reply.pk}"
@@ -58,17 +62,30 @@ def new_thread(request, slug):
     )
 
 
+def _first_unread(request, thread):
+    """Without a page asked for, a member who has read the thread before lands on the page of
+    the first reply they have not read; the page links to it (`#svar-ID`)."""
+    if "side" in request.GET or thread.read_up_to is None or thread.first_unread is None:
+        return None, request.GET.get("side")
+    return thread.first_unread, thread.replies_before // REPLIES_PER_PAGE + 1
+
+
 @network_view
 def thread_page(request, slug, pk, reply_form=None):
-    thread = readable_thread(request.user, slug, pk)
+    user = request.user
+    thread = readable_thread(user, slug, pk, reading.with_read_state(Thread.objects, user))
     group = thread.group
     replies = thread.replies.select_related("author__municipality", "quoted__author").order_by(
         "created", "pk"
     )
-    page_obj = Paginator(replies, REPLIES_PER_PAGE).get_page(request.GET.get("side"))
+    first_unread, page_number = _first_unread(request, thread)
+    page_obj = Paginator(replies, REPLIES_PER_PAGE).get_page(page_number)
     page_replies = list(page_obj.object_list)
     attachments.show_with(thread, [*page_replies, *filter(None, [thread.solution])])
-    may_post = access.may_post(request.user, group) and not thread.locked
+    is_member = access.may_post(user, group)
+    if is_member:
+        reading.record_visit(user, thread, page_replies)
+    may_post = is_member and not thread.locked
     if reply_form is None and may_post:
         quoted = request.GET.get("citer", "")
         reply_form = ReplyForm(
@@ -78,7 +95,9 @@ def thread_page(request, slug, pk, reply_form=None):
     if reply_form is not None:
         quoted_value = reply_form["quoted"].value()
         if str(quoted_value or "").isdigit():
-            quoting = thread.replies.filter(pk=quoted_value, deleted_at=None).first()
+            quoting = thread.replies.filter(
+                pk=quoted_value, deleted_at=None, hidden_at=None
+            ).first()
     return render(
         request,
         "network/thread.html",
@@ -89,9 +108,11 @@ def thread_page(request, slug, pk, reply_form=None):
             "replies": page_replies,
             "solution": thread.solution if thread.solution and page_obj.number == 1 else None,
             "may_post": may_post,
-            "is_member": access.may_post(request.user, group),
-            "may_moderate": access.may_moderate(request.user, group),
-            "may_choose_solution": posting.may_choose_solution(request.user, thread),
+            "is_member": is_member,
+            "may_moderate": access.may_moderate(user, group),
+            "may_choose_solution": posting.may_choose_solution(user, thread),
+            "first_unread": first_unread,
+            "read_up_to": thread.read_up_to,
             "form": reply_form,
             "quoting": quoting,
         },
@@ -145,7 +166,13 @@ def _edit(request, post, thread, form_class, initial):
     return render(
         request,
         "network/post_edit.html",
-        {"group": thread.group, "thread": thread, "post": post, "form": form},
+        {
+            "group": thread.group,
+            "thread": thread,
+            "post": post,
+            "form": form,
+            "may_moderate": access.may_moderate(request.user, thread.group),
+        },
     )
 
 
@@ -226,7 +253,10 @@ def moderate_thread(request, slug, pk):
         messages.error(request, _("Ukendt handling."))
         return redirect(thread)
     field, value, message = action
-    setattr(thread, field, value)
-    thread.save(update_fields=[field])
+    with transaction.atomic():
+        setattr(thread, field, value)
+        thread.save(update_fields=[field])
+        kind = ModerationKind(request.POST["action"])
+        moderation.log(request.user, thread.group, kind, post=thread)
     messages.success(request, message)
     return redirect(thread)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from guidance import registration
-from network import memberships
+from network import memberships, moderation
 from network.choices import MembershipStatus
 from network.models import MeetingRegistration, Membership
 from portal import roles
@@ -172,6 +172,19 @@ def test_leaving_the_group_gives_up_the_seat_to_the_waiting_list(world, members)
     waiting = registration.register(members[1], meeting)
 
     memberships.leave(members[0], world["closed"]["group"])
+
+    held.refresh_from_db(), waiting.refresh_from_db()
+    assert (held.status, waiting.status) == (CANCELLED, CONFIRMED)
+
+
+@pytest.mark.parametrize("action", [moderation.remove, moderation.ban])
+def test_a_removed_or_banned_member_gives_up_the_seat(world, members, action):
+    group = world["closed"]["group"]
+    meeting = make_meeting(group, capacity=1)
+    held = registration.register(members[0], meeting)
+    waiting = registration.register(members[1], meeting)
+
+    action(world["closed"]["moderator"], Membership.objects.get(group=group, user=members[0]))
 
     held.refresh_from_db(), waiting.refresh_from_db()
     assert (held.status, waiting.status) == (CANCELLED, CONFIRMED)

@@ -342,6 +342,48 @@ EXPECTED = {
         lambda o: f"{NETWORK_LIBRARY}{o['network']['document'].pk}/slet/",
         signed_in((302, NETWORK_LIBRARY)),
     ),
+    # network.urls: reporting (any reader) and moderation (the group's own moderators only)
+    "netvaerk/moderering/": ("get", lambda o: "/netvaerk/moderering/", NOT_MODERATOR),
+    "netvaerk/<slug:slug>/traad/<int:pk>/anmeld/": (
+        "get",
+        lambda o: network_thread(o, "anmeld/"),
+        signed_in(200),
+    ),
+    "netvaerk/<slug:slug>/svar/<int:pk>/anmeld/": (
+        "get",
+        lambda o: f"/netvaerk/aaben/svar/{o['network']['reply'].pk}/anmeld/",
+        signed_in(200),
+    ),
+    "netvaerk/<slug:slug>/traad/<int:pk>/moderer/indlaeg/": (
+        "post",
+        lambda o: network_thread(o, "moderer/indlaeg/"),
+        NOT_MODERATOR,
+    ),
+    "netvaerk/<slug:slug>/svar/<int:pk>/moderer/": (
+        "post",
+        lambda o: f"/netvaerk/aaben/svar/{o['network']['reply'].pk}/moderer/",
+        NOT_MODERATOR,
+    ),
+    "netvaerk/<slug:slug>/moderering/": (
+        "get",
+        lambda o: "/netvaerk/aaben/moderering/",
+        NOT_MODERATOR,
+    ),
+    "netvaerk/<slug:slug>/moderering/log/": (
+        "get",
+        lambda o: "/netvaerk/aaben/moderering/log/",
+        NOT_MODERATOR,
+    ),
+    "netvaerk/<slug:slug>/moderering/medlemmer/": (
+        "get",
+        lambda o: "/netvaerk/aaben/moderering/medlemmer/",
+        NOT_MODERATOR,
+    ),
+    "netvaerk/<slug:slug>/moderering/medlemmer/<int:pk>/": (
+        "post",
+        lambda o: f"/netvaerk/aaben/moderering/medlemmer/{o['network']['request'].pk}/",
+        NOT_MODERATOR,
+    ),
 }
 
 ADMIN_USERS = {"editor", "administrator"}

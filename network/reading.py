@@ -1,0 +1,108 @@
+"""What a member has not read yet, as expressions the database evaluates for many threads at once.
+
+A thread is unread for an active member when someone else wrote, after the member joined, its
+opening post (which they have never opened) or a reply past the one they last saw. Deleted and
+hidden posts, and the member's own, are never unread. What was written before the member joined
+is taken as read, so joining a group with a long history does not flood them with unread threads.
+"""
+
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from network.choices import MembershipStatus
+from network.models import Membership, Reply, Thread, ThreadVisit
+
+VISIBLE = Q(deleted_at=None, hidden_at=None)
+
+
+def _joined_before(user, group, created):
+    return Exists(
+        Membership.objects.filter(
+            group=group, user=user, status=MembershipStatus.ACTIVE, joined_at__lt=created
+        )
+    )
+
+
+def _newer_replies(user, thread, read_up_to):
+    """Visible replies by others in `thread` past `read_up_to`, written since the user joined."""
+    return (
+        Reply.objects.filter(VISIBLE, thread=thread, pk__gt=Coalesce(read_up_to, 0))
+        .exclude(author=user)
+        .filter(_joined_before(user, OuterRef("thread__group"), OuterRef("created")))
+    )
+
+
+def unread(user):
+    """A condition on Thread querysets: the thread has something the user has not read."""
+    visits = ThreadVisit.objects.filter(user=user, thread=OuterRef("pk"))
+    read_up_to = Subquery(
+        ThreadVisit.objects.filter(user=user, thread=OuterRef(OuterRef("pk"))).values("read_up_to")[
+            :1
+        ]
+    )
+    unopened = (
+        ~Exists(visits)
+        & VISIBLE
+        & ~Q(author=user)
+        & _joined_before(user, OuterRef("group"), OuterRef("created"))
+    )
+    return unopened | Exists(_newer_replies(user, OuterRef("pk"), read_up_to))
+
+
+def with_unread_flag(threads, user):
+    return threads.annotate(unread=ExpressionWrapper(Q(unread(user)), output_field=BooleanField()))
+
+
+def unread_thread_count(user):
+    """A subquery for Group querysets: how many of the group's threads are unread for `user`."""
+    return Coalesce(
+        Subquery(
+            Thread.objects.filter(unread(user), group=OuterRef("pk"))
+            .order_by()
+            .values("group")
+            .annotate(n=Count("pk"))
+            .values("n")[:1]
+        ),
+        0,
+    )
+
+
+def with_read_state(threads, user):
+    """Annotate each thread with how far `user` read it (`read_up_to`, None if never opened), the
+    first unread reply (`first_unread`) and how many replies come before it (`replies_before`)."""
+    read_up_to = ThreadVisit.objects.filter(user=user, thread=OuterRef("pk")).values("read_up_to")
+    first_unread = (
+        Reply.objects.filter(
+            VISIBLE, thread=OuterRef("pk"), pk__gt=Coalesce(OuterRef("read_up_to"), 0)
+        )
+        .exclude(author=user)
+        .order_by("pk")
+        .values("pk")
+    )
+    before = (
+        Reply.objects.filter(thread=OuterRef("pk"), pk__lt=OuterRef("first_unread"))
+        .order_by()
+        .values("thread")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return threads.annotate(
+        read_up_to=Subquery(read_up_to[:1]),
+        first_unread=Subquery(first_unread[:1]),
+        replies_before=Coalesce(Subquery(before[:1]), 0),
+    )
+
+
+def record_visit(user, thread, replies_shown):
+    """The user has seen the thread and `replies_shown`: move their mark forward, never back, in
+    one upsert, and not at all when nothing new was seen."""
+    seen = max((reply.pk for reply in replies_shown), default=0)
+    if thread.read_up_to is not None and seen <= thread.read_up_to:
+        return
+    ThreadVisit.objects.bulk_create(
+        [ThreadVisit(user=user, thread=thread, read_up_to=seen, read_at=timezone.now())],
+        update_conflicts=True,
+        unique_fields=["user", "thread"],
+        update_fields=["read_up_to", "read_at"],
+    )
