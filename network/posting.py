@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from network.models import PostRevision, Reply, Thread
+from network.notifying import notify_about
 from portal import access
 
 
@@ -46,9 +47,12 @@ def _create_once(model, author, token, **fields):
         raise AlreadySubmitted(existing) from None
 
 
+@transaction.atomic
 def start_thread(user, group, *, title, body, token):
     check_may_write(user, group)
-    return _create_once(Thread, user, token, group=group, title=title, body_markdown=body)
+    thread = _create_once(Thread, user, token, group=group, title=title, body_markdown=body)
+    notify_about(thread)
+    return thread
 
 
 @transaction.atomic
@@ -57,6 +61,7 @@ def reply(user, thread, *, body, token, quoted=None):
     current = _open_thread(thread)
     new_reply = _create_once(Reply, user, token, thread=current, body_markdown=body, quoted=quoted)
     Thread.objects.filter(pk=current.pk).update(last_activity=new_reply.created)
+    notify_about(current, new_reply)
     return new_reply
 
 

@@ -18,7 +18,7 @@ from network.views.gate import listed_group, network_view
 from portal import access
 
 THREADS_PER_PAGE = 30
-RESERVED_SLUGS = {"ny"}  # /netvaerk/ny/ creates a group
+RESERVED_SLUGS = {"ny", "notifikationer", "afmeld"}  # addresses of pages other than groups
 DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 
 

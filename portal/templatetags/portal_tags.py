@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Site
 
+from network import notifications
 from portal import access
 from portal.cache import content_generation as current_content_generation
 
@@ -65,4 +66,5 @@ def account_links(context):
         "may_see_monitoring": access.may_see_monitoring(user),
         "may_decide_access_requests": access.may_decide_access_requests(user),
         "is_administrator": access.is_administrator(user),
+        "unread_notifications": notifications.unread_count(user),
     }
