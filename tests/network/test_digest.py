@@ -51,11 +51,11 @@ def test_a_daily_digest_groups_by_group_and_thread(reader):
     assert "Der er 6 nye notifikationer fra netværkene" in body
     order = [
         "Netværk closed",
-        "»Nyt emne i closed«",
         "»Spørgsmål i closed«",
+        "»Nyt emne i closed«",
         "Netværk secret",
-        "»Nyt emne i secret«",
         "»Spørgsmål i secret«",
+        "»Nyt emne i secret«",
     ]
     positions = [body.index(text) for text in order]
     assert positions == sorted(positions)
