@@ -188,6 +188,4 @@ def send_digest(user, frequency, now):
 def send_digests(frequency: str) -> int:
     """Send the daily or weekly digest to everyone due one; returns how many were sent."""
     now = timezone.now()
-    return sum(
-        send_digest(user, frequency, now) for user in users_due_a_digest(frequency, now)
-    )
+    return sum(send_digest(user, frequency, now) for user in users_due_a_digest(frequency, now))

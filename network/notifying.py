@@ -39,6 +39,8 @@ def notify_about(thread, reply=None):
         )
         for pk, _ in recipients
     )
-    immediate = {pk for pk, frequency in recipients if frequency == NotificationFrequency.IMMEDIATELY}
+    immediate = {
+        pk for pk, frequency in recipients if frequency == NotificationFrequency.IMMEDIATELY
+    }
     emails.enqueue_immediate([n.pk for n in created if n.recipient_id in immediate])
     return created

@@ -11,7 +11,6 @@ from django.conf import settings
 from django.core import signing
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
 from network import following
 from network.models import EmailOptOut, Group, Thread
@@ -22,9 +21,9 @@ MAX_AGE = datetime.timedelta(days=180)
 
 
 class Scope(models.TextChoices):
-    ALL = "all", _("al e-mail fra netværkene")
-    GROUP = "group", _("netværket")
-    THREAD = "thread", _("tråden")
+    ALL = "all"
+    GROUP = "group"
+    THREAD = "thread"
 
 
 TARGET_MODELS = {Scope.GROUP: Group, Scope.THREAD: Thread}

@@ -110,9 +110,12 @@ def test_secret_content_never_reaches_someone_removed_from_the_group(reader, wor
     assert "secret" not in message.body
     assert "Der er 3 nye notifikationer" in message.body
     # What was left out is not marked as sent: it is simply never shown.
-    assert Notification.objects.filter(
-        recipient=reader, thread__group=world["secret"]["group"], emailed_at=None
-    ).count() == 3
+    assert (
+        Notification.objects.filter(
+            recipient=reader, thread__group=world["secret"]["group"], emailed_at=None
+        ).count()
+        == 3
+    )
 
 
 def test_only_unreadable_content_means_no_email(reader, world):

@@ -79,9 +79,7 @@ def test_someone_removed_between_queue_and_run_gets_nothing(
     closed, django_capture_on_commit_callbacks, status
 ):
     callbacks = reply_later(closed, django_capture_on_commit_callbacks)
-    Membership.objects.filter(user=closed["moderator"], group=closed["group"]).update(
-        status=status
-    )
+    Membership.objects.filter(user=closed["moderator"], group=closed["group"]).update(status=status)
 
     run(callbacks)
 

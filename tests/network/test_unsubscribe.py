@@ -84,9 +84,10 @@ def test_the_link_for_all_email_opts_out_and_the_centre_opts_back_in(emailed, wo
     assert len(mail.outbox) == 1
 
     client = as_user(moderator)
-    assert "Du har frameldt al e-mail fra netværkene" in client.get(
-        "/netvaerk/notifikationer/"
-    ).content.decode()
+    assert (
+        "Du har frameldt al e-mail fra netværkene"
+        in client.get("/netvaerk/notifikationer/").content.decode()
+    )
     client.post("/netvaerk/notifikationer/email/")
     assert not EmailOptOut.objects.exists()
 

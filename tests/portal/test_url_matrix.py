@@ -13,8 +13,8 @@ from django.urls import URLResolver, get_resolver
 from django.utils import timezone
 
 from guidance.models import EventIndexPage, EventPage
-from network.choices import GroupKind, MembershipStatus
 from network import unsubscribe
+from network.choices import GroupKind, MembershipStatus
 from network.models import Group, Membership, Notification, NotificationKind, Reply, Thread
 from portal import roles
 from portal.accounts import invitations
