@@ -20,7 +20,7 @@ def notify_about(thread, reply=None):
     group = thread.group
     mentioned = set(mentioned_users(post.body_markdown, group).values_list("pk", flat=True))
     mentioned.discard(post.author_id)
-    following.follow_thread([post.author_id, *mentioned] if post.author_id else mentioned, thread)
+    following.follow_thread([post.author_id, *mentioned], thread)
     followers = Follow.objects.filter(**({"thread": thread} if reply else {"group": group}))
     candidates = User.objects.filter(
         Q(pk__in=followers.values("user")) | Q(pk__in=mentioned), is_active=True
