@@ -44,10 +44,16 @@ demo: install translations
 	$(MAKE) --no-print-directory worker & \
 	$(PY) manage.py runserver $(HOST):$(PORT) --noreload
 
-# Background work: the django-tasks database worker, and scheduled publishing every minute.
+# Background work: the django-tasks database worker, scheduled publishing every minute, and the
+# networks' e-mail digests at 6 in the morning (daily; weekly on Mondays). The half-hourly check
+# can see 6 o'clock twice; a digest sent once is not sent again.
 worker:
 	@trap 'kill 0' INT TERM EXIT; \
 	(while true; do $(PY) manage.py publish_scheduled -v0; sleep 60; done) & \
+	(while true; do if [ "$$(date +%H)" = 06 ]; then \
+		$(PY) manage.py send_network_digests --frequency daily -v0; \
+		[ "$$(date +%u)" = 1 ] && $(PY) manage.py send_network_digests --frequency weekly -v0; \
+	fi; sleep 1800; done) & \
 	$(PY) manage.py db_worker
 
 test: install translations

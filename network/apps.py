@@ -11,6 +11,7 @@ class NetworkConfig(AppConfig):
         from network import personal_data
         from network.personal_data import files as files_data
         from network.personal_data import moderation as moderation_data
+        from network.personal_data import notifications as notifications_data
         from portal.accounts import personal_data as portal_personal_data
 
         register_exporter = portal_personal_data.register_exporter
@@ -19,5 +20,6 @@ class NetworkConfig(AppConfig):
         register_exporter("netvaerk_anmeldelser", moderation_data.export_reports)
         register_exporter("netvaerk_moderation", moderation_data.export_moderation)
         register_exporter("netvaerk_laeste_traade", moderation_data.export_reading)
-        for eraser in (personal_data.erase, files_data.erase, moderation_data.erase):
-            portal_personal_data.register_eraser(eraser)
+        register_exporter("netvaerk_notifikationer", notifications_data.export)
+        for data in (personal_data, files_data, moderation_data, notifications_data):
+            portal_personal_data.register_eraser(data.erase)

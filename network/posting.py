@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from network import moderation
 from network.files.storage import removed_on_error
 from network.models import Attachment, ModerationKind, PostRevision, Reply, Thread
+from network.notifying import notify_about
 from portal import access
 
 
@@ -64,6 +65,7 @@ def start_thread(user, group, *, title, body, token, files=()):
     check_may_write(user, group)
     thread = _create_once(Thread, user, token, group=group, title=title, body_markdown=body)
     _attach(user, thread, files)
+    notify_about(thread)
     return thread
 
 
@@ -74,6 +76,7 @@ def reply(user, thread, *, body, token, quoted=None, files=()):
     new_reply = _create_once(Reply, user, token, thread=current, body_markdown=body, quoted=quoted)
     Thread.objects.filter(pk=current.pk).update(last_activity=new_reply.created)
     _attach(user, new_reply, files)
+    notify_about(current, new_reply)
     return new_reply
 
 

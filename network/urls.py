@@ -1,6 +1,6 @@
 from django.urls import path
 
-from network.views import files, groups, library, meetings, moderation, threads
+from network.views import files, groups, library, meetings, moderation, notifications, threads
 
 app_name = "network"
 
@@ -8,8 +8,15 @@ urlpatterns = [
     path("", groups.index, name="index"),
     path("ny/", groups.create_group, name="create_group"),
     path("moderering/", moderation.my_queues, name="my_queues"),
+    path("notifikationer/", notifications.centre, name="notifications"),
+    path("notifikationer/laest/", notifications.mark_all_read, name="mark_all_read"),
+    path("notifikationer/email/", notifications.resume_email, name="resume_email"),
+    path("notifikationer/<int:pk>/", notifications.open_notification, name="open_notification"),
+    path("notifikationer/<int:pk>/laest/", notifications.mark_read, name="mark_read"),
+    path("afmeld/<str:token>/", notifications.unsubscribe_view, name="unsubscribe"),
     path("<slug:slug>/", groups.group_page, name="group"),
     path("<slug:slug>/rediger/", groups.edit_group, name="edit_group"),
+    path("<slug:slug>/foelg/", notifications.follow_group, name="follow_group"),
     path("<slug:slug>/bliv-medlem/", groups.join, name="join"),
     path("<slug:slug>/forlad/", groups.leave, name="leave"),
     path("<slug:slug>/inviter/", groups.invite, name="invite"),
@@ -17,6 +24,7 @@ urlpatterns = [
     path("<slug:slug>/traad/ny/", threads.new_thread, name="new_thread"),
     path("<slug:slug>/traad/<int:pk>/", threads.thread_page, name="thread"),
     path("<slug:slug>/traad/<int:pk>/svar/", threads.post_reply, name="reply"),
+    path("<slug:slug>/traad/<int:pk>/foelg/", notifications.follow_thread, name="follow_thread"),
     path("<slug:slug>/traad/<int:pk>/rediger/", threads.edit_thread, name="edit_thread"),
     path("<slug:slug>/traad/<int:pk>/slet/", threads.delete_thread, name="delete_thread"),
     path("<slug:slug>/traad/<int:pk>/moderer/", threads.moderate_thread, name="moderate_thread"),

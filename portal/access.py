@@ -157,6 +157,17 @@ def readable_groups(user, queryset):
     )
 
 
+def group_readers(group, users):
+    """The users among `users` who may read the group: `readable_groups` asked the other way
+    round, for choosing whom to notify."""
+    in_group = users.filter(network_memberships__group=group)
+    if group.kind == GroupKind.OPEN:
+        banned = in_group.filter(network_memberships__status=MembershipStatus.BANNED)
+        return users.exclude(pk__in=banned.values("pk"))
+    active = in_group.filter(network_memberships__status=MembershipStatus.ACTIVE)
+    return users.filter(pk__in=active.values("pk"))
+
+
 def network_membership(user, group):
     """The user's membership of the group (any status) or None; asked once per request."""
     if not user.is_authenticated:

@@ -2,11 +2,14 @@ from .files import Attachment, GroupDocument
 from .groups import Group, Membership
 from .meetings import Meeting, MeetingRegistration
 from .moderation import ModerationAction, ModerationKind, Report, ReportOutcome, ReportReason
+from .notifications import EmailOptOut, Follow, Notification, NotificationKind
 from .posts import PostRevision, Reply, Thread
 from .reading import ThreadVisit
 
 __all__ = [
     "Attachment",
+    "EmailOptOut",
+    "Follow",
     "Group",
     "GroupDocument",
     "Meeting",
@@ -14,6 +17,8 @@ __all__ = [
     "Membership",
     "ModerationAction",
     "ModerationKind",
+    "Notification",
+    "NotificationKind",
     "PostRevision",
     "Reply",
     "Report",

@@ -20,8 +20,9 @@ from portal import access
 THREADS_PER_PAGE = 30
 UPCOMING_MEETINGS_SHOWN = 3
 LATEST_DOCUMENTS = 5
-# /netvaerk/ny/ creates a group, /netvaerk/moderering/ lists the moderation queues one has
-RESERVED_SLUGS = {"ny", "moderering"}
+# Addresses of pages other than groups: creating a group, one's moderation queues,
+# notifications and unsubscribing.
+RESERVED_SLUGS = {"ny", "moderering", "notifikationer", "afmeld"}
 DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 
 

@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Site
 
+from network import notifications
 from portal import access
 from portal.cache import content_generation as current_content_generation
 
@@ -46,6 +47,13 @@ def main_menu(context):
     }
 
 
+@register.filter
+def may_edit_content(user):
+    """Whether the Wagtail userbar is worth rendering: only editors reach the admin, and asking
+    Wagtail costs everyone else two permission queries."""
+    return access.may_edit_content(user)
+
+
 @register.inclusion_tag("includes/language_switch.html", takes_context=True)
 def language_switch(context):
     return {
@@ -65,4 +73,5 @@ def account_links(context):
         "may_see_monitoring": access.may_see_monitoring(user),
         "may_decide_access_requests": access.may_decide_access_requests(user),
         "is_administrator": access.is_administrator(user),
+        "unread_notifications": notifications.unread_count(user),
     }

@@ -13,10 +13,19 @@ from django.urls import URLResolver, get_resolver
 from django.utils import timezone
 
 from guidance.models import EventIndexPage, EventPage
-from network import library
+from network import library, unsubscribe
 from network.choices import GroupKind, MembershipStatus
 from network.files import uploads
-from network.models import Attachment, Group, Meeting, Membership, Reply, Thread
+from network.models import (
+    Attachment,
+    Group,
+    Meeting,
+    Membership,
+    Notification,
+    NotificationKind,
+    Reply,
+    Thread,
+)
 from portal import roles
 from portal.accounts import invitations
 from portal.demo import child, home_page
@@ -230,6 +239,44 @@ EXPECTED = {
     "netvaerk/": ("get", lambda o: "/netvaerk/", signed_in(200)),
     "netvaerk/ny/": ("get", lambda o: "/netvaerk/ny/", NETWORK_MANAGERS),
     "netvaerk/<slug:slug>/": ("get", lambda o: "/netvaerk/aaben/", signed_in(200)),
+    # notifications: the centre is everyone's own; another's notification is 404
+    "netvaerk/notifikationer/": ("get", lambda o: "/netvaerk/notifikationer/", signed_in(200)),
+    "netvaerk/notifikationer/laest/": (
+        "post",
+        lambda o: "/netvaerk/notifikationer/laest/",
+        signed_in((302, "/netvaerk/notifikationer/")),
+    ),
+    "netvaerk/notifikationer/email/": (
+        "post",
+        lambda o: "/netvaerk/notifikationer/email/",
+        signed_in((302, "/netvaerk/notifikationer/")),
+    ),
+    "netvaerk/notifikationer/<int:pk>/": (
+        "get",
+        lambda o: f"/netvaerk/notifikationer/{o['network']['notification'].pk}/",
+        NOT_MODERATOR,
+    ),
+    "netvaerk/notifikationer/<int:pk>/laest/": (
+        "post",
+        lambda o: f"/netvaerk/notifikationer/{o['network']['notification'].pk}/laest/",
+        NOT_MODERATOR,
+    ),
+    # the signed link is the authority, with or without a session
+    "netvaerk/afmeld/<str:token>/": (
+        "get",
+        lambda o: o["network"]["unsubscribe"],
+        every(200),
+    ),
+    "netvaerk/<slug:slug>/foelg/": (
+        "post",
+        lambda o: "/netvaerk/aaben/foelg/",
+        signed_in((302, "/netvaerk/aaben/")),
+    ),
+    "netvaerk/<slug:slug>/traad/<int:pk>/foelg/": (
+        "post",
+        lambda o: network_thread(o, "foelg/"),
+        signed_in((302, NETWORK_THREAD)),
+    ),
     "netvaerk/<slug:slug>/rediger/": (
         "get",
         lambda o: "/netvaerk/aaben/rediger/",
@@ -486,8 +533,8 @@ def objects(make_user, settings, tmp_path, monitoring_data):
 
 
 def network_objects(make_user):
-    """An open group with a thread and a reply by its members, a coming meeting, and a pending
-    request."""
+    """An open group with a thread and a reply by its members, a coming meeting, a pending
+    request, and a notification of the author's with its unsubscribe link."""
     author = make_user(roles.MEMBER)
     group = Group.objects.create(name="Åbent netværk", slug="aaben", kind=GroupKind.OPEN)
     membership = Membership(group=group, user=author, status=MembershipStatus.ACTIVE)
@@ -498,12 +545,17 @@ def network_objects(make_user):
     attachment = Attachment(thread=thread, uploaded_by=author)
     attachment.set_upload(uploads.check(ContentFile(b"%PDF-1.4 tilsyn", name="bilag.pdf")))
     attachment.save()
+    unsubscribe_url = unsubscribe.link(author, unsubscribe.Scope.THREAD, thread)
     return {
         "thread": thread,
         "attachment": attachment,
         "document": library.add_document(
             author, group, uploads.check(ContentFile(b"%PDF-1.4 referat", name="referat.pdf"))
         ),
+        "notification": Notification.objects.create(
+            recipient=author, kind=NotificationKind.REPLY, thread=thread
+        ),
+        "unsubscribe": unsubscribe_url[unsubscribe_url.index("/netvaerk/") :],
         "reply": Reply.objects.create(thread=thread, author=author, body_markdown="Svar"),
         "meeting": Meeting.objects.create(
             group=group,

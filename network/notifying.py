@@ -1,0 +1,46 @@
+"""Notifications made when a thread or reply is posted, in the transaction that saves it.
+
+The author follows the thread; so does everyone the post mentions. Followers of the group (a new
+thread) or of the thread (a reply), and the mentioned, are notified, never the author, and only
+those who may read the group at this moment. E-mail goes out after the commit.
+"""
+
+from django.db.models import Q
+
+from network import emails, following
+from network.mentions import mentioned_users
+from network.models import Follow, Notification, NotificationKind
+from portal import access
+from portal.models import User
+from portal.models.users import NotificationFrequency
+
+
+def notify_about(thread, reply=None):
+    post = reply or thread
+    group = thread.group
+    mentioned = set(mentioned_users(post.body_markdown, group).values_list("pk", flat=True))
+    mentioned.discard(post.author_id)
+    following.follow_thread([post.author_id, *mentioned], thread)
+    followers = Follow.objects.filter(**({"thread": thread} if reply else {"group": group}))
+    candidates = User.objects.filter(
+        Q(pk__in=followers.values("user")) | Q(pk__in=mentioned), is_active=True
+    ).exclude(pk=post.author_id)
+    recipients = list(
+        access.group_readers(group, candidates).values_list("pk", "notification_frequency")
+    )
+    usual_kind = NotificationKind.REPLY if reply else NotificationKind.NEW_THREAD
+    created = Notification.objects.bulk_create(
+        Notification(
+            recipient_id=pk,
+            kind=NotificationKind.MENTION if pk in mentioned else usual_kind,
+            thread=thread,
+            reply=reply,
+            created=post.created,
+        )
+        for pk, _ in recipients
+    )
+    immediate = {
+        pk for pk, frequency in recipients if frequency == NotificationFrequency.IMMEDIATELY
+    }
+    emails.enqueue_immediate([n.pk for n in created if n.recipient_id in immediate])
+    return created
