@@ -37,12 +37,13 @@ def content_generation(request=None):
         return request._portal_content_generation
 
 
-def generation_memo(request, key, compute):
+def generation_memo(request, key, compute, keep=None):
     """compute() once per content generation in this process, then the same value again.
 
     The generation is read from the shared cache (once per request), so a publication on any
     server makes every process compute afresh. The value is shared by the process's requests:
-    it must be the same for every reader and must not be changed by its users.
+    it must be the same for every reader and must not be changed by its users. A value for
+    which `keep(value)` is false is computed again next time.
     """
     generation = content_generation(request)
     if _memo["generation"] != generation:
@@ -51,7 +52,7 @@ def generation_memo(request, key, compute):
     value = values.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
-        if len(values) < MEMO_SIZE:
+        if len(values) < MEMO_SIZE and (keep is None or keep(value)):
             values[key] = value
     return value
 

@@ -29,10 +29,16 @@ def prepare(request):
 def page_on_the_way(request, parent, slug):
     """The child `slug` of `parent`, as its own type, for a request that routes through it.
 
-    Only pages found are kept (a miss raises Http404), so unknown URLs cannot fill the memo.
+    Only sections (pages with children) are kept, so made-up URLs below a leaf page or an
+    unknown one (a miss raises Http404) cannot fill the memo.
     """
     url_path = f"{parent.url_path}{slug}/"
-    child = generation_memo(request, ("on-the-way", url_path), lambda: _specific_page(url_path))
+    child = generation_memo(
+        request,
+        ("on-the-way", url_path),
+        lambda: _specific_page(url_path),
+        keep=lambda page: page.numchild > 0,
+    )
     child._cached_parent_obj = parent  # as Wagtail's own routing does
     return child
 

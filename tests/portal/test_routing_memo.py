@@ -8,7 +8,7 @@ from django.core.cache import cache
 from wagtail.models import Page, PageViewRestriction, Site
 
 from guidance.models import GuidanceIndexPage
-from portal.cache import bump_content_generation, content_generation
+from portal.cache import bump_content_generation, content_generation, generation_memo
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +30,32 @@ def test_rendered_guidance_page_reads_only_itself(client, page, django_assert_nu
     html = response.content.decode()
     assert 'class="breadcrumbs__link">Vejledning</a>' in html
     assert 'href="/vejledning/emne/styringsdialog/">Styringsdialog</a>' in html
+
+
+def test_the_page_served_is_read_afresh(client, page):
+    client.get(page.url, RENDER)
+    Page.objects.filter(pk=page.pk).update(seo_title="Årshjulet for styringsdialogen")
+
+    html = client.get(page.url, RENDER).content.decode()
+    assert "<title>Årshjulet for styringsdialogen – Tilsynsportalen</title>" in html
+
+
+def test_made_up_paths_below_a_page_are_not_found(client, page):
+    assert client.get("/vejledning/aarshjul/findes-ikke/", RENDER).status_code == 404
+    assert client.get("/findes-ikke/aarshjul/", RENDER).status_code == 404
+
+
+def test_a_value_not_worth_keeping_is_computed_again():
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    assert generation_memo(None, "prøve", compute, keep=lambda value: False) == 1
+    assert generation_memo(None, "prøve", compute, keep=lambda value: False) == 2
+    assert generation_memo(None, "prøve", compute) == 3
+    assert generation_memo(None, "prøve", compute) == 3
 
 
 def test_a_section_published_anew_shows_at_once(client, page, guidance_index):
