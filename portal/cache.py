@@ -22,7 +22,8 @@ PAGE_CACHE_SECONDS = 600
 
 # Values per generation and process; a bound keeps odd requests (unknown hosts) from growing it.
 MEMO_SIZE = 1000
-_memo = {"generation": None, "values": {}}
+# (generation, values), replaced as a whole: a thread never pairs a generation with other values.
+_memo = (None, {})
 _MISSING = object()
 
 
@@ -45,10 +46,12 @@ def generation_memo(request, key, compute, keep=None):
     it must be the same for every reader and must not be changed by its users. A value for
     which `keep(value)` is false is computed again next time.
     """
+    global _memo
     generation = content_generation(request)
-    if _memo["generation"] != generation:
-        _memo["generation"], _memo["values"] = generation, {}
-    values = _memo["values"]
+    memo_generation, values = _memo
+    if memo_generation != generation:
+        values = {}
+        _memo = (generation, values)
     value = values.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
@@ -109,4 +112,6 @@ def cache_key(request):
     if request.method != "GET" or request.GET or settings.SESSION_COOKIE_NAME in request.COOKIES:
         return None
     language = chosen_language(request)
-    return f"portal:page:{content_generation()}:{language}:{request.get_host()}:{request.path}"
+    return (
+        f"portal:page:{content_generation(request)}:{language}:{request.get_host()}:{request.path}"
+    )
