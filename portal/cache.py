@@ -3,10 +3,16 @@
 Every cached page is stored under the current *content generation*; publishing, unpublishing,
 moving or deleting a page bumps the generation, so the next request renders afresh. Only Wagtail
 page responses that mark themselves cacheable are stored, and only for anonymous GET requests.
+
+`generation_memo` keeps, in the process, values that every request shares until the generation
+changes (the site, the section pages on the way to a page, the view restrictions).
 """
+
+import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 
 from portal.language import chosen_language
 
@@ -14,15 +20,64 @@ GENERATION_KEY = "portal:content-generation"
 PAGE_CACHE_SECONDS = 600
 
 
-def content_generation():
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+# Values per generation and process; a bound keeps odd requests (unknown hosts) from growing it.
+MEMO_SIZE = 1000
+# (generation, values), replaced as a whole: a thread never pairs a generation with other values.
+_memo = (None, {})
+_MISSING = object()
+
+
+def content_generation(request=None):
+    """The current generation; read once per request when the request is given."""
+    if request is None:
+        return cache.get_or_set(GENERATION_KEY, fresh_generation, timeout=None)
+    try:
+        return request._portal_content_generation
+    except AttributeError:
+        request._portal_content_generation = content_generation()
+        return request._portal_content_generation
+
+
+def generation_memo(request, key, compute, keep=None):
+    """compute() once per content generation in this process, then the same value again.
+
+    The generation is read from the shared cache (once per request), so a publication on any
+    server makes every process compute afresh. The value is shared by the process's requests:
+    it must be the same for every reader and must not be changed by its users. A value for
+    which `keep(value)` is false is computed again next time.
+    """
+    global _memo
+    generation = content_generation(request)
+    memo_generation, values = _memo
+    if memo_generation != generation:
+        values = {}
+        _memo = (generation, values)
+    value = values.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        if len(values) < MEMO_SIZE and (keep is None or keep(value)):
+            values[key] = value
+    return value
+
+
+def fresh_generation():
+    """A first generation unlike any before it, should the cache have lost the current one:
+    processes compare it with the generation of what they keep in memory."""
+    return time.time_ns()
 
 
 def bump_content_generation():
+    _bump()
+    # A request served between the change and its commit read the old content under the new
+    # generation: once the change is committed, a further bump sets that aside.
+    transaction.on_commit(_bump)
+
+
+def _bump():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        cache.set(GENERATION_KEY, fresh_generation(), timeout=None)
 
 
 def mark_cacheable(response):
@@ -57,4 +112,6 @@ def cache_key(request):
     if request.method != "GET" or request.GET or settings.SESSION_COOKIE_NAME in request.COOKIES:
         return None
     language = chosen_language(request)
-    return f"portal:page:{content_generation()}:{language}:{request.get_host()}:{request.path}"
+    return (
+        f"portal:page:{content_generation(request)}:{language}:{request.get_host()}:{request.path}"
+    )

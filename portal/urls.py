@@ -44,4 +44,8 @@ if settings.SERVE_IMAGES:
         )
     ]
 
-urlpatterns.append(path("", include(wagtail_urls)))
+urlpatterns += [
+    # Wagtail's page view, with what every request shares taken from memory (portal/routing.py).
+    re_path(wagtail_urls.serve_pattern, views.serve_page, name="wagtail_serve"),
+    path("", include(wagtail_urls)),
+]

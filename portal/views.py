@@ -1,6 +1,9 @@
 from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
+from wagtail import views as wagtail_views
+
+from portal import routing
 
 
 def choose_language(request, language):
@@ -18,3 +21,9 @@ def choose_language(request, language):
             samesite="Lax",
         )
     return response
+
+
+def serve_page(request, path):
+    """Wagtail's page view, with the site and its root paths from memory (portal/routing.py)."""
+    routing.prepare(request)
+    return wagtail_views.serve(request, path)

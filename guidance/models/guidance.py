@@ -2,6 +2,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -42,11 +43,13 @@ class GuidanceIndexPage(RoutablePageMixin, BasePage):
                 self.resolve_subpage("/" + "/".join(path_components) + "/")
             except Http404:
                 # By url_path, which is indexed: a child_of() path prefix scans every sibling.
-                child = GuidancePage.objects.filter(
-                    url_path=f"{self.url_path}{path_components[0]}/"
-                ).first()
-                if child is None:
-                    raise
+                # Unique, as siblings' slugs are: get() orders nothing, so it compiles quicker.
+                try:
+                    child = GuidancePage.objects.get(
+                        url_path=f"{self.url_path}{path_components[0]}/"
+                    )
+                except GuidancePage.DoesNotExist:
+                    raise Http404 from None
                 child._cached_parent_obj = self  # as Wagtail's own routing does
                 return child.route(request, path_components[1:])
         return super().route(request, path_components)
@@ -131,15 +134,22 @@ class GuidancePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Looked up only when the article is rendered, not when it comes from the cache.
+        context["topic_links"] = SimpleLazyObject(lambda: self.topic_links(request))
+        # The rendered article is cached until any content is published (it links other pages);
+        # previews show unsaved changes and always render.
+        if not getattr(request, "is_preview", False):
+            context["article_cache_key"] = (self.pk, content_generation(request))
+        return context
+
+    def topic_links(self, request):
+        """(topic, URL of the topic's list) for each of the page's topics."""
         # After routing the parent is already loaded (as its own type): no query.
         index = self.get_parent().specific
         base_url = index.get_url(request) if isinstance(index, GuidanceIndexPage) else None
-        context["topic_links"] = [
+        if base_url is None:
+            return []
+        return [
             (topic, f"{base_url}{index.reverse_subpage('topic', args=[topic.slug])}")
-            for topic in (self.topics.all() if base_url else [])
+            for topic in self.topics.all()
         ]
-        # The rendered body is cached until any content is published (it links other pages);
-        # previews show unsaved changes and always render.
-        if not getattr(request, "is_preview", False):
-            context["body_cache_key"] = (self.pk, content_generation())
-        return context

@@ -5,6 +5,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal import routing
 from portal.blocks import BODY_BLOCKS, InitiativeBlock
 from portal.cache import mark_cacheable
 
@@ -32,6 +33,18 @@ class BasePage(Page):
         if self.cache_for_anonymous:
             mark_cacheable(response)
         return response
+
+    def route(self, request, path_components):
+        # A page routed through (the home page, a section) is the same for every request until
+        # content is published: it comes from the memo. The page served is always read afresh.
+        if len(path_components) > 1:
+            child = routing.page_on_the_way(request, self, path_components[0])
+            return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def get_view_restrictions(self):
+        restrictions = routing.view_restrictions(self)
+        return super().get_view_restrictions() if restrictions is None else restrictions
 
 
 class HomePage(BasePage):

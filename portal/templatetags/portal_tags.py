@@ -11,9 +11,9 @@ from portal.cache import content_generation as current_content_generation
 register = template.Library()
 
 
-@register.simple_tag
-def content_generation():
-    return current_content_generation()
+@register.simple_tag(takes_context=True)
+def content_generation(context):
+    return current_content_generation(context.get("request"))
 
 
 @register.inclusion_tag("includes/breadcrumbs.html")
@@ -35,7 +35,7 @@ def main_menu(context):
     site = Site.find_for_request(request)
     items = []
     if site is not None:
-        key = f"portal:menu:{current_content_generation()}:{site.pk}"
+        key = f"portal:menu:{current_content_generation(request)}:{site.pk}"
         items = cache.get(key)
         if items is None:
             pages = site.root_page.get_children().live().public().in_menu()

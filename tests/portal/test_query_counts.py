@@ -9,7 +9,8 @@ pytestmark = pytest.mark.django_db
 
 # Anonymous render that misses the page cache, with the per-generation menu and footer warm.
 MAX_QUERIES = 10
-# A cold cache (just after a publish) adds the site root paths, the menu (2) and the footer.
+# A cold cache (just after a publish) adds what routing keeps in memory (site, sections, view
+# restrictions), the menu (2), the footer and the article's topics.
 MAX_QUERIES_COLD = MAX_QUERIES + 4
 
 
