@@ -36,13 +36,17 @@ def load_group(spec, people, now):
     present = set(group.memberships.values_list("user_id", flat=True))
     handles = [(relation, h) for relation in RELATIONS for h in spec.get(relation, ())]
     new = []
-    # Members join one after another in the group's first weeks; later relations come later.
     for position, (relation, handle) in enumerate(handles):
         user = people[handle]
         if user.pk in present:
             continue
         role, status = RELATIONS[relation]
-        since = created + timedelta(days=2 * position, hours=position % 7)
+        # Members join in the group's first days, before its first thread; requests,
+        # invitations, removals and bans are recent.
+        if status == MembershipStatus.ACTIVE:
+            since = created + timedelta(hours=5 * position)
+        else:
+            since = now - timedelta(days=2 + 3 * position % 20, hours=position)
         new.append(
             Membership(
                 group=group,
