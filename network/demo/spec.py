@@ -1,9 +1,25 @@
 """Short constructors for the group modules, so that threads read as text rather than dicts.
 
-Texts are Markdown written as indented triple-quoted strings; the indentation is removed here.
+Texts are Markdown written as indented, wrapped triple-quoted strings. Posts render each line
+break as a break, as a person typing expects, so the indentation and the wrapping are undone here:
+a line continues the one before unless a blank line, a list item, a table row, a quote or a
+heading starts something new.
 """
 
 import inspect
+import re
+
+BLOCK_START = re.compile(r"\s*([-*+]|\d+\.)\s|[|>#]")
+
+
+def _text(source):
+    lines = []
+    for line in inspect.cleandoc(source).splitlines():
+        if lines and lines[-1].strip() and line.strip() and not BLOCK_START.match(line):
+            lines[-1] += " " + line.strip()
+        else:
+            lines.append(line)
+    return "\n".join(lines)
 
 
 def thread(key, title, by, days_ago, text, replies=(), *, pinned=False, locked=False, was=None):
@@ -17,11 +33,11 @@ def thread(key, title, by, days_ago, text, replies=(), *, pinned=False, locked=F
         "title": title,
         "by": by,
         "days_ago": days_ago,
-        "text": inspect.cleandoc(text),
+        "text": _text(text),
         "replies": list(replies),
         "pinned": pinned,
         "locked": locked,
-        "was": was and inspect.cleandoc(was),
+        "was": was and _text(was),
     }
 
 
@@ -30,8 +46,8 @@ def reply(by, text, *, quotes=None, solution=False, was=None):
     marks the thread's answer."""
     return {
         "by": by,
-        "text": inspect.cleandoc(text),
+        "text": _text(text),
         "quotes": quotes,
         "solution": solution,
-        "was": was and inspect.cleandoc(was),
+        "was": was and _text(was),
     }
