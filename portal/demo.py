@@ -6,9 +6,11 @@ that a tester can add it to an authenticator app. Never run `load_demo` on a pro
 """
 
 import base64
+import functools
 import hashlib
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
 
@@ -85,6 +87,12 @@ def footer_pages(home, accessibility_body, privacy_body):
     footer.save()
 
 
+@functools.cache
+def demo_password_hash():
+    """DEMO ONLY: the demo password hashed once per run; hashing it per user would take seconds."""
+    return make_password(DEMO_PASSWORD)
+
+
 def demo_totp_secret(email):
     """DEMO ONLY: a TOTP secret that is the same on every run, so printed log-ins stay valid."""
     digest = hashlib.sha256(f"tilsynsportalen-demo:{email}".encode()).digest()[:20]
@@ -101,10 +109,12 @@ def user(
     municipality=None,
     title="",
     lead=False,
+    workplace=None,
 ):
     """A demo user with a verified e-mail address and the shared demo password.
 
-    `groups` are role names; users whose role requires MFA get the demo TOTP secret.
+    `groups` are role names; users whose role requires MFA get the demo TOTP secret. The
+    workplace follows from the municipality (none: styrelsen) unless given.
     """
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
@@ -125,13 +135,13 @@ def user(
             "is_staff": is_superuser,
             "is_superuser": is_superuser,
             "municipality": home,
-            "workplace": Workplace.MUNICIPALITY if home else Workplace.STYRELSEN,
+            "workplace": workplace or (Workplace.MUNICIPALITY if home else Workplace.STYRELSEN),
             "is_lead_caseworker": lead,
         },
     )
     if created:
-        account.set_password(DEMO_PASSWORD)
-        account.save()
+        account.password = demo_password_hash()
+        account.save(update_fields=["password"])
     account.groups.add(*Group.objects.filter(name__in=groups))
     EmailAddress.objects.update_or_create(
         user=account, email=email, defaults={"verified": True, "primary": True}

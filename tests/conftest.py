@@ -5,11 +5,15 @@ cache generation) run exactly as in production. Pass `live=False` for a draft.
 """
 
 import datetime
+import io
 import itertools
 
 import pytest
 from django.core.cache import cache
 from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Collection, Locale, Page, PageViewRestriction, Site
@@ -32,6 +36,21 @@ from portal.models import FooterSettings, HomePage, PortalDocument
 pytest_plugins = ["accounts_fixtures", "monitoring_fixtures"]
 
 _slugs = itertools.count(1)
+
+
+@pytest.fixture(scope="module")
+def first_load(django_db_setup, django_db_blocker, tmp_path_factory, request):
+    """Load the demo twice, once for the test module, the way tests load it; returns the
+    module's `demo_counts()` after the first load. Rolled back when the module's tests are done.
+    """
+    media = tmp_path_factory.mktemp("media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
+        with transaction.atomic():
+            call_command("load_demo", without_key_figures=True, stdout=io.StringIO())
+            counts = request.module.demo_counts()
+            call_command("load_demo", without_key_figures=True, stdout=io.StringIO())
+            yield counts
+            transaction.set_rollback(True)
 
 
 def publish_child(parent, page, *, live=True):

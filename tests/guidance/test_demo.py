@@ -1,14 +1,10 @@
 """The demo content: it loads twice without duplicates, and every page of it renders."""
 
 import datetime
-import io
 import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from wagtail.models import Page
 
 from guidance import registration
@@ -25,7 +21,8 @@ from portal.models import FooterSettings, HomePage, PortalDocument
 pytestmark = pytest.mark.django_db
 
 
-def _counts():
+def demo_counts():
+    """What loading the demo again must not change (read by the `first_load` fixture)."""
     return {
         "pages": Page.objects.count(),
         "documents": PortalDocument.objects.count(),
@@ -33,22 +30,6 @@ def _counts():
         "registrations": EventRegistration.objects.count(),
         "users": get_user_model().objects.count(),
     }
-
-
-@pytest.fixture(scope="module")
-def first_load(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Load the demo twice, once for the whole module; return the counts after the first load.
-
-    Everything happens in one transaction that is rolled back when the module's tests are done.
-    """
-    media = tmp_path_factory.mktemp("media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
-        with transaction.atomic():
-            call_command("load_demo", without_key_figures=True, stdout=io.StringIO())
-            counts = _counts()
-            call_command("load_demo", without_key_figures=True, stdout=io.StringIO())
-            yield counts
-            transaction.set_rollback(True)
 
 
 def _text(response):
@@ -63,7 +44,7 @@ def _download(client, document):
 
 
 def test_loading_the_demo_again_creates_nothing_new(first_load):
-    assert _counts() == first_load
+    assert demo_counts() == first_load
 
 
 def test_guidance_covers_many_topics_with_reviews_owners_and_varied_blocks(first_load):

@@ -3,11 +3,15 @@ from django.db import transaction
 
 from guidance import demo as guidance_demo
 from monitoring import demo as monitoring_demo
+from network import demo as network_demo
 from portal import demo as portal_demo
 
 
 class Command(BaseCommand):
-    help = "Loads the demo portal: pages, conferences, news and users of every role (idempotent)."
+    help = (
+        "Loads the demo portal: pages, conferences, news, networks and users of every role "
+        "(idempotent)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -21,6 +25,7 @@ class Command(BaseCommand):
             home = portal_demo.home_page()
             logins = portal_demo.load_users()
             guidance_demo.load(home)
+            network_demo.load()
         if not without_key_figures:
             self.stdout.write("Nøgletal (syntetiske) indlæses og vurderes …")
             monitoring_demo.load(log=self.stdout.write)
