@@ -191,19 +191,14 @@ def dangers_on(tab, url):
     return what_ran(tab) + tab.evaluate(DOM_PROBLEMS, POST_TAGS)
 
 
-@pytest.fixture
-def sign_in(trapped_tab, live_server):
-    """`sign_in(user)`: the trapped tab, logged in through the real log-in form."""
-
-    def sign_in(user):
-        trapped_tab.goto("/konto/login/")
-        trapped_tab.locator("input[name=login]").fill(user.email)
-        trapped_tab.locator("input[name=password]").fill(user.raw_password)
-        trapped_tab.locator("input[name=password]").press("Enter")
-        expect(trapped_tab).not_to_have_url(re.compile("/konto/login/"))
-        return trapped_tab
-
-    return sign_in
+def log_in(tab, user):
+    """Sign `user` in on `tab` through the real log-in form (members need no second factor)."""
+    tab.goto("/konto/login/")
+    tab.locator("input[name=login]").fill(user.email)
+    tab.locator("input[name=password]").fill(user.raw_password)
+    tab.locator("input[name=password]").press("Enter")
+    expect(tab).not_to_have_url(re.compile("/konto/login/"))
+    return tab
 
 
 @pytest.fixture
@@ -294,8 +289,8 @@ def test_the_trap_catches_a_payload_that_runs(trapped_tab, live_server):
     assert "<svg> in a post" in problems
 
 
-def test_hostile_posts_run_nowhere_on_the_network_pages(sign_in, hostile_network):
-    tab = sign_in(hostile_network["author"])
+def test_hostile_posts_run_nowhere_on_the_network_pages(trapped_tab, hostile_network):
+    tab = log_in(trapped_tab, hostile_network["author"])
 
     found = {url: dangers_on(tab, url) for url in network_urls(hostile_network)}
 
@@ -308,8 +303,8 @@ def test_hostile_posts_run_nowhere_on_the_network_pages(sign_in, hostile_network
     expect(tab.locator(".network-opening-post .network-post-body")).to_have_text(TEMPLATE_SYNTAX)
 
 
-def test_hostile_titles_and_names_are_shown_as_text(sign_in, hostile_network):
-    tab = sign_in(hostile_network["author"])
+def test_hostile_titles_and_names_are_shown_as_text(trapped_tab, hostile_network):
+    tab = log_in(trapped_tab, hostile_network["author"])
     group_name = browser_title(HOSTILE_GROUP_NAME[:120])
 
     for thread in hostile_network["threads"]:
@@ -323,8 +318,8 @@ def test_hostile_titles_and_names_are_shown_as_text(sign_in, hostile_network):
     expect(tab.locator(".network-members")).to_contain_text(HOSTILE_PERSON)
 
 
-def test_hostile_text_typed_into_the_forms_is_kept_as_text(sign_in, hostile_network):
-    tab = sign_in(hostile_network["author"])
+def test_hostile_text_typed_into_the_forms_is_kept_as_text(trapped_tab, hostile_network):
+    tab = log_in(trapped_tab, hostile_network["author"])
     title, body = TITLE_BREAKOUT, TEXTAREA_BREAKOUT
 
     tab.goto(f"/netvaerk/{hostile_network['group'].slug}/traad/ny/")
