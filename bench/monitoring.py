@@ -267,8 +267,8 @@ def municipality_facts(code):
     )
 
 
-def print_verdicts(verdicts):
-    print("\nAgainst issue 5's targets")
+def print_verdicts(verdicts, issue=5):
+    print(f"\nAgainst issue {issue}'s targets")
     pages.print_table(
         ["Figure", "Measured", "Target", "Met"],
         [
