@@ -128,8 +128,10 @@ DOM_PROBLEMS = """
             }
         }
         for (const form of document.forms) {
-            if (!["http:", "https:"].includes(new URL(form.action).protocol)) {
-                problems.push(`form to ${form.action}`);
+            // getAttribute: a field named "action" shadows form.action.
+            const action = new URL(form.getAttribute("action") || "", document.baseURI);
+            if (!["http:", "https:"].includes(action.protocol)) {
+                problems.push(`form to ${action}`);
             }
         }
         for (const element of document.querySelectorAll(
