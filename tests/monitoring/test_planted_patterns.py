@@ -4,6 +4,7 @@ not flag much else. This is the end-to-end check of generator, import and rules 
 
 import pandas as pd
 import pytest
+from django.db import connection, transaction
 
 from monitoring import evaluation, generator
 from monitoring.importing import ImportFile, import_entities, import_key_figures
@@ -22,8 +23,19 @@ def as_file(name, frame):
     return ImportFile(name, frame.to_csv(index=False, lineterminator="\n").encode())
 
 
-@pytest.fixture
-def country(db):
+@pytest.fixture(scope="module")
+def country(django_db_setup, django_db_blocker):
+    """Built once for the module inside a transaction that is rolled back after its last test;
+    each test's own transaction nests in it (the import and evaluation take half a minute)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        generated = _import_and_evaluate()
+        # Check the deferred constraints now, once, not again after every test.
+        connection.check_constraints()
+        yield generated
+        transaction.set_rollback(True)
+
+
+def _import_and_evaluate():
     generated = generator.generate(1)
     batch = import_entities(
         as_file("organisations.csv", generated.organisations),
