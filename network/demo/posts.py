@@ -26,6 +26,13 @@ def token(*parts):
     return uuid.uuid5(TOKENS, "/".join(parts))
 
 
+def find_post(group_slug, thread_key, reply=None):
+    """A demo thread by its key, or its reply number `reply` (from 0)."""
+    if reply is None:
+        return Thread.objects.get(submission_token=token(group_slug, thread_key))
+    return Reply.objects.get(submission_token=token(group_slug, thread_key, str(reply)))
+
+
 def _opened(days_ago, position, now):
     """A working-day hour `days_ago` days back; never later than two hours ago."""
     day = timezone.localtime(now - timedelta(days=days_ago))
