@@ -3,7 +3,8 @@ report and a hidden reply, so the notification centre and the moderation pages s
 
 Notifications are made by network.notifying, as if each post had just been written, but dated
 as the post and marked as e-mailed already, so neither the worker nor a digest sends them. A
-post that has notifications, a report or a moderator's action already is left alone.
+post that has notifications, a report or a moderator's action already is left alone, and so is a
+database loaded before the reported and hidden replies were written.
 """
 
 from datetime import timedelta
@@ -90,7 +91,7 @@ def _notify(member, now):
 def _report(people, now):
     for group_slug, thread_key, reply, reporter, reason, details in REPORTED:
         post = find_post(group_slug, thread_key, reply)
-        if post.reports.exists():
+        if post is None or post.reports.exists():
             continue
         report = reporting.report(people[reporter], post, reason=reason, details=details)
         Report.objects.filter(pk=report.pk).update(created=min(post.created + REPORTED_AFTER, now))
@@ -99,7 +100,7 @@ def _report(people, now):
 def _hide(people, now):
     for group_slug, thread_key, reply, moderator, reason in HIDDEN:
         post = find_post(group_slug, thread_key, reply)
-        if post.is_hidden or ModerationAction.objects.filter(reply=post).exists():
+        if post is None or post.is_hidden or ModerationAction.objects.filter(reply=post).exists():
             continue
         moderation.hide(people[moderator], post, reason)
         when = min(post.created + HIDDEN_AFTER, now)
