@@ -49,7 +49,7 @@ def _create_once(model, author, token, **fields):
         raise AlreadySubmitted(existing) from None
 
 
-def _attach(user, post, files):
+def attach(user, post, files):
     """Save checked uploads (network.files.uploads) with the post, in its transaction."""
     post_field = "thread" if isinstance(post, Thread) else "reply"
     with removed_on_error() as written:
@@ -64,7 +64,7 @@ def _attach(user, post, files):
 def start_thread(user, group, *, title, body, token, files=()):
     check_may_write(user, group)
     thread = _create_once(Thread, user, token, group=group, title=title, body_markdown=body)
-    _attach(user, thread, files)
+    attach(user, thread, files)
     notify_about(thread)
     return thread
 
@@ -75,7 +75,7 @@ def reply(user, thread, *, body, token, quoted=None, files=()):
     current = _open_thread(thread)
     new_reply = _create_once(Reply, user, token, thread=current, body_markdown=body, quoted=quoted)
     Thread.objects.filter(pk=current.pk).update(last_activity=new_reply.created)
-    _attach(user, new_reply, files)
+    attach(user, new_reply, files)
     notify_about(current, new_reply)
     return new_reply
 

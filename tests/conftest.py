@@ -44,7 +44,11 @@ def first_load(django_db_setup, django_db_blocker, tmp_path_factory, request):
     module's `demo_counts()` after the first load. Rolled back when the module's tests are done.
     """
     media = tmp_path_factory.mktemp("media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
+    network_files = tmp_path_factory.mktemp("network-files")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media, NETWORK_FILES_ROOT=network_files),
+    ):
         with transaction.atomic():
             call_command("load_demo", without_key_figures=True, stdout=io.StringIO())
             counts = request.module.demo_counts()

@@ -3,7 +3,8 @@
 from guidance.demo.blocks import ALMENBOLIGLOVEN
 from network.choices import GroupKind
 
-from .spec import reply, thread
+from . import files
+from .spec import attachment, demo_file, document, meeting, reply, thread
 
 GROUP = {
     "slug": "byggesager-og-renovering",
@@ -303,6 +304,137 @@ THREADS = [
                 "michael.holst",
                 "Vi har en kort vejledning til afdelingsbestyrelser om netop det. Jeg kan dele den i næste uge.",
             ),
+        ],
+    ),
+]
+
+TJEKLISTE_SKEMA_B = demo_file(
+    "Tjekliste til skema B.pdf",
+    files.pdf,
+    "Tjekliste til skema B",
+    [
+        "1. Er der ændringer i forhold til skema A, og er de begrundet?",
+        "2. Holder anskaffelsessummen sig inden for rammebeløbet?",
+        "3. Er licitationsresultatet vedlagt?",
+        "4. Er finansieringen på plads, herunder grundkapital og beboerindskud?",
+        "5. Kan huslejen konkurrere med de eksisterende boliger i området?",
+        "6. Er der taget højde for byggeriets tidsplan og prisudvikling?",
+        "7. Er totaløkonomiske vurderinger og energikrav opfyldt?",
+        "8. Er der et budget for afdelingens drift det første år?",
+        "9. Er byggeriet i overensstemmelse med lokalplanen?",
+        "10. Er der taget stilling til tilgængelighed?",
+        "11. Er byggeskadefondsbidraget med i anskaffelsessummen?",
+        "12. Er eventuelle forbehold i licitationen vurderet?",
+        "13. Er organisationens bestyrelse orienteret og enig?",
+        "14. Er afgørelsen om godkendelse sendt med klagevejledning?",
+    ],
+)
+RYKKER_SKEMA_C = demo_file(
+    "Rykker for skema C.docx",
+    files.docx,
+    "Rykker: skema C og byggeregnskab",
+    [
+        "Kære [boligorganisation]",
+        "Afdelingen [navn] blev taget i brug den [dato]. Kommunen har endnu ikke modtaget "
+        "skema C med det reviderede byggeregnskab.",
+        "Vi beder jer sende skema C eller, hvis byggeregnskabet ikke kan afsluttes, en "
+        "foreløbig opgørelse og en tidsplan senest [dato].",
+        "Med venlig hilsen",
+        "[Navn], Byggesager og tilsyn",
+    ],
+)
+
+ATTACHMENTS = [
+    attachment("skema-a-b-c", TJEKLISTE_SKEMA_B, reply=5),
+    attachment("forsinket-skema-c", RYKKER_SKEMA_C, reply=0),
+]
+
+DOCUMENTS = [
+    document(
+        "Skabeloner",
+        "Tjekliste til skema B",
+        "henrik.toft",
+        440,
+        TJEKLISTE_SKEMA_B,
+        "14 punkter; det vigtigste er sammenligningen med skema A.",
+    ),
+    document("Skabeloner", "Rykker for skema C", "sofie.lund", 318, RYKKER_SKEMA_C),
+    document(
+        "Vejledninger og notater",
+        "Notat: hvornår skal kommunen godkende en renovering?",
+        "marie.lauritsen",
+        90,
+        demo_file(
+            "Notat om renoveringer.pdf",
+            files.pdf,
+            "Hvornår skal kommunen godkende en renovering?",
+            [
+                "Almindelig vedligeholdelse betalt af henlæggelserne: afdelingens egen sag.",
+                "Forbedringer, der finansieres med lån og huslejestigning: afdelingsmødet",
+                "godkender, og kommunen godkender, hvis lånet kræver det.",
+                "Renoveringer med støtte fra Landsbyggefonden: kommunen godkender skema A,",
+                "B og C og den kommunale medfinansiering.",
+                "Er I i tvivl, så spørg i netværket, før afdelingen sætter arbejdet i gang.",
+            ],
+        ),
+    ),
+    document(
+        "Referater",
+        "Referat: temamøde om skema B",
+        "marie.lauritsen",
+        105,
+        demo_file(
+            "Referat temamøde skema B.pdf",
+            files.pdf,
+            "Referat: temamøde om skema B",
+            [
+                "Deltagere: 9 kommuner og Bolig- og Planstyrelsen (online).",
+                "Henrik Toft gennemgik Albertslunds tjekliste til skema B.",
+                "Drøftet: overskridelser efter licitation og huslejens niveau.",
+                "Aftalt: tjeklisten lægges i biblioteket under Skabeloner.",
+            ],
+        ),
+    ),
+]
+
+MEETINGS = [
+    meeting(
+        "Temamøde om skema B",
+        "marie.lauritsen",
+        -110,
+        ("13:00", "15:00"),
+        """
+        1. Velkomst og runde
+        2. Tjekliste til skema B v. Henrik Toft, Albertslund
+        3. Overskridelser efter licitation – hvad gør vi?
+        4. Eventuelt
+        """,
+        material="""
+        - Tjeklisten til skema B ligger i biblioteket under **Skabeloner**.
+        - Referatet ligger under **Referater**.
+        """,
+        video_url="https://teams.microsoft.com/l/meetup-join/demo-temamoede-skema-b",
+    ),
+    meeting(
+        "Temamøde: skema C og byggeregnskabet",
+        "marie.lauritsen",
+        19,
+        ("13:00", "14:30"),
+        """
+        1. Hvornår skal skema C foreligge, og hvad gør vi, når det ikke gør?
+        2. Foreløbige opgørelser og huslejen v. Eva Lindholm, Roskilde
+        3. Erfaringsudveksling
+        """,
+        material="Læs gerne tråden om forsinket skema C inden mødet.",
+        video_url="https://teams.microsoft.com/l/meetup-join/demo-temamoede-skema-c",
+        registered=[
+            "marie.lauritsen",
+            "henrik.toft",
+            "eva.lindholm",
+            "mette",
+            "karen",
+            "jesper.nygaard",
+            "sofie.lund",
         ],
     ),
 ]

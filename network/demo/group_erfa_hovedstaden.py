@@ -3,7 +3,7 @@
 from guidance.demo.blocks import ALMENBOLIGLOVEN
 from network.choices import GroupKind
 
-from .spec import reply, thread
+from .spec import meeting, reply, thread
 
 GROUP = {
     "slug": "erfa-region-hovedstaden",
@@ -119,6 +119,13 @@ THREADS = [
             reply(
                 "maja.kristiansen",
                 "Husk et spørgsmål om, hvordan administrationsbidraget er fastsat, og hvad det dækker.",
+            ),
+            reply(
+                "henrik.toft",
+                """
+                Ærligt talt: direktøren i det administrationsselskab, vi taler om, har aldrig
+                svaret rettidigt på noget som helst. Han burde være fyret for længe siden.
+                """,
             ),
         ],
     ),
@@ -363,5 +370,40 @@ THREADS = [
                 "Husk at bede om de nye vedtægter, når de er vedtaget. Kommunen skal godkende ændringen.",
             ),
         ],
+    ),
+]
+
+MEETINGS = [
+    meeting(
+        "ERFA-møde i Gladsaxe",
+        "karen",
+        -70,
+        ("09:30", "13:00"),
+        """
+        1. Nyt fra kommunerne
+        2. Samme administrator for mange organisationer – fælles liste
+        3. Revisors forbehold: hvad gør vi som det første?
+        4. Frokost
+        """,
+        material="""
+        - Listen over fælles forhold, som Gladsaxe lovede, ligger i tråden om fælles administrator.
+        - Næste møde holdes i Høje-Taastrup med en rundtur i et boligområde.
+        """,
+        place="Gladsaxe Rådhus, Rådhus Allé 7, 2860 Søborg",
+    ),
+    meeting(
+        "ERFA-møde i Høje-Taastrup med rundtur",
+        "karen",
+        40,
+        ("10:00", "15:00"),
+        """
+        1. Velkomst v. Høje-Taastrup Kommune
+        2. Organisationsbestyrelser uden beboerflertal
+        3. Frokost
+        4. Rundtur i et boligområde under renovering
+        """,
+        place="Høje-Taastrup Rådhus, Bygaden 2, 2630 Taastrup",
+        capacity=14,
+        registered=["karen", "camilla.winther", "nadia.rahimi", "peter.dam", "sofie.lund"],
     ),
 ]

@@ -2,7 +2,8 @@
 
 from network.choices import GroupKind
 
-from .spec import reply, thread
+from . import files
+from .spec import attachment, demo_file, document, meeting, reply, thread
 
 GROUP = {
     "slug": "erfa-region-midtjylland",
@@ -346,6 +347,154 @@ THREADS = [
                 "Jeg kan desværre ikke deltage næste gang. @thomas.bak, vil du tage vores punkter med?",
             ),
             reply("thomas.bak", "Det gør jeg gerne."),
+        ],
+    ),
+]
+
+TJEKLISTE_BUDGETKONTROL = demo_file(
+    "Tjekliste til budgetkontrol.pdf",
+    files.pdf,
+    "Tjekliste til budgetkontrol (ERFA Midtjylland)",
+    [
+        "1. Budgettet balancerer.",
+        "2. Henlæggelserne svarer til vedligeholdelsesplanen.",
+        "3. Renter og afdrag stemmer med lånedokumenterne.",
+        "4. Bidraget til administration stemmer med organisationens budget.",
+        "5. Afdelingsmødet har godkendt budgettet rettidigt, og referatet er vedlagt.",
+        "6. Huslejestigninger over 5 % er begrundet.",
+        "7. Tab ved lejeledighed og fraflytning er budgetteret realistisk.",
+    ],
+)
+
+ATTACHMENTS = [
+    attachment(
+        "tomgang-ungdomsboliger",
+        demo_file(
+            "Lejeledighed i ungdomsboliger, Randers.png",
+            files.png_bar_chart,
+            "Lejeledighed i to ungdomsboligafdelinger, Randers (%)",
+            [("2022", 0.8), ("2023", 3.1), ("2024", 5.8)],
+        ),
+    ),
+    attachment("tjekliste-budgetkontrol", TJEKLISTE_BUDGETKONTROL, reply=3),
+]
+
+DOCUMENTS = [
+    document(
+        "Skabeloner",
+        "Tjekliste til budgetkontrol",
+        "signe.ebbesen",
+        175,
+        TJEKLISTE_BUDGETKONTROL,
+        "Den fælles tjekliste, som gruppen blev enig om.",
+    ),
+    document(
+        "Skabeloner",
+        "Nøgletal til budgetkontrol",
+        "kasper.friis",
+        160,
+        demo_file(
+            "Nøgletal til budgetkontrol.xlsx",
+            files.xlsx,
+            "Nøgletal",
+            [
+                "Kommune",
+                "Afdelinger",
+                "Budgetter gennemgået",
+                "Med bemærkninger",
+                "Huslejestigning over 5 %",
+            ],
+            [
+                ["Aarhus", 412, 412, 37, 12],
+                ["Randers", 118, 118, 9, 4],
+                ["Horsens", 96, 90, 11, 3],
+                ["Herning", 88, 88, 6, 2],
+                ["Silkeborg", 74, 70, 5, 1],
+                ["Skanderborg", 41, 41, 2, 0],
+                ["Viborg", 63, 60, 4, 2],
+            ],
+        ),
+    ),
+    document(
+        "Vejledninger og notater",
+        "Notat: fleksibel udlejning af ungdomsboliger",
+        "hanne.ravn",
+        460,
+        demo_file(
+            "Notat om fleksibel udlejning.docx",
+            files.docx,
+            "Fleksibel udlejning af ungdomsboliger",
+            [
+                "Aftaler om fleksibel udlejning skal være skriftlige og tidsbegrænsede.",
+                "Aftalen beskriver, hvilke boliger den gælder, hvem der kan få dem, og hvornår "
+                "den udløber.",
+                "Følg op på ledigheden hvert halve år, og stop aftalen, når den ikke længere "
+                "er nødvendig.",
+            ],
+        ),
+    ),
+    document(
+        "Referater",
+        "Referat: ERFA-møde i Aarhus",
+        "kirsten.holm",
+        20,
+        demo_file(
+            "Referat ERFA-møde Aarhus.pdf",
+            files.pdf,
+            "Referat: ERFA-møde i Aarhus",
+            [
+                "Til stede: Aarhus, Randers, Horsens, Herning, Silkeborg, Skanderborg og Viborg.",
+                "Drøftet: erfaringer fra styringsdialogen, tomgang i ungdomsboliger og",
+                "særlig driftsstøtte.",
+                "Næste møde: Horsens er vært. Tema: budgetkontrol med den fælles tjekliste.",
+            ],
+        ),
+    ),
+]
+
+MEETINGS = [
+    meeting(
+        "ERFA-møde i Aarhus",
+        "kirsten.holm",
+        -21,
+        ("10:00", "14:00"),
+        """
+        1. Runde: nyt fra kommunerne
+        2. Erfaringer fra årets styringsdialog
+        3. Tomgang i ungdomsboliger – status fra Randers
+        4. Særlig driftsstøtte: hvem gør hvad?
+        5. Næste møde
+        """,
+        material="""
+        Referatet ligger i biblioteket under **Referater** og i tråden
+        »Referat fra ERFA-mødet i Aarhus«.
+        """,
+        place="Aarhus Rådhus, Rådhuspladsen 2, 8000 Aarhus C, mødelokale 3",
+    ),
+    meeting(
+        "ERFA-møde i Horsens: budgetkontrol",
+        "kirsten.holm",
+        26,
+        ("10:00", "14:30"),
+        """
+        1. Velkomst v. Horsens Kommune
+        2. Budgetkontrol med den fælles tjekliste – gennemgang af to budgetter
+        3. Nøgletal: hvad viser årets gennemgang?
+        4. Frokost
+        5. Eventuelt og næste møde
+        """,
+        material="Tag gerne et anonymiseret afdelingsbudget med til punkt 2.",
+        place="Horsens Rådhus, Rådhustorvet 4, 8700 Horsens, mødelokale 2",
+        capacity=6,
+        registered=[
+            "jesper.nygaard",
+            "kirsten.holm",
+            "signe.ebbesen",
+            "louise.moeller",
+            "thomas.bak",
+            "kasper.friis",
+            "hanne.ravn",
+            "anders",
         ],
     ),
 ]

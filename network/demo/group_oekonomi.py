@@ -3,7 +3,8 @@
 from guidance.demo.blocks import ALMENBOLIGLOVEN, DRIFTSBEKENDTGOERELSEN
 from network.choices import GroupKind
 
-from .spec import reply, thread
+from . import files
+from .spec import attachment, demo_file, reply, thread
 
 GROUP = {
     "slug": "oekonomi-og-regnskab",
@@ -348,5 +349,50 @@ THREADS = [
                 "Tak for tråden. Det er nyttigt at have tallene, når vi taler med afdelingerne.",
             ),
         ],
+    ),
+]
+
+ATTACHMENTS = [
+    attachment(
+        "henlaeggelser-niveau",
+        demo_file(
+            "Henlæggelser pr. m2 efter opførelsesperiode.xlsx",
+            files.xlsx,
+            "Henlæggelser",
+            [
+                "Opførelsesperiode",
+                "Afdelinger",
+                "25 %-fraktil (kr./m²)",
+                "Median (kr./m²)",
+                "75 %-fraktil (kr./m²)",
+            ],
+            [
+                ["Før 1960", 412, 84, 112, 148],
+                ["1960–1979", 968, 78, 104, 139],
+                ["1980–1999", 1204, 71, 96, 128],
+                ["2000–2014", 655, 63, 88, 117],
+                ["2015 og senere", 381, 52, 74, 98],
+            ],
+        ),
+        reply=0,
+    ),
+    attachment(
+        "regnskab-ikke-modtaget",
+        demo_file(
+            "Brev om manglende regnskab.docx",
+            files.docx,
+            "Manglende indberetning af årsregnskab",
+            [
+                "Kære [boligorganisation]",
+                "Kommunen har ikke modtaget boligorganisationens regnskab for [år]. Fristen "
+                "for indberetning til Landsbyggefonden var den 31. maj.",
+                "Vi beder jer oplyse, hvornår regnskabet vil foreligge, og sende det "
+                "ureviderede regnskab senest [dato].",
+                "Har I spørgsmål, er I velkomne til at kontakte os.",
+                "Med venlig hilsen",
+                "[Navn], Tilsynet med almene boliger",
+            ],
+        ),
+        reply=0,
     ),
 ]

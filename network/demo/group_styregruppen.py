@@ -3,7 +3,8 @@ representatives plan the networks. None of the municipal demo log-ins belongs to
 
 from network.choices import GroupKind
 
-from .spec import reply, thread
+from . import files
+from .spec import attachment, demo_file, reply, thread
 
 GROUP = {
     "slug": "styregruppen-for-tilsynsnetvaerket",
@@ -212,5 +213,39 @@ THREADS = [
                 "Fint. Rasmus sender udkastene til styregruppen, når de er klar.",
             ),
         ],
+    ),
+]
+
+ATTACHMENTS = [
+    attachment(
+        "aarsplan",
+        demo_file(
+            "Årsplan for netværket (udkast).pdf",
+            files.pdf,
+            "Årsplan for netværket – udkast",
+            [
+                "1. Tilsynsnetværket åbnes for alle, der arbejder med tilsyn.",
+                "2. ERFA-grupper startes i Hovedstaden og Midtjylland som pilot.",
+                "3. En åben gruppe om økonomi og regnskab.",
+                "4. Tilsynskonference i efteråret.",
+                "5. Evaluering efter det første år.",
+            ],
+        ),
+    ),
+    attachment(
+        "evaluering-foerste-aar",
+        demo_file(
+            "Evaluering første år – tal.xlsx",
+            files.xlsx,
+            "Evaluering",
+            ["Netværk", "Medlemmer", "Tråde", "Svar", "Tråde med løsning"],
+            [
+                ["Tilsynsnetværket", 27, 12, 58, 7],
+                ["ERFA Region Hovedstaden", 9, 7, 34, 4],
+                ["ERFA Region Midtjylland", 9, 7, 35, 3],
+                ["Økonomi og regnskab", 14, 8, 32, 5],
+                ["Byggesager og renovering", 13, 6, 28, 4],
+            ],
+        ),
     ),
 ]

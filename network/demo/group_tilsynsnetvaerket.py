@@ -3,7 +3,8 @@
 from guidance.demo.blocks import ALMENBOLIGLOVEN, DRIFTSBEKENDTGOERELSEN
 from network.choices import GroupKind
 
-from .spec import reply, thread
+from . import files
+from .spec import attachment, demo_file, document, reply, thread
 
 GROUP = {
     "slug": "tilsynsnetvaerket",
@@ -378,6 +379,13 @@ THREADS = [
                 """,
             ),
             reply("claus.pedersen", "Tak, @maja.kristiansen, den tager jeg gerne imod."),
+            reply(
+                "bo.vestergaard",
+                """
+                Vi havde samme sag i Helsingør. Klageren var Jens Hansen, Skovparken 14, 2. th.,
+                som har klaget over hvert eneste afdelingsmøde siden 2019.
+                """,
+            ),
         ],
     ),
     thread(
@@ -624,5 +632,115 @@ THREADS = [
             ),
         ],
         locked=True,
+    ),
+]
+
+REFERAT_SKABELON = demo_file(
+    "Skabelon til referat af styringsdialogmødet.docx",
+    files.docx,
+    "Referat af styringsdialogmøde",
+    [
+        "Boligorganisation: [navn]    Dato: [dato]    Sted: [sted]",
+        "1. Deltagere og materiale",
+        "Deltagere fra organisationen og fra kommunen. Materiale: styringsrapport, regnskab, "
+        "revisionsprotokollat og organisationens egen vurdering.",
+        "2. Opfølgning på sidste års aftaler",
+        "Aftale – frist – status. Er en aftale ikke opfyldt, noteres årsagen og en ny frist.",
+        "3. Økonomi og nøgletal",
+        "Dispositionsfond, arbejdskapital, henlæggelser og afdelinger med underskud.",
+        "4. Kritiske forhold og handlepligt",
+        "5. Nye aftaler",
+        "6. Offentliggørelse",
+        "Referatet offentliggøres på organisationens hjemmeside senest fire uger efter mødet.",
+    ],
+)
+
+ATTACHMENTS = [
+    attachment("skabelon-referat", REFERAT_SKABELON),
+    attachment(
+        "noegletalsflag-erfaringer",
+        demo_file(
+            "Behandlede flag pr. nøgletal 2025.png",
+            files.png_bar_chart,
+            "Behandlede nøgletalsflag i Aarhus, 2025",
+            [
+                ("Disp.fond", 14),
+                ("Henlæg.", 9),
+                ("Tomgang", 11),
+                ("Adm.bidrag", 6),
+                ("Arb.kapital", 4),
+            ],
+        ),
+    ),
+]
+
+DOCUMENTS = [
+    document(
+        "Skabeloner",
+        "Skabelon til referat af styringsdialogmødet",
+        "signe.ebbesen",
+        398,
+        REFERAT_SKABELON,
+        "Herning Kommunes skabelon med punkterne i fast rækkefølge.",
+    ),
+    document(
+        "Skabeloner",
+        "Brev: partshøring før påbud",
+        "nadia.rahimi",
+        420,
+        demo_file(
+            "Partshøring før påbud.docx",
+            files.docx,
+            "Partshøring: påtænkt påbud",
+            [
+                "Kære organisationsbestyrelse",
+                "Kommunen overvejer at give boligorganisationen påbud om [forholdet] efter "
+                "almenboliglovens § 164.",
+                "Vi har lagt vægt på [begrundelse og de oplysninger, afgørelsen bygger på].",
+                "I har mulighed for at komme med bemærkninger, inden vi træffer afgørelse. "
+                "Send dem senest [dato, mindst 14 dage].",
+                "Med venlig hilsen",
+                "[Navn], Tilsynet med almene boliger",
+            ],
+        ),
+        "Standardbrev til partshøring, når dialogen ikke har ført til en løsning.",
+    ),
+    document(
+        "Vejledninger og notater",
+        "Notat: fra dialog til påbud – trin for trin",
+        "marie.lauritsen",
+        300,
+        demo_file(
+            "Notat om handlepligt.pdf",
+            files.pdf,
+            "Notat: fra dialog til påbud",
+            [
+                "1. Afklar forholdet: hvad er sket, og hvad siger regnskab og revisor?",
+                "2. Drøft forholdet med organisationen, og aftal en frist.",
+                "3. Følg op skriftligt; notér i tilsynsnotatet, hvad der er aftalt.",
+                "4. Er fristen overskredet uden en god grund: partshøring om påbud.",
+                "5. Påbud med frist og klagevejledning.",
+                "6. Overvej dagbøder eller midlertidig administrator, hvis påbuddet ikke følges.",
+                "Notatet er vejledende og erstatter ikke en konkret vurdering.",
+            ],
+        ),
+    ),
+    document(
+        "Referater",
+        "Referat: netværksmøde om nøgletalsflag",
+        "jakob.steen",
+        80,
+        demo_file(
+            "Referat netværksmøde nøgletalsflag.pdf",
+            files.pdf,
+            "Referat: netværksmøde om nøgletalsflag",
+            [
+                "Deltagere: 23 kommuner og Bolig- og Planstyrelsen (online).",
+                "Erfaringer: flagene rammer for det meste rigtigt; tomgang under renovering",
+                "giver falske flag, og en kort begrundelse ved afvisning er nok.",
+                "Aftalt: styrelsen ser på, om tomgang under renovering kan markeres særskilt.",
+                "Næste møde: efter næste sæson med styringsdialog.",
+            ],
+        ),
     ),
 ]

@@ -26,6 +26,14 @@ def token(*parts):
     return uuid.uuid5(TOKENS, "/".join(parts))
 
 
+def find_post(group_slug, thread_key, reply=None):
+    """A demo thread by its key, or its reply number `reply` (from 0); None for a reply added
+    to the texts after the thread was loaded (loading leaves loaded threads as they are)."""
+    if reply is None:
+        return Thread.objects.get(submission_token=token(group_slug, thread_key))
+    return Reply.objects.filter(submission_token=token(group_slug, thread_key, str(reply))).first()
+
+
 def _opened(days_ago, position, now):
     """A working-day hour `days_ago` days back; never later than two hours ago."""
     day = timezone.localtime(now - timedelta(days=days_ago))

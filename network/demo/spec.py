@@ -6,6 +6,7 @@ a line continues the one before unless a blank line, a list item, a table row, a
 heading starts something new.
 """
 
+import functools
 import inspect
 import re
 
@@ -50,4 +51,59 @@ def reply(by, text, *, quotes=None, solution=False, was=None):
         "quotes": quotes,
         "solution": solution,
         "was": was and _text(was),
+    }
+
+
+def demo_file(name, build, *args):
+    """A file to share, named as the uploader named it; built (network.demo.files) only when
+    it is loaded."""
+    return {"name": name, "build": functools.partial(build, *args)}
+
+
+def attachment(thread_key, file, *, reply=None):
+    """A file attached to a thread's opening post, or to its reply number `reply` (from 0)."""
+    return {"thread": thread_key, "reply": reply, "file": file}
+
+
+def document(folder, title, by, days_ago, file, description=""):
+    """A document the person with handle `by` put in the group's library `days_ago` days ago."""
+    return {
+        "folder": folder,
+        "title": title,
+        "by": by,
+        "days_ago": days_ago,
+        "file": file,
+        "description": description,
+    }
+
+
+def meeting(
+    title,
+    by,
+    days_ahead,
+    hours,
+    agenda,
+    *,
+    material="",
+    capacity=None,
+    registered=(),
+    place="",
+    video_url="",
+):
+    """A meeting `days_ahead` days from loading (negative: held), at `hours` ("10:00", "13:00").
+
+    `registered` are the handles that sign up, in order, for a coming meeting: beyond the
+    capacity they join the waiting list.
+    """
+    return {
+        "title": title,
+        "by": by,
+        "days_ahead": days_ahead,
+        "hours": hours,
+        "place": place,
+        "video_url": video_url,
+        "agenda": _text(agenda),
+        "material": _text(material),
+        "capacity": capacity,
+        "registered": list(registered),
     }

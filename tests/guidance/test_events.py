@@ -90,6 +90,18 @@ def test_confirmation_email_carries_the_event_as_icalendar(
     assert vevent.decoded("dtstart") == event.start
 
 
+def test_registration_without_email_registers_and_sends_nothing(
+    make_event, members, django_capture_on_commit_callbacks
+):
+    event = make_event(capacity=1)
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        outcomes = [registration.register(user, event, email=False) for user in members[:2]]
+
+    assert [o.status for o in outcomes] == [CONFIRMED, WAITING]
+    assert callbacks == [] and mail.outbox == []
+
+
 def test_cancelling_a_seat_promotes_the_first_on_the_waiting_list(
     make_event, members, django_capture_on_commit_callbacks
 ):

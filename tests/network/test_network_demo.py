@@ -1,18 +1,43 @@
 """The networks' demo content: it loads twice without duplicates, covers every kind of group and
 membership, mentions only people who can be mentioned, keeps the secret group from the
-municipal demo log-ins, and renders safely."""
+municipal demo log-ins, renders safely, shares real files, holds meetings, and gives the demo
+member notifications and the moderators something to look at."""
 
+import io
 import re
+import zipfile
 from datetime import timedelta
 
+import openpyxl
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Count, F, Max
+from django.db.models import Count, F, Max, Q
+from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
 
-from network import markup
+from guidance import registration
+from network import markup, notifications
 from network.choices import GroupKind, MembershipRole, MembershipStatus
-from network.models import Group, Membership, PostRevision, Reply, Thread
+from network.files import types
+from network.models import (
+    Attachment,
+    Follow,
+    Group,
+    GroupDocument,
+    Meeting,
+    MeetingRegistration,
+    Membership,
+    ModerationAction,
+    ModerationKind,
+    Notification,
+    NotificationKind,
+    PostRevision,
+    Reply,
+    Report,
+    Thread,
+)
 from portal import access, roles
 from portal.demo import DEMO_USERS
 
@@ -33,7 +58,25 @@ def demo_counts():
         "revisions": PostRevision.objects.count(),
         "solutions": Thread.objects.exclude(solution=None).count(),
         "quotes": Reply.objects.exclude(quoted=None).count(),
+        "attachments": Attachment.objects.count(),
+        "documents": GroupDocument.objects.count(),
+        "meetings": Meeting.objects.count(),
+        "registrations": MeetingRegistration.objects.count(),
+        "follows": Follow.objects.count(),
+        "notifications": Notification.objects.count(),
+        "reports": Report.objects.count(),
+        "moderation actions": ModerationAction.objects.count(),
     }
+
+
+@pytest.fixture
+def network_files_root():
+    """The demo's files stay where `first_load` wrote them (not in a fresh folder per test)."""
+    return settings.NETWORK_FILES_ROOT
+
+
+def _attachment_group(attachment):
+    return (attachment.thread or attachment.reply.thread).group
 
 
 def _posts():
@@ -204,3 +247,158 @@ def test_every_thread_the_demo_member_may_read_renders(first_load, client):
     assert len(pages) >= 25
     assert {title: r.status_code for title, r in pages.items() if r.status_code != 200} == {}
     assert all(title in r.content.decode() for title, r in pages.items())
+
+
+def test_loading_again_adds_no_files_meetings_notifications_or_reports(first_load):
+    assert first_load["attachments"] >= 8 and first_load["documents"] >= 9
+    assert first_load["meetings"] >= 6 and first_load["notifications"] >= 5
+    assert first_load["reports"] >= 1 and first_load["moderation actions"] >= 1
+    assert demo_counts() == first_load
+
+
+def _pdf_is_well_formed(content):
+    """Every object the cross-reference table points to starts where it says."""
+    xref = int(content.rsplit(b"startxref", 1)[1].split()[0])
+    entries = content[xref:].split(b"trailer")[0].splitlines()[3:]
+    return content.rstrip().endswith(b"%%EOF") and all(
+        content[int(entry[:10]) :].startswith(b"%d 0 obj" % number)
+        for number, entry in enumerate(entries, start=1)
+    )
+
+
+def _opens(kind, content):
+    """The file opens with a reader of its kind and holds something."""
+    if kind == types.PDF:
+        return _pdf_is_well_formed(content) and b" Tj" in content
+    if kind == types.XLSX:
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        return sheet.max_row > 1 and any(isinstance(c.value, int) for c in sheet[2])
+    if kind == types.DOCX:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            return b"<w:t" in archive.read("word/document.xml")
+    with Image.open(io.BytesIO(content)) as image:
+        image.load()
+        return image.size[0] > 100
+
+
+def test_every_shared_file_is_readable_and_of_the_type_stored(first_load):
+    shared = [*Attachment.objects.all(), *GroupDocument.objects.all()]
+    kinds = set()
+    for stored in shared:
+        with stored.file.open("rb") as file:
+            detected = types.detect(file)
+            content = file.read()
+        kinds.add(detected)
+        assert (stored.original_name, detected.content_type) == (
+            stored.original_name,
+            stored.content_type,
+        )
+        assert stored.original_name.endswith(f".{detected.extension}")
+        assert len(content) == stored.size
+        assert _opens(detected, content), stored.original_name
+    assert {types.PDF, types.XLSX, types.DOCX, types.PNG} <= kinds
+
+
+def test_attachments_on_posts_of_several_groups_dated_as_their_post(first_load):
+    attachments = Attachment.objects.select_related("thread__group", "reply__thread__group")
+
+    assert len({_attachment_group(a).pk for a in attachments}) >= 4
+    assert attachments.filter(reply=None).exists() and attachments.filter(thread=None).exists()
+    assert all(a.created == (a.thread or a.reply).created for a in attachments)
+    assert all(a.uploaded_by_id == (a.thread or a.reply).author_id for a in attachments)
+
+
+def test_three_group_libraries_with_documents_in_folders(first_load):
+    libraries = Group.objects.annotate(n=Count("documents")).filter(n__gte=3)
+    folders = {"Skabeloner", "Referater", "Vejledninger og notater"}
+
+    assert libraries.count() >= 3
+    for group in libraries:
+        assert set(group.documents.values_list("folder", flat=True)) == folders
+        assert not group.documents.exclude(
+            uploaded_by__network_memberships__group=group,
+            uploaded_by__network_memberships__status=MembershipStatus.ACTIVE,
+        ).exists()
+
+
+def test_the_secret_groups_files_are_kept_from_the_demo_member(first_load, client):
+    member = get_user_model().objects.get(email=DEMO_MEMBER)
+    readable = access.readable_groups(member, Group.objects.all())
+    secret = Group.objects.get(kind=GroupKind.SECRET)
+    in_secret = Attachment.objects.filter(Q(thread__group=secret) | Q(reply__thread__group=secret))
+    shown = Attachment.objects.filter(
+        Q(thread__group__in=readable) | Q(reply__thread__group__in=readable)
+    )
+    client.force_login(member)
+    readable_one = shown.select_related("thread__group", "reply__thread__group").first()
+
+    assert in_secret.exists() and shown.exists()
+    assert not shown.filter(pk__in=in_secret).exists()
+    for attachment in in_secret:
+        url = reverse("network:attachment_file", args=[secret.slug, attachment.pk])
+        assert client.get(url).status_code == 404
+    response = client.get(
+        reverse(
+            "network:attachment_file", args=[_attachment_group(readable_one).slug, readable_one.pk]
+        )
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"] == readable_one.content_type
+
+
+def test_meetings_held_and_coming_with_registrations_and_a_waiting_list(first_load):
+    now = timezone.now()
+    groups = Group.objects.filter(meetings__isnull=False).distinct()
+    coming = Meeting.objects.upcoming(now)
+
+    assert groups.count() >= 3
+    for group in groups:
+        held = group.meetings.past(now)
+        assert held.exists() and group.meetings.upcoming(now).exists()
+        assert all(m.agenda_html and m.material_html for m in held)
+    assert all(m.registrations.exists() for m in coming)
+    statuses = [registration.seat_status(m) for m in coming]
+    assert any(s.is_full and s.waiting >= 1 for s in statuses)
+    assert all(s.capacity is None or s.confirmed <= s.capacity for s in statuses)
+    registrants = MeetingRegistration.objects.select_related("user", "event__group")
+    assert all(r.event.attendance_refusal(r.user) is None for r in registrants)
+
+
+def test_the_demo_member_follows_their_groups_and_has_unread_notifications(first_load, client):
+    member = get_user_model().objects.get(email=DEMO_MEMBER)
+    active = Group.objects.filter(
+        memberships__user=member, memberships__status=MembershipStatus.ACTIVE
+    )
+    visible = notifications.visible_to(member)
+    client.force_login(member)
+
+    assert set(active) <= {f.group for f in Follow.objects.filter(user=member, group__isnull=False)}
+    assert Follow.objects.filter(user=member, thread__isnull=False).exists()
+    assert {n.kind for n in visible} == set(NotificationKind.values)
+    assert 0 < notifications.unread_count(member) < visible.count()
+    assert notifications.deliverable_to(member).count() == visible.count()
+    assert not Notification.objects.filter(emailed_at=None).exists()
+    page = client.get(reverse("network:notifications")).content.decode()
+    assert all(n.thread.title in page for n in visible.select_related("thread"))
+
+
+def test_moderators_find_an_open_report_and_a_hidden_reply_in_the_log(first_load, client):
+    hidden = Reply.objects.exclude(hidden_at=None).select_related("thread__group")
+    reports = Report.objects.open().select_related("group")
+
+    assert hidden.exists() and reports.exists()
+    for reply in hidden:
+        action = ModerationAction.objects.get(reply=reply, kind=ModerationKind.HIDE)
+        assert action.created == reply.hidden_at > reply.created
+        assert access.may_moderate(action.actor, reply.thread.group)
+        client.force_login(action.actor)
+        log = client.get(reverse("network:moderation_log", args=[reply.thread.group.slug]))
+        assert log.status_code == 200 and action.reason in log.content.decode()
+    demo_logins = [email for _label, email, *_rest in DEMO_USERS]
+    for report in reports:
+        assert report.post.author_id != report.reporter_id
+        assert report.group.memberships.filter(
+            role=MembershipRole.MODERATOR,
+            status=MembershipStatus.ACTIVE,
+            user__email__in=demo_logins,
+        ).exists()
