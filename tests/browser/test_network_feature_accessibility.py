@@ -32,19 +32,12 @@ from tests.network.meeting_factory import make_meeting
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def network_files_root(settings, tmp_path):
-    """Shared files go to a fresh folder per test, never to the project's var/."""
-    settings.NETWORK_FILES_ROOT = tmp_path / "network-files"
-    return settings.NETWORK_FILES_ROOT
-
-
 def checked(name, content):
     return uploads.check(upload(name, content))
 
 
 @pytest.fixture
-def busy_group(migrated_db, reference_data, home, make_user, network_files_root):
+def busy_group(migrated_db, reference_data, home, make_user):
     """An open group with a moderator and two members: a thread with files, a reply hidden by
     the moderator and an open report, notifications read and unread, documents in folders, a
     meeting with an agenda, and a removed and a banned person on the members page."""
