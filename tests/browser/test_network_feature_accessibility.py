@@ -36,6 +36,10 @@ def checked(name, content):
     return uploads.check(upload(name, content))
 
 
+def reply(author, thread, body, *files):
+    return posting.reply(author, thread, body=body, token=uuid.uuid4(), files=files)
+
+
 @pytest.fixture
 def busy_group(migrated_db, reference_data, home, make_user):
     """An open group with a moderator and two members: a thread with files, a reply hidden by
@@ -65,35 +69,22 @@ def busy_group(migrated_db, reference_data, home, make_user):
         files=[checked("Budget 2026.pdf", pdf()), checked("Oversigt.xlsx", xlsx())],
     )
     following.follow(member, thread)
-    shown = posting.reply(
-        other,
-        thread,
-        body="Her er vores skema.",
-        token=uuid.uuid4(),
-        files=[checked("Skema.png", png())],
-    )
-    hidden = posting.reply(
-        other,
-        thread,
-        body="Et svar med personoplysninger.",
-        token=uuid.uuid4(),
-        files=[checked("Liste.docx", docx())],
-    )
+    shown = reply(other, thread, "Her er vores skema.", checked("Skema.png", png()))
+    hidden = reply(other, thread, "Et svar med personoplysninger.", checked("Liste.docx", docx()))
     moderation.hide(moderator, hidden, reason="Personoplysninger")
-    posting.reply(moderator, thread, body="Tak for skemaet.", token=uuid.uuid4())
+    reply(moderator, thread, "Tak for skemaet.")
     reporting.report(
         member, shown, reason=ReportReason.OFF_TOPIC, details="Hører til et andet sted."
     )
     reporting.report(member, thread, reason=ReportReason.SPAM)
     notifications.mark_read(Notification.objects.filter(recipient=member, reply=None))
 
-    for name, folder in (("Referat marts.pdf", "Referater"), ("Vejledning.docx", "")):
-        library.add_document(
-            member, group, checked(name, pdf() if name.endswith("pdf") else docx()), folder=folder
-        )
-    library.add_document(
-        moderator, group, checked("Årshjul.pdf", pdf()), folder="Skabeloner", description="Til alle"
-    )
+    for name, content, folder in (
+        ("Referat marts.pdf", pdf(), "Referater"),
+        ("Vejledning.docx", docx(), ""),
+        ("Årshjul.pdf", pdf(), "Skabeloner"),
+    ):
+        library.add_document(member, group, checked(name, content), folder=folder)
     meeting = make_meeting(
         group, capacity=20, agenda_markdown="1. Velkomst\n2. Budgetter\n3. Eventuelt"
     )
