@@ -270,7 +270,7 @@ class ReportForm(forms.Form):
         error_messages={"required": _("Vælg en årsag.")},
     )
     details = forms.CharField(
-        label=_("Uddybning (valgfri)"),
+        label=_("Uddybning"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -280,7 +280,7 @@ class ReportForm(forms.Form):
 
 class ModerationReasonForm(forms.Form):
     reason = forms.CharField(
-        label=_("Begrundelse (valgfri)"),
+        label=_("Begrundelse"),
         required=False,
         max_length=1000,
         help_text=_("Begrundelsen står i netværkets moderationslog, som kun moderatorerne ser."),

@@ -3,25 +3,23 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from network.files import names
 from network.files.storage import removed_on_error
 from network.models import GroupDocument
 from network.posting import Refused, check_may_write
 from portal import access
 
 
-def folder_name(raw):
-    return " ".join(raw.split())
-
-
 @transaction.atomic
 def add_document(user, group, checked, *, title="", folder="", description=""):
-    """Members who may post add documents; the title defaults to the file's name."""
+    """Members who may post add documents; the title defaults to the file's name. Title and
+    folder, like file names, keep only visible text: no direction overrides."""
     check_may_write(user, group)
     document = GroupDocument(
         group=group,
         uploaded_by=user,
-        title=title.strip() or checked.name,
-        folder=folder_name(folder),
+        title=names.visible_text(title) or checked.name,
+        folder=names.visible_text(folder),
         description=description.strip(),
     )
     with removed_on_error() as written:

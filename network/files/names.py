@@ -9,18 +9,22 @@ FALLBACK_STEM = "fil"
 UNSAFE_IN_FALLBACK = re.compile(r"[^A-Za-z0-9 ._()\-]")
 
 
-def clean(raw):
-    """The name without folders, control, invisible or direction characters (a right-to-left
-    override can make "fdp.exe" look like "exe.pdf"), with ordinary spaces."""
-    name = unicodedata.normalize("NFC", re.split(r"[/\\]", raw)[-1])
+def visible_text(raw):
+    """The text without control, invisible or direction characters (a right-to-left override
+    can make "fdp.exe" look like "exe.pdf"), with single ordinary spaces."""
     kept = []
-    for character in name:
+    for character in unicodedata.normalize("NFC", raw):
         category = unicodedata.category(character)
         if category.startswith("Z"):
             kept.append(" ")
         elif not category.startswith("C"):
             kept.append(character)
-    return " ".join("".join(kept).split()).strip(" .")
+    return " ".join("".join(kept).split())
+
+
+def clean(raw):
+    """A file name as shown: no folders, only visible text, no leading or trailing dots."""
+    return visible_text(re.split(r"[/\\]", raw)[-1]).strip(" .")
 
 
 def split_extension(name):

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 import pytest
 from playwright.sync_api import sync_playwright
 
+# Shared network files go to a fresh folder per test here too, never to the project's var/.
+from tests.network.conftest import network_files_root  # noqa: F401
+
 # Playwright's sync API runs an event loop in this thread; the ORM must still be usable here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -45,6 +48,30 @@ def tab(browser, live_server):
     page = context.new_page()
     yield page
     context.close()
+
+
+# Every dialog a page opens is recorded, in each frame, before any of its scripts run.
+TRAP = """
+    window.__dialogs = [];
+    for (const name of ["alert", "confirm", "prompt", "print"]) {
+        const original = window[name];
+        window[name] = function (...args) { window.__dialogs.push(name); return original.apply(this, args); };
+    }
+"""
+
+
+@pytest.fixture
+def trapped_tab(tab):
+    """A tab where every dialog is recorded (and dismissed) and every frame starts trapped."""
+    tab.dialogs = []
+
+    def on_dialog(dialog):
+        tab.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    tab.on("dialog", on_dialog)
+    tab.add_init_script(TRAP)
+    return tab
 
 
 @dataclass

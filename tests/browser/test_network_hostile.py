@@ -90,14 +90,6 @@ HOSTILE_GROUP_NAME = '</title><img src=x onerror="window.__pwned=1"><script>aler
 HOSTILE_PERSON = IMG_ONERROR
 POST_TAGS = sorted(markup.ALLOWED_TAGS)
 
-TRAP = """
-    window.__dialogs = [];
-    for (const name of ["alert", "confirm", "prompt", "print"]) {
-        const original = window[name];
-        window[name] = function (...args) { window.__dialogs.push(name); return original.apply(this, args); };
-    }
-"""
-
 # Everything the page holds that could run script, load a page of its own or send the reader to
 # a script: event handlers, inline or foreign scripts, script/data URLs, and any element in a
 # post body or quote outside the sanitiser's allow-list.
@@ -128,7 +120,7 @@ DOM_PROBLEMS = """
             }
         }
         for (const form of document.forms) {
-            // getAttribute: a field named "action" shadows form.action.
+            // A control named "action" (the follow buttons have one) shadows form.action.
             const action = new URL(form.getAttribute("action") || "", document.baseURI);
             if (!["http:", "https:"].includes(action.protocol)) {
                 problems.push(`form to ${action}`);
@@ -156,20 +148,6 @@ def browser_title(text):
 
 def title_of(payload):
     return payload.replace("\n", " ")[:TITLE_MAX_LENGTH].strip()
-
-
-@pytest.fixture
-def trapped_tab(tab):
-    """A tab where every dialog is recorded (and dismissed) and every frame starts trapped."""
-    tab.dialogs = []
-
-    def on_dialog(dialog):
-        tab.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    tab.on("dialog", on_dialog)
-    tab.add_init_script(TRAP)
-    return tab
 
 
 def what_ran(tab):

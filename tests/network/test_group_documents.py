@@ -218,3 +218,16 @@ def test_the_library_costs_the_same_queries_with_many_documents(
 
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(library_url(group)).status_code == 200
+
+
+def test_titles_and_folders_keep_only_visible_text(world):
+    group, moderator = world["open"]["group"], world["open"]["moderator"]
+
+    document = add(
+        group,
+        moderator,
+        title="Referat\u202efdp.exe",
+        folder=" Møder\u200b\u00a0 2026\u2066\ufeff ",
+    )
+
+    assert (document.title, document.folder) == ("Referatfdp.exe", "Møder 2026")
