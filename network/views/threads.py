@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from network import attachments, moderation, posting, reading
+from network import attachments, moderation, posting, reading, reply_contents
 from network.forms import EditReplyForm, EditThreadForm, ReplyForm, ThreadForm
 from network.models import ModerationKind, Thread
 from network.views.gate import network_view, readable_group, readable_reply, readable_thread
@@ -81,7 +81,10 @@ def thread_page(request, slug, pk, reply_form=None):
     first_unread, page_number = _first_unread(request, thread)
     page_obj = Paginator(replies, REPLIES_PER_PAGE).get_page(page_number)
     page_replies = list(page_obj.object_list)
-    attachments.show_with(thread, [*page_replies, *filter(None, [thread.solution])])
+    shown = [*page_replies, *filter(None, [thread.solution])]
+    attachments.show_with(thread, shown)
+    may_moderate = access.may_moderate(user, group)
+    reply_contents.render(shown, group, may_moderate)
     is_member = access.may_post(user, group)
     if is_member:
         reading.record_visit(user, thread, page_replies)
@@ -109,7 +112,7 @@ def thread_page(request, slug, pk, reply_form=None):
             "solution": thread.solution if thread.solution and page_obj.number == 1 else None,
             "may_post": may_post,
             "is_member": is_member,
-            "may_moderate": access.may_moderate(user, group),
+            "may_moderate": may_moderate,
             "may_choose_solution": posting.may_choose_solution(user, thread),
             "first_unread": first_unread,
             "read_up_to": thread.read_up_to,
