@@ -17,9 +17,7 @@ import os
 import platform
 import statistics
 import sys
-import tempfile
 import time
-from pathlib import Path
 
 from bench import pages
 
@@ -53,16 +51,7 @@ def main(argv=None):
             file=sys.stderr,
         )
         return 2
-    with tempfile.TemporaryDirectory(prefix="tilsynsportalen-bench-monitoring-") as tmp:
-        tmp = Path(tmp)
-        env = pages.environment(tmp)
-        os.environ.update(env)
-        try:
-            run(args, tmp, env)
-        except pages.BenchError as error:
-            print(f"\nBenchmark failed: {error}", file=sys.stderr)
-            return 1
-    return 0
+    return pages.run_in_scratch_folder("tilsynsportalen-bench-monitoring-", run, args)
 
 
 def run(args, tmp, env):

@@ -15,9 +15,7 @@ import math
 import os
 import platform
 import sys
-import tempfile
 import time
-from pathlib import Path
 
 from bench import pages
 from bench.monitoring import print_verdicts
@@ -39,16 +37,7 @@ def main(argv=None):
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
     args = parser.parse_args(argv)
 
-    with tempfile.TemporaryDirectory(prefix="tilsynsportalen-bench-network-") as tmp:
-        tmp = Path(tmp)
-        env = pages.environment(tmp)
-        os.environ.update(env)
-        try:
-            run(args, tmp, env)
-        except pages.BenchError as error:
-            print(f"\nBenchmark failed: {error}", file=sys.stderr)
-            return 1
-    return 0
+    return pages.run_in_scratch_folder("tilsynsportalen-bench-network-", run, args)
 
 
 def run(args, tmp, env):

@@ -52,7 +52,12 @@ def main(argv=None):
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
     args = parser.parse_args(argv)
 
-    with tempfile.TemporaryDirectory(prefix="tilsynsportalen-bench-") as tmp:
+    return run_in_scratch_folder("tilsynsportalen-bench-", run, args)
+
+
+def run_in_scratch_folder(prefix, run, args):
+    """Run a benchmark with its environment in a temporary folder; 1 if it failed, else 0."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
         tmp = Path(tmp)
         env = environment(tmp)
         os.environ.update(env)
