@@ -30,8 +30,8 @@ translations: install gettext
 
 # Danish is the source language of every string, so only English has a catalogue to translate.
 messages: install gettext
-	$(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=static --ignore=bench
-	$(PY) manage.py makemessages -d djangojs -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=static --ignore=bench
+	$(PY) manage.py makemessages -l en --no-obsolete --no-location --ignore=.venv --ignore=node_modules --ignore=static --ignore=bench
+	$(PY) manage.py makemessages -d djangojs -l en --no-obsolete --no-location --ignore=.venv --ignore=node_modules --ignore=static --ignore=bench
 
 # The demo's key figures are synthetic, generated as if evaluated on 30 September 2025.
 demo: export MONITORING_EVALUATION_DATE = 2025-09-30
