@@ -8,9 +8,10 @@ from wagtail.search import index
 from portal import routing
 from portal.blocks import BODY_BLOCKS, InitiativeBlock
 from portal.cache import mark_cacheable
+from portal.search.index import ANALYSED_FIELD, AnalysedText
 
 
-class BasePage(Page):
+class BasePage(AnalysedText, Page):
     """A page with a plain-language summary shown in listings, search results and meta tags."""
 
     summary = models.TextField(
@@ -19,7 +20,7 @@ class BasePage(Page):
         help_text=_("En til to sætninger, der vises i oversigter og søgeresultater."),
     )
 
-    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), ANALYSED_FIELD]
     content_panels = [*Page.content_panels, FieldPanel("summary")]
 
     # Anonymous readers get the page from the cache until published content changes.

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    "portal.search",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
