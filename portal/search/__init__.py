@@ -1,4 +1,2 @@
-"""Search machinery shared by every app: Danish analysis, query parsing, relaxation and ranking.
-
-The apps hand over querysets of Wagtail-indexed models; this package knows nothing of them.
-"""
+"""Search across the portal: each app registers its sources (`sources.py`); the search page asks
+every source the reader may see, one queryset of an `index.Indexed` model per source."""

@@ -20,7 +20,7 @@ WORD = re.compile(r"\w+")
 # and verbs of a question ("hvornår skal regnskabet indsendes" is about "regnskab" and "indsende").
 STOP_WORDS = frozenset(
     """
-    af alle andet andre at blev blive bliver da de dem den denne der deres det dette dig din dine
+    af alle andet andre at betyder betyde blev blive bliver da de dem den denne der deres det dette dig din dine
     disse dit dog du efter eller en end er et for fra gør gøre ham han hans har have havde hende
     hendes her hos hun hvad hvem hvilke hvilken hvis hvor hvordan hvorfor hvornår i ikke ind jeg
     jer jo kan kunne man mange med meget men mig min mine mit mod må ned noget nogle nu når og

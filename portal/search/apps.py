@@ -10,6 +10,6 @@ class SearchConfig(AppConfig):
     verbose_name = _("Søgning")
 
     def ready(self):
-        from portal.search import indexing, synonyms  # noqa: F401 (its receivers)
+        from portal.search import autoindex, synonyms  # noqa: F401 (its receivers)
 
-        indexing.index_on_commit()
+        autoindex.index_on_save()

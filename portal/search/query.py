@@ -118,8 +118,9 @@ class _Unit:
     alternatives: tuple[Term, ...]
 
 
-def search(queryset, text, *, boost_title=True) -> SearchOutcome:
-    """The objects of an indexed queryset that match the text, best first.
+def search(queryset, text, *, boost_title=True, newest_first_by=None) -> SearchOutcome:
+    """The objects of an indexed queryset that match the text, best first (or newest first by
+    the date field `newest_first_by`, which the model lists as a `FilterField`).
 
     Only the queryset is searched, so what a reader may not see never reaches the results, the
     count or the suggestion (a correction is offered only if it finds something here).
@@ -127,6 +128,10 @@ def search(queryset, text, *, boost_title=True) -> SearchOutcome:
     parsed = parse(text)
     if not parsed:
         return SearchOutcome()
+    by_relevance = newest_first_by is None
+    if not by_relevance:
+        queryset = queryset.order_by(f"-{newest_first_by}")
+        boost_title = False
     key = _cache_key(queryset, text, boost_title)
     cached = cache.get(key) if key else None
     if cached is not None:
@@ -134,12 +139,12 @@ def search(queryset, text, *, boost_title=True) -> SearchOutcome:
         by_pk = queryset.in_bulk(ids)
         head = [by_pk[pk] for pk in ids if pk in by_pk]
     else:
-        head, count, suggestion, relaxed, query = _find(queryset, parsed, boost_title)
+        head, count, suggestion, relaxed, query = _find(queryset, parsed, boost_title, by_relevance)
         if key and count:
             ids = [obj.pk for obj in head]
             cache.set(key, (ids, count, suggestion, relaxed, query), RESULTS_CACHE_SECONDS)
     return SearchOutcome(
-        results=RankedResults(head, count, queryset, query),
+        results=RankedResults(head, count, queryset, query, by_relevance),
         count=count,
         suggestion=suggestion,
         relaxed=relaxed,
@@ -150,8 +155,9 @@ def search(queryset, text, *, boost_title=True) -> SearchOutcome:
 class RankedResults:
     """The ranked best candidates, then the backend's further results in its order."""
 
-    def __init__(self, head, count, queryset, query):
-        self.head, self.count, self.queryset, self.query = head, count, queryset, query
+    def __init__(self, head, count, queryset, query, by_relevance=True):
+        self.head, self.count = head, count
+        self.asked = (queryset, query, by_relevance)
 
     def __len__(self):
         return self.count
@@ -164,18 +170,19 @@ class RankedResults:
             return self[index : index + 1][0]
         start, stop = index.start or 0, min(index.stop or self.count, self.count)
         items = self.head[start:stop]
-        if stop > len(self.head) and self.query is not None:
-            tail, _count = _answer(self.queryset, self.query, max(start, len(self.head)), stop)
+        queryset, query, by_relevance = self.asked
+        if stop > len(self.head) and query is not None:
+            tail, _count = _answer(queryset, query, by_relevance, max(start, len(self.head)), stop)
             items += tail
         return items
 
 
-def _find(queryset, parsed, boost_title):
+def _find(queryset, parsed, boost_title, by_relevance):
     """(ranked candidates, count, suggestion, relaxed, query) for a parsed query."""
     units = _units(parsed.units)
     excluded = parsed.excluded
     query = _query(units, excluded)
-    head, count = _ranked(queryset, query, units, boost_title)
+    head, count = _ranked(queryset, query, units, boost_title, by_relevance)
     if count:
         return head, count, None, None, query
     suggestion = None
@@ -183,11 +190,11 @@ def _find(queryset, parsed, boost_title):
     if corrected is not None:
         units = _units(corrected.units)
         query = _query(units, excluded)
-        head, count = _ranked(queryset, query, units, boost_title)
+        head, count = _ranked(queryset, query, units, boost_title, by_relevance)
         if count:
             return head, count, _text(corrected), RELAXED_SPELLING, query
     for query in _relaxed_queries(units, excluded):
-        head, count = _ranked(queryset, query, units, boost_title)
+        head, count = _ranked(queryset, query, units, boost_title, by_relevance)
         if count:
             if corrected is not None:
                 suggestion = _text(corrected)
@@ -278,37 +285,40 @@ def _or_queries(queries):
     return queries[0] if len(queries) == 1 else Or(queries)
 
 
-def _answer(queryset, query, start=0, stop=CANDIDATES):
+def _answer(queryset, query, by_relevance, start=0, stop=CANDIDATES):
     """Objects start..stop of the backend's answer and how many it found in all; during an
     Elasticsearch outage the database backend answers (and the outage is logged)."""
     try:
-        return _backend_answer("default", queryset, query, start, stop)
+        return _backend_answer("default", queryset, query, by_relevance, start, stop)
     except SEARCH_ENGINE_ERRORS:
         logger.warning("Search engine unavailable; answering from the database search backend")
-        return _backend_answer("database", queryset, query, start, stop)
+        return _backend_answer("database", queryset, query, by_relevance, start, stop)
 
 
-def _backend_answer(backend, queryset, query, start, stop):
-    results = get_search_backend(backend).search(query, queryset)
+def _backend_answer(backend, queryset, query, by_relevance, start, stop):
+    results = get_search_backend(backend).search(query, queryset, order_by_relevance=by_relevance)
     items = list(results[start:stop])
     complete = start == 0 and len(items) < stop - start
     return items, len(items) if complete else results.count()
 
 
-def _ranked(queryset, query, units, boost_title):
+def _ranked(queryset, query, units, boost_title, by_relevance):
     """The backend's best candidates ranked by title match and its order, and the count."""
-    candidates, count = _answer(queryset, query)
+    candidates, count = _answer(queryset, query, by_relevance)
     if not boost_title or not candidates:
         return candidates, count
     query_stems = [analysis.stem(w) for w in analysis.content_words(" ".join(_all_words(units)))]
+    searched_stems = {s for unit in units for t in unit.alternatives for s in _term_stems(t)}
 
     def score(item):
         position, obj = item
-        title = title_text(obj)
-        title_stems = {s for w in analysis.words(title) for s in analysis.word_stems(w)}
+        title_words = analysis.content_words(title_text(obj))
+        title_stems = {s for w in title_words for s in analysis.word_stems(w)}
         in_title = sum(_unit_in(unit, title_stems) for unit in units) / len(units)
-        exact = [analysis.stem(w) for w in analysis.content_words(title)] == query_stems
-        return -(1 - position / len(candidates) + 2 * in_title + 2 * exact)
+        covered = sum(_word_in(w, searched_stems) for w in title_words)
+        coverage = covered / (len(title_words) or 1)
+        exact = [analysis.stem(w) for w in title_words] == query_stems
+        return -(1 - position / len(candidates) + 2 * in_title + coverage + 2 * exact)
 
     return [obj for _position, obj in sorted(enumerate(candidates), key=score)], count
 
@@ -317,16 +327,34 @@ def _all_words(units):
     return [w for unit in units for w in unit.words]
 
 
+def _term_stems(term):
+    return {s for w in term.words for s in analysis.word_stems(w)}
+
+
 def _unit_in(unit, stems):
-    return any(
-        all(set(analysis.word_stems(w)) & stems for w in term.words) for term in unit.alternatives
+    """How much of the unit the title holds: its best alternative's share of words found, a
+    compound counting by the share of its parts when it is not there whole."""
+    return max(
+        sum(_word_in(w, stems) for w in term.words) / len(term.words) for term in unit.alternatives
     )
 
 
+def _word_in(word, stems):
+    own, *parts = analysis.word_stems(word)
+    if own in stems:
+        return 1
+    return sum(part in stems for part in parts) / len(parts) if parts else 0
+
+
 def _corrected(parsed):
-    """The parsed query with unknown words replaced by the vocabulary's closest, or None."""
+    """The parsed query with its unknown words replaced, or None: a word that is two known words
+    run together by both, a misspelt word by the vocabulary's closest."""
     words = {term.text for unit in parsed.units for term in unit if not term.phrase}
-    corrections = vocabulary.corrections(vocabulary.unknown(sorted(words)))
+    unknown = vocabulary.unknown(sorted(words))
+    if not unknown:
+        return None
+    corrections = vocabulary.compound_splits(unknown)
+    corrections |= vocabulary.corrections([w for w in unknown if w not in corrections])
     if not corrections:
         return None
     units = tuple(

@@ -69,3 +69,30 @@ def corrections(words):
                 key=lambda w: (difflib.SequenceMatcher(None, word, w).ratio(), frequency[w]),
             )
     return found
+
+
+def compound_splits(words):
+    """For each word that is two known words run together ("nøgletalsflag"), the two words.
+
+    Known are the vocabulary's words and the domain word list's; a linking s or e may join them.
+    The split with the longest first part wins.
+    """
+    candidates = {w: list(_two_parts(w)) for w in words}
+    pieces = {piece for splits in candidates.values() for split in splits for piece in split}
+    known = set(IndexedWord.objects.filter(word__in=pieces).values_list("word", flat=True))
+    known |= pieces & set(analysis.domain_words())
+    found = {}
+    for word, splits in candidates.items():
+        for head, tail in splits:
+            if head in known and tail in known:
+                found[word] = f"{head} {tail}"
+                break
+    return found
+
+
+def _two_parts(word):
+    for end in range(len(word) - 3, 2, -1):
+        head, tail = word[:end], word[end:]
+        yield head, tail
+        if tail[0] in "se" and len(tail) > 3:
+            yield head, tail[1:]

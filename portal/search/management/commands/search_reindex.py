@@ -2,7 +2,7 @@
 
 from django.core.management import BaseCommand, call_command
 
-from portal.search import indexing
+from portal.search import autoindex
 
 
 class Command(BaseCommand):
@@ -10,4 +10,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         call_command("update_index", stdout=self.stdout, verbosity=options["verbosity"])
-        indexing.rebuild_vocabulary()
+        autoindex.rebuild_vocabulary()

@@ -2,8 +2,9 @@
 
 Wagtail's own handlers index in the background worker, so a new page could be missing from search
 for as long as the queue took. These handlers replace them: the object is indexed in the same
-transaction (the database backends then commit index and content together), and the search
-generation is bumped so cached results are set aside.
+transaction (the database backends then commit index and content together). Every save or
+deletion of an indexed model bumps the search generation, so cached results are set aside; a
+model with `search_auto_update = False` is indexed by its owner, and only bumps it here.
 """
 
 from django.db import transaction
@@ -17,13 +18,14 @@ from portal.search.generation import bump_search_generation
 from portal.search.index import indexed_text
 
 
-def index_on_commit():
+def index_on_save():
     for model in index.get_indexed_models():
-        if not getattr(model, "search_auto_update", True):
-            continue
-        post_save.disconnect(signal_handlers.post_save_signal_handler, sender=model)
-        post_save.connect(_saved, sender=model, dispatch_uid="portal_search_saved")
-        post_delete.connect(_deleted, sender=model, dispatch_uid="portal_search_deleted")
+        if getattr(model, "search_auto_update", True):
+            post_save.disconnect(signal_handlers.post_save_signal_handler, sender=model)
+            post_save.connect(_saved, sender=model, dispatch_uid="portal_search_saved")
+        else:
+            post_save.connect(_changed, sender=model, dispatch_uid="portal_search_saved")
+        post_delete.connect(_changed, sender=model, dispatch_uid="portal_search_deleted")
     # A page's topics and other child relations are written after its own row: index it again
     # once publishing is complete.
     page_published.connect(_saved, dispatch_uid="portal_search_published")
@@ -36,7 +38,7 @@ def _saved(instance, raw=False, **kwargs):
     update(instance)
 
 
-def _deleted(instance, **kwargs):
+def _changed(**kwargs):
     bump_search_generation()
 
 
