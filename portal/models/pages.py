@@ -8,10 +8,10 @@ from wagtail.search import index
 from portal import routing
 from portal.blocks import BODY_BLOCKS, InitiativeBlock
 from portal.cache import mark_cacheable
-from portal.search.index import ANALYSED_FIELD, AnalysedText
+from portal.search.index import ANALYSED_FIELD, analysed_text
 
 
-class BasePage(AnalysedText, Page):
+class BasePage(Page):
     """A page with a plain-language summary shown in listings, search results and meta tags."""
 
     summary = models.TextField(
@@ -22,6 +22,7 @@ class BasePage(AnalysedText, Page):
 
     search_fields = [*Page.search_fields, index.SearchField("summary"), ANALYSED_FIELD]
     content_panels = [*Page.content_panels, FieldPanel("summary")]
+    search_stems = analysed_text
 
     # Anonymous readers get the page from the cache until published content changes.
     cache_for_anonymous = True

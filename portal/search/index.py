@@ -9,12 +9,12 @@ from portal.search import analysis
 ANALYSED_FIELD_NAME = "search_stems"
 
 
-class AnalysedText:
-    """Mixed into an indexed model whose `search_fields` include `ANALYSED_FIELD`: the model is
-    then found by stem and by compound part on every backend."""
-
-    def search_stems(self):
-        return analysis.analyse(indexed_text(self))
+def analysed_text(obj):
+    """The object's text as stems and compound parts. An indexed model assigns it as a method,
+    `search_stems = analysed_text`, and lists `ANALYSED_FIELD` in its `search_fields`: it is then
+    found by stem and by compound part on every backend. (A method defined on the model itself,
+    not on a mixin, so that Elasticsearch's mapping can name the field after the model.)"""
+    return analysis.analyse(indexed_text(obj))
 
 
 ANALYSED_FIELD = index.SearchField(ANALYSED_FIELD_NAME)

@@ -2,7 +2,7 @@
 
 The pipeline is the same on every backend: the query is parsed (words, "phrases", -excluded,
 OR), stop words are dropped, editors' synonyms and compound parts are added as alternatives,
-and the backend is asked for the objects matching every word by stem (the `AnalysedText` field
+and the backend is asked for the objects matching every word by stem (the `search_stems` field
 makes SQLite stem too). The best candidates are then ranked here, so that a match in the title
 counts the same everywhere. Nothing found: a misspelt word is corrected from the index's own
 vocabulary ("Mente du"), then fewer of the words are required.
@@ -318,7 +318,7 @@ def _ranked(queryset, query, units, boost_title, by_relevance):
         covered = sum(_word_in(w, searched_stems) for w in title_words)
         coverage = covered / (len(title_words) or 1)
         exact = [analysis.stem(w) for w in title_words] == query_stems
-        return -(1 - position / len(candidates) + 2 * in_title + coverage + 2 * exact)
+        return -(1 - position / CANDIDATES + 2 * in_title + coverage + 2 * exact)
 
     return [obj for _position, obj in sorted(enumerate(candidates), key=score)], count
 

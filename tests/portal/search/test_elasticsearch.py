@@ -166,8 +166,8 @@ def test_guidance_text_fields_are_mapped_with_the_danish_analysers(elasticsearch
 def test_search_sends_every_word_by_stem_and_compound_parts_and_excludes(elasticsearch):
     search(Page.objects.live(), "dispositionsfondsbidrag -nyheder")
 
-    (query,) = elasticsearch.bodies("POST", "/_search")
-    sent = json.dumps(query, ensure_ascii=False)
+    # The first request is the strict query (the recorder finds nothing, so relaxed ones follow).
+    sent = json.dumps(elasticsearch.bodies("POST", "/_search")[0], ensure_ascii=False)
     assert "dispositionsfondsbidrag" in sent
     assert '"dispositionsfond"' in sent and '"bidrag"' in sent
     assert "must_not" in sent and "nyhed" in sent

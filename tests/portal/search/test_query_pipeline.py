@@ -59,13 +59,13 @@ def test_newest_first_orders_by_the_date_field(make_guidance_page):
 
 def test_an_editors_synonym_works_at_once_and_stops_when_deleted(make_guidance_page):
     make_guidance_page("Landsbyggefonden", text="Fonden støtter renoveringer.")
-    assert titles("LBF") == []
+    assert titles("LBFX") == []
 
-    synonym = SearchSynonym.objects.create(terms="LBF", alternatives="Landsbyggefonden")
-    assert titles("LBF") == ["Landsbyggefonden"]
+    synonym = SearchSynonym.objects.create(terms="LBFX", alternatives="Landsbyggefonden")
+    assert titles("LBFX") == ["Landsbyggefonden"]
 
     synonym.delete()
-    assert titles("LBF") == []
+    assert titles("LBFX") == []
 
 
 def test_a_one_way_synonym_does_not_work_backwards(make_guidance_page):
@@ -97,12 +97,12 @@ def test_a_misspelt_word_is_corrected_from_the_vocabulary(make_guidance_page):
 
 
 def test_two_known_words_run_together_are_searched_apart(make_guidance_page):
-    make_guidance_page("Nøgletal og flag", text="Et rødt flag for et nøgletal.")
+    make_guidance_page("Energi", text="Et anlæg med en solcelle på taget.")
 
-    outcome = search(Page.objects.live(), "nøgletalsflag")
+    outcome = search(Page.objects.live(), "solcelleanlæg")
 
-    assert [p.title for p in outcome.results] == ["Nøgletal og flag"]
-    assert outcome.suggestion == "nøgletal flag"
+    assert [p.title for p in outcome.results] == ["Energi"]
+    assert outcome.suggestion == "solcelle anlæg"
 
 
 def test_without_a_page_holding_every_word_pages_with_most_of_them_are_found(
@@ -145,7 +145,7 @@ def test_recommended_pages_for_a_query_are_offered_when_the_reader_may_see_them(
     other = make_guidance_page("Andet", text="Noget andet.")
     PromotedResult.objects.create(queries="sanktioner, påbud", page=page)
 
-    assert search(Page.objects.live(), "Sanktionerne").promoted == [page]
+    assert [p.pk for p in search(Page.objects.live(), "Sanktionerne").promoted] == [page.pk]
     assert search(Page.objects.live().exclude(pk=page.pk), "sanktioner").promoted == []
     assert search(GuidancePage.objects.filter(pk=other.pk), "sanktioner").promoted == []
 

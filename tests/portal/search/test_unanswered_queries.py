@@ -16,7 +16,8 @@ REPORT_URL = "/admin/soegninger-uden-svar/"
 
 
 def test_a_query_without_results_is_counted_per_day(client, make_guidance_page):
-    make_guidance_page("Udlejning", text="Anvisning.")
+    for number in range(unanswered.FEW_RESULTS + 1):
+        make_guidance_page(f"Udlejning {number}", text="Anvisning og udlejning.")
 
     for _ in range(2):
         client.get("/soeg/", {"q": "Solcelleanlæg  tag"})
