@@ -8,7 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from guidance import registration
+from events import registration
+from network import access
 from network.choices import MembershipRole, MembershipStatus
 from network.models import (
     MeetingRegistration,
@@ -19,7 +20,6 @@ from network.models import (
     ReportOutcome,
     Thread,
 )
-from portal import access
 
 
 class Refused(Exception):

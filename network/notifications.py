@@ -5,8 +5,8 @@ a group the user can no longer read is neither shown nor sent."""
 from django.db.models import Q
 from django.utils import timezone
 
+from network import access
 from network.models import Follow, Group, Notification, NotificationKind
-from portal import access
 
 
 def visible_to(user):

@@ -7,10 +7,9 @@ those who may read the group at this moment. E-mail goes out after the commit.
 
 from django.db.models import Q
 
-from network import emails, following
+from network import access, emails, following
 from network.mentions import mentioned_users
 from network.models import Follow, Notification, NotificationKind
-from portal import access
 from portal.models import User
 from portal.models.users import NotificationFrequency
 

@@ -5,10 +5,10 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from monitoring import access
 from monitoring.forms import FlagFollowUpForm
 from monitoring.models import Flag, FlagEvent
 from monitoring.views.gate import monitoring_view
-from portal import access
 
 
 def visible_flag(user, pk):

@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from network import access
 from network.choices import GroupKind, MembershipRole, MembershipStatus
-from portal import access
 
 
 class GroupQuerySet(models.QuerySet):

@@ -10,12 +10,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from network import memberships, reading
+from network import access, memberships, reading
 from network.choices import MembershipRole, MembershipStatus
 from network.forms import GroupForm, InviteForm
 from network.models import Group, Membership, Report
 from network.views.gate import listed_group, network_view
-from portal import access
 
 THREADS_PER_PAGE = 30
 UPCOMING_MEETINGS_SHOWN = 3

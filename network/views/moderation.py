@@ -10,13 +10,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from network import moderation, reporting
+from network import access, moderation, reporting
 from network.choices import MembershipStatus
 from network.forms import ModerationReasonForm, ReportForm
 from network.models import Group, ModerationAction, Reply, Report
 from network.views.gate import moderated_group, network_view, readable_reply, readable_thread
 from network.views.threads import reply_url
-from portal import access
 
 ACTIONS_PER_PAGE = 50
 
@@ -26,7 +25,7 @@ def _post_url(post):
 
 
 def _report(request, post, thread):
-    if post.author_id == request.user.pk:
+    if access.is_author(request.user, post):
         messages.error(request, _("Du kan ikke anmelde dit eget indlæg."))
         return redirect(_post_url(post))
     form = ReportForm(request.POST or None)

@@ -10,11 +10,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from network import attachments, moderation, posting, reading, reply_contents
+from network import access, attachments, moderation, posting, reading, reply_contents
 from network.forms import EditReplyForm, EditThreadForm, ReplyForm, ThreadForm
 from network.models import ModerationKind, Thread
 from network.views.gate import network_view, readable_group, readable_reply, readable_thread
-from portal import access
 
 REPLIES_PER_PAGE = 25
 
@@ -113,7 +112,7 @@ def thread_page(request, slug, pk, reply_form=None):
             "may_post": may_post,
             "is_member": is_member,
             "may_moderate": may_moderate,
-            "may_choose_solution": posting.may_choose_solution(user, thread),
+            "may_choose_solution": access.may_choose_solution(user, thread),
             "first_unread": first_unread,
             "read_up_to": thread.read_up_to,
             "form": reply_form,

@@ -17,8 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from guidance import registration
-from network import markup, notifications
+from events import registration
+from network import access, markup, notifications
 from network.choices import GroupKind, MembershipRole, MembershipStatus
 from network.files import types
 from network.models import (
@@ -38,7 +38,7 @@ from network.models import (
     Report,
     Thread,
 )
-from portal import access, roles
+from portal import roles
 from portal.demo import DEMO_USERS
 
 pytestmark = pytest.mark.django_db
