@@ -49,6 +49,25 @@ def _check_moderator(user, group):
         raise Refused(_("Kun netværkets moderatorer kan gøre det."))
 
 
+# What each thread action sets: a pinned thread stays on top, a locked one takes no replies.
+THREAD_STATES = {
+    ModerationKind.PIN: ("pinned", True),
+    ModerationKind.UNPIN: ("pinned", False),
+    ModerationKind.LOCK: ("locked", True),
+    ModerationKind.UNLOCK: ("locked", False),
+}
+
+
+@transaction.atomic
+def set_thread_state(moderator, thread, kind):
+    """Pin, unpin, lock or unlock a thread, and log it."""
+    _check_moderator(moderator, thread.group)
+    field, value = THREAD_STATES[kind]
+    setattr(thread, field, value)
+    thread.save(update_fields=[field])
+    log(moderator, thread.group, kind, post=thread)
+
+
 def open_reports_on(post):
     return Report.objects.open().filter(**post_fields(post))
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from network import access, moderation
 from network.files.storage import removed_on_error
 from network.models import Attachment, ModerationKind, PostRevision, Reply, Thread
-from network.notifying import notify_about
+from network.notifications import notify_about
 
 
 class Refused(Exception):

@@ -12,7 +12,7 @@ from datetime import timedelta
 from network import following, moderation, reporting
 from network.choices import MembershipStatus
 from network.models import ModerationAction, Notification, Report
-from network.notifying import notify_about
+from network.notifications import notify_about
 
 from .posts import find_post
 
