@@ -59,19 +59,18 @@ def report(uncovered, year, problems):
     org_numbers = Organisation.objects.filter(pk__in=uncovered.organisations).values_list(
         "org_no", flat=True
     )
-    template = _("Boligorganisation %(number)s har ingen række i filen.")
-    problems.add_rows(
-        [0] * len(org_numbers),
-        "org_no",
-        [template % {"number": number} for number in org_numbers],
-        cause=template,
+    _name_each(
+        problems, "org_no", _("Boligorganisation %(number)s har ingen række i filen."), org_numbers
     )
     estates = Estate.objects.filter(pk__in=uncovered.estates).select_related("organisation")
     numbers = [estate.number for estate in estates.only("estate_no", "organisation__org_no")]
-    template = _("Afdeling %(number)s har ingen række i filen.")
+    _name_each(problems, "estate_no", _("Afdeling %(number)s har ingen række i filen."), numbers)
+
+
+def _name_each(problems, column, template, numbers):
     problems.add_rows(
         [0] * len(numbers),
-        "estate_no",
+        column,
         [template % {"number": number} for number in numbers],
         cause=template,
     )
