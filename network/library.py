@@ -3,11 +3,11 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from network import access
 from network.files import names
 from network.files.storage import removed_on_error
 from network.models import GroupDocument
 from network.posting import Refused, check_may_write
-from portal import access
 
 
 @transaction.atomic
