@@ -35,13 +35,18 @@ def register(level):
     )
 
 
-def first_reported(level):
-    """The first year each entity of the level reported any figure (entities that never did
-    are absent)."""
-    values = KeyFigureValue.objects.filter(estate__isnull=level == "org")
+def first_reported(level, ids):
+    """The first year each of the level's entities `ids` reported any figure (those that never
+    did are absent)."""
     entity = "organisation_id" if level == "org" else "estate_id"
+    values = KeyFigureValue.objects.filter(estate__isnull=level == "org", **{f"{entity}__in": ids})
     rows = values.values(entity).annotate(first=Min("year")).values_list(entity, "first")
     return pd.Series(dict(rows), dtype=float)
+
+
+def valid_in(entities, year):
+    """The `register` entities valid on some day of `year`."""
+    return entities[~(entities["first_year"] > year) & ~(entities["last_year"] < year)]
 
 
 def owed(entities, first, years, latest):

@@ -33,11 +33,11 @@ def uncovered(year, organisation_ids, estate_ids):
     latest = max(KeyFigureValue.objects.aggregate(latest=Max("year"))["latest"] or year, year)
     missing = {}
     for level, present in (("org", organisation_ids), ("estate", estate_ids)):
-        entities = reporting_duty.register(level)
+        entities = reporting_duty.valid_in(reporting_duty.register(level), year)
         entities = entities[~entities.index.isin(list(present))]
-        # Only a historical year needs to know who had reported by then.
+        # Only a historical year needs to know who, of those left out, had reported by then.
         first = (
-            reporting_duty.first_reported(level)
+            reporting_duty.first_reported(level, entities.index.tolist())
             if year < latest and not entities.empty
             else pd.Series(dtype=float)
         )
