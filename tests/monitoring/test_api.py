@@ -118,7 +118,6 @@ def test_too_large_a_page_is_a_danish_validation_error(as_role, monitoring_data)
     assert body["errors"][0]["loc"] == ["query", "limit"]
 
 
-
 @pytest.mark.parametrize("path", ["/organisations", "/flags", "/organisations/0042/estates"])
 @pytest.mark.parametrize("offset", [2**31, 2**63, 2**64])
 def test_an_offset_beyond_any_list_is_a_validation_error(as_role, monitoring_data, path, offset):
@@ -126,6 +125,7 @@ def test_an_offset_beyond_any_list_is_a_validation_error(as_role, monitoring_dat
 
     assert response.status_code == 422
     assert response.json()["errors"][0]["loc"] == ["query", "offset"]
+
 
 @pytest.mark.parametrize("role", ROLES)
 def test_organisation_detail(as_role, monitoring_data, role):
