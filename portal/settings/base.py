@@ -272,6 +272,9 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
         },
     }
 }
+# No avatars from Gravatar: it would learn staff e-mail hashes, and the admin's policy allows
+# images from the portal only.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 
