@@ -1,6 +1,6 @@
 """What the guidance app holds about a person: event registrations."""
 
-from guidance import registration
+from events import registration
 from guidance.models import EventRegistration
 
 

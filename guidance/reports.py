@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 
+from guidance import access
 from guidance.models import GuidancePage, Topic
-from portal import access
 from portal.exports import SafeSpreadsheetExportMixin
 
 REVIEW_INTERVAL_DAYS = 365
@@ -46,7 +46,7 @@ class ReviewDueView(SafeSpreadsheetExportMixin, ReportView):
     permission_required = "view"
 
     def user_has_permission(self, permission):
-        return access.may_edit_content(self.request.user)
+        return access.may_see_editorial_reports(self.request.user)
 
     def get_queryset(self):
         return (

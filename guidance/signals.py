@@ -3,7 +3,7 @@
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
-from guidance import registration
+from events import registration
 from guidance.models import EventPage
 
 

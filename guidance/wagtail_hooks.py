@@ -1,7 +1,9 @@
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from guidance.models import NewsPage
 from guidance.reports import ReviewDueView
 from portal.admin_menus import EditorMenuItem
 
@@ -23,3 +25,10 @@ def register_review_report_menu_item():
     return EditorMenuItem(
         _("Vejledning til gennemgang"), reverse("guidance_review_due"), icon_name="date", order=100
     )
+
+
+@hooks.register("portal_home_page_sections")
+def latest_news(request):
+    """The four latest news on the home page."""
+    news = NewsPage.objects.live().public().order_by("-date", "-pk")[:4]
+    return render_to_string("guidance/latest_news.html", {"latest_news": news}, request=request)

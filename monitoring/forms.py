@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from monitoring.models import FlagRule, FlagStatus, KeyFigure, Severity
-from portal import roles
+from portal import access
 from portal.models import User
 
 
@@ -72,11 +72,11 @@ class FlagFollowUpForm(forms.Form):
     def __init__(self, *args, flag, **kwargs):
         super().__init__(*args, **kwargs)
         self.flag = flag
-        self.fields["assigned_to"].queryset = User.objects.filter(
-            municipality_id=flag.organisation.supervising_municipality_id,
-            groups__name=roles.CASEWORKER,
-            is_active=True,
-        ).order_by("first_name", "last_name")
+        self.fields["assigned_to"].queryset = (
+            access.caseworkers_of(flag.organisation.supervising_municipality_id, User.objects)
+            .filter(is_active=True)
+            .order_by("first_name", "last_name")
+        )
 
     def clean(self):
         data = super().clean()

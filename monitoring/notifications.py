@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from monitoring.models import Flag, Severity
-from portal import roles
+from portal import access
 from portal.models import Municipality, User
 from portal.models.users import NotificationFrequency
 
@@ -35,9 +35,8 @@ def municipalities_with_new_red_flags(since):
 def recipients(municipality):
     """Active caseworkers of the municipality with a verified address who take e-mail."""
     return (
-        User.objects.filter(
-            municipality=municipality,
-            groups__name=roles.CASEWORKER,
+        access.caseworkers_of(municipality.pk, User.objects)
+        .filter(
             is_active=True,
             deleted_at__isnull=True,
             emailaddress__verified=True,

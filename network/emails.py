@@ -17,7 +17,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from network import notifications
 from network.models import Notification, NotificationKind
 from network.unsubscribe import Scope, absolute_url, link
 from portal.models import User
@@ -93,7 +92,7 @@ def send_notification_email(notification_id: int) -> bool:
     if user is None:
         return False
     notification = (
-        notifications.deliverable_to(user)
+        Notification.objects.deliverable_to(user)
         .filter(pk=notification_id, read_at=None, emailed_at=None)
         .select_related("thread__group", "thread__author", "reply__author")
         .first()
@@ -156,7 +155,7 @@ def send_digest(user, frequency, now):
     """E-mail the user's unread, not yet e-mailed notifications of the period, grouped by group
     and thread; returns whether anything was sent."""
     pending = list(
-        notifications.deliverable_to(user)
+        Notification.objects.deliverable_to(user)
         .filter(
             read_at=None,
             emailed_at=None,

@@ -3,10 +3,10 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from network import access
 from network.files.storage import removed_on_error
 from network.models import GroupDocument
 from network.posting import Refused, check_may_write
-from portal import access
 from portal.text import visible_text
 
 

@@ -3,11 +3,10 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from guidance import registration
-from network import moderation
+from events import registration
+from network import access, moderation
 from network.choices import GroupKind, MembershipRole, MembershipStatus
 from network.models import MeetingRegistration, Membership, ModerationKind
-from portal import access
 
 
 class Refused(Exception):

@@ -7,9 +7,9 @@ from collections import defaultdict
 
 from django.db.models import Q
 
+from network import access
 from network.choices import MembershipStatus
 from network.markup import _markdown
-from portal import access
 from portal.models import User
 
 # Not after a word character, "@", "." or "-", so an e-mail address in the text is no mention.

@@ -8,7 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from guidance import registration
+from events import registration
+from network import access
 from network.choices import MembershipRole, MembershipStatus
 from network.models import (
     MeetingRegistration,
@@ -19,7 +20,6 @@ from network.models import (
     ReportOutcome,
     Thread,
 )
-from portal import access
 
 
 class Refused(Exception):
@@ -47,6 +47,25 @@ def log(actor, group, kind, *, post=None, member=None, reason=""):
 def _check_moderator(user, group):
     if not access.may_moderate(user, group):
         raise Refused(_("Kun netværkets moderatorer kan gøre det."))
+
+
+# What each thread action sets: a pinned thread stays on top, a locked one takes no replies.
+THREAD_STATES = {
+    ModerationKind.PIN: ("pinned", True),
+    ModerationKind.UNPIN: ("pinned", False),
+    ModerationKind.LOCK: ("locked", True),
+    ModerationKind.UNLOCK: ("locked", False),
+}
+
+
+@transaction.atomic
+def set_thread_state(moderator, thread, kind):
+    """Pin, unpin, lock or unlock a thread, and log it."""
+    _check_moderator(moderator, thread.group)
+    field, value = THREAD_STATES[kind]
+    setattr(thread, field, value)
+    thread.save(update_fields=[field])
+    log(moderator, thread.group, kind, post=thread)
 
 
 def open_reports_on(post):

@@ -1,49 +1,61 @@
-"""Reading notifications: which ones a user sees, which may still be e-mailed, and marking them
-read. Everything goes through the access policy as it stands when asked, so a notification from
-a group the user can no longer read is neither shown nor sent."""
+"""Notifications: made when a thread or reply is posted, counted and marked read.
+
+Made in the transaction that saves the post: the author follows the thread; so does everyone the
+post mentions. Followers of the group (a new thread) or of the thread (a reply), and the
+mentioned, are notified, never the author, and only those who may read the group at this
+moment. E-mail goes out after the commit. Which notifications a user sees, and which may still be
+e-mailed, are `Notification.objects.visible_to(user)` and `deliverable_to(user)`: they ask the
+access policy as it stands when asked, so a notification from a group the user can no longer
+read is neither shown nor sent."""
 
 from django.db.models import Q
 from django.utils import timezone
 
-from network.models import Follow, Group, Notification, NotificationKind
-from portal import access
-
-
-def visible_to(user):
-    """The user's notifications about live posts (neither deleted nor hidden by a moderator) in
-    groups they may read now."""
-    return Notification.objects.filter(
-        Q(reply=None) | Q(reply__deleted_at=None, reply__hidden_at=None),
-        recipient=user,
-        thread__group__in=access.readable_groups(user, Group.objects.all()),
-        thread__deleted_at=None,
-        thread__hidden_at=None,
-    )
-
-
-def deliverable_to(user):
-    """Visible notifications whose reason still holds: the user still follows the group or
-    thread (a mention needs no following)."""
-    follows = Follow.objects.filter(user=user)
-    return visible_to(user).filter(
-        Q(kind=NotificationKind.MENTION)
-        | Q(
-            kind=NotificationKind.NEW_THREAD,
-            thread__group__in=follows.filter(group__isnull=False).values("group"),
-        )
-        | Q(
-            kind=NotificationKind.REPLY,
-            thread__in=follows.filter(thread__isnull=False).values("thread"),
-        )
-    )
+from network import access, emails, following
+from network.mentions import mentioned_users
+from network.models import Follow, Notification, NotificationKind
+from portal.models import User
+from portal.models.users import NotificationFrequency
 
 
 def unread_count(user):
     """For the site header: one query."""
     if not user.is_authenticated:
         return 0
-    return visible_to(user).filter(read_at=None).count()
+    return Notification.objects.visible_to(user).filter(read_at=None).count()
 
 
 def mark_read(notifications):
     notifications.filter(read_at=None).update(read_at=timezone.now())
+
+
+def notify_about(thread, reply=None):
+    """Notify those the new thread or reply concerns, in the transaction that saves it."""
+    post = reply or thread
+    group = thread.group
+    mentioned = set(mentioned_users(post.body_markdown, group).values_list("pk", flat=True))
+    mentioned.discard(post.author_id)
+    following.follow_thread([post.author_id, *mentioned], thread)
+    followers = Follow.objects.filter(**({"thread": thread} if reply else {"group": group}))
+    candidates = User.objects.filter(
+        Q(pk__in=followers.values("user")) | Q(pk__in=mentioned), is_active=True
+    ).exclude(pk=post.author_id)
+    recipients = list(
+        access.group_readers(group, candidates).values_list("pk", "notification_frequency")
+    )
+    usual_kind = NotificationKind.REPLY if reply else NotificationKind.NEW_THREAD
+    created = Notification.objects.bulk_create(
+        Notification(
+            recipient_id=pk,
+            kind=NotificationKind.MENTION if pk in mentioned else usual_kind,
+            thread=thread,
+            reply=reply,
+            created=post.created,
+        )
+        for pk, _ in recipients
+    )
+    immediate = {
+        pk for pk, frequency in recipients if frequency == NotificationFrequency.IMMEDIATELY
+    }
+    emails.enqueue_immediate([n.pk for n in created if n.recipient_id in immediate])
+    return created

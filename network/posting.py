@@ -6,11 +6,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from network import moderation
+from network import access, moderation
 from network.files.storage import removed_on_error
 from network.models import Attachment, ModerationKind, PostRevision, Reply, Thread
-from network.notifying import notify_about
-from portal import access
+from network.notifications import notify_about
 
 
 class Refused(Exception):
@@ -81,7 +80,7 @@ def reply(user, thread, *, body, token, quoted=None, files=()):
 
 
 def _check_own_live_post(user, post):
-    if post.author_id != user.pk:
+    if not access.is_author(user, post):
         raise Refused(_("Du kan kun ændre dine egne indlæg."))
     if post.is_deleted:
         raise Refused(_("Indlægget er slettet og kan ikke ændres."))
@@ -130,20 +129,16 @@ def delete(user, post):
     return post
 
 
-def may_choose_solution(user, thread):
-    return thread.author_id == user.pk or access.may_moderate(user, thread.group)
-
-
 @transaction.atomic
 def toggle_solution(user, thread, reply_to_mark):
     """Mark a reply as the thread's answer, or unmark it if it already is."""
-    if not may_choose_solution(user, thread):
+    if not access.may_choose_solution(user, thread):
         raise Refused(_("Kun trådens forfatter eller en moderator kan vælge løsningen."))
     if reply_to_mark.is_deleted:
         raise Refused(_("Et slettet svar kan ikke være løsningen."))
     thread.solution = None if thread.solution_id == reply_to_mark.pk else reply_to_mark
     thread.save(update_fields=["solution"])
-    if thread.author_id != user.pk:
+    if not access.is_author(user, thread):
         kind = ModerationKind.SOLUTION if thread.solution else ModerationKind.UNSOLUTION
         moderation.log(user, thread.group, kind, post=reply_to_mark)
     return thread.solution

@@ -6,12 +6,22 @@ hidden posts, and the member's own, are never unread. What was written before th
 is taken as read, so joining a group with a long history does not flood them with unread threads.
 """
 
-from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q, Subquery
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    Subquery,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from network.choices import MembershipStatus
 from network.models import Membership, Reply, Thread, ThreadVisit
+from network.models.counting import correlated_count
 
 VISIBLE = Q(deleted_at=None, hidden_at=None)
 
@@ -54,18 +64,13 @@ def with_unread_flag(threads, user):
     return threads.annotate(unread=ExpressionWrapper(Q(unread(user)), output_field=BooleanField()))
 
 
-def unread_thread_count(user):
-    """A subquery for Group querysets: how many of the group's threads are unread for `user`."""
-    return Coalesce(
-        Subquery(
-            Thread.objects.filter(unread(user), group=OuterRef("pk"))
-            .order_by()
-            .values("group")
-            .annotate(n=Count("pk"))
-            .values("n")[:1]
-        ),
-        0,
+def unread_threads_for_members(user):
+    """For Group querysets `with_member_state(user)`: how many of the group's threads are unread
+    for `user` where they are an active member, 0 elsewhere."""
+    unread_threads = correlated_count(
+        Thread.objects.filter(unread(user), group=OuterRef("pk")), "group"
     )
+    return Case(When(my_status=MembershipStatus.ACTIVE, then=unread_threads), default=0)
 
 
 def with_read_state(threads, user):
@@ -80,17 +85,11 @@ def with_read_state(threads, user):
         .order_by("pk")
         .values("pk")
     )
-    before = (
-        Reply.objects.filter(thread=OuterRef("pk"), pk__lt=OuterRef("first_unread"))
-        .order_by()
-        .values("thread")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
+    before = Reply.objects.filter(thread=OuterRef("pk"), pk__lt=OuterRef("first_unread"))
     return threads.annotate(
         read_up_to=Subquery(read_up_to[:1]),
         first_unread=Subquery(first_unread[:1]),
-        replies_before=Coalesce(Subquery(before[:1]), 0),
+        replies_before=correlated_count(before, "thread"),
     )
 
 

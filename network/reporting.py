@@ -3,6 +3,7 @@
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from network import access
 from network.models import Report
 from network.moderation import post_fields, thread_of
 
@@ -17,7 +18,7 @@ class AlreadyReported(Exception):
 
 def report(reporter, post, *, reason, details=""):
     """File a report; the caller has already found the post readable by the reporter."""
-    if post.author_id == reporter.pk:
+    if access.is_author(reporter, post):
         raise Refused(_("Du kan ikke anmelde dit eget indlæg."))
     if post.is_deleted:
         raise Refused(_("Indlægget er slettet."))

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth import get_user_model
 from django.utils.text import slugify
 
-from guidance import registration
+from events import registration
 from guidance.models import EventPage, EventSession, Speaker
 from portal import roles
 from portal.demo import child, user

@@ -1,11 +1,8 @@
 from .events import (
-    AbstractRegistration,
     EventIndexPage,
     EventPage,
     EventRegistration,
     EventSession,
-    RegistrableEvent,
-    RegistrationStatus,
     Speaker,
 )
 from .guidance import GuidanceIndexPage, GuidancePage
@@ -14,7 +11,6 @@ from .publications import PublicationAttachment, PublicationIndexPage, Publicati
 from .topics import Topic
 
 __all__ = [
-    "AbstractRegistration",
     "EventIndexPage",
     "EventPage",
     "EventRegistration",
@@ -26,8 +22,6 @@ __all__ = [
     "PublicationAttachment",
     "PublicationIndexPage",
     "PublicationPage",
-    "RegistrableEvent",
-    "RegistrationStatus",
     "Speaker",
     "Topic",
 ]

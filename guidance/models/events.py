@@ -1,9 +1,8 @@
 """Conferences and other events, their programme and speakers, and who has registered."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -14,6 +13,8 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from events import registration
+from events.models import AbstractRegistration, RegistrableEvent
 from portal.blocks import BODY_BLOCKS
 from portal.models import BasePage
 
@@ -60,36 +61,6 @@ class Speaker(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.name}, {self.organisation}" if self.organisation else self.name
-
-
-class RegistrableEvent:
-    """What guidance.registration needs of an event, so a page and a network meeting share its
-    rules. A subclass has `title`, `start`, `end`, `capacity` (None: no seat limit),
-    `registration_deadline`, `location`, `ical_uid`, a `registrations` relation to a subclass of
-    AbstractRegistration, and may have `full_url` (linked from e-mails and calendars)."""
-
-    has_registration = True
-
-    def has_started(self, now=None):
-        return self.start <= (now or timezone.now())
-
-    def deadline_passed(self, now=None):
-        return bool(self.registration_deadline) and self.registration_deadline < (
-            now or timezone.now()
-        )
-
-    @property
-    def registration_open(self):
-        return self.has_registration and not self.has_started() and not self.deadline_passed()
-
-    @property
-    def spans_days(self):
-        return timezone.localdate(self.start) != timezone.localdate(self.end)
-
-    def attendance_refusal(self, user):
-        """None if the user may take part; otherwise why not, for the reader. Asked when they
-        register and again before each e-mail about their registration is sent."""
-        return None
 
 
 class EventIndexPage(BasePage):
@@ -204,8 +175,6 @@ class EventPage(RegistrableEvent, BasePage):
         return self.capacity is not None
 
     def get_context(self, request, *args, **kwargs):
-        from guidance import registration
-
         context = super().get_context(request, *args, **kwargs)
         sessions = list(
             self.sessions.select_related("slides").prefetch_related(
@@ -269,52 +238,6 @@ class EventSession(ClusterableModel, Orderable):
 
     def __str__(self):
         return self.title
-
-
-class RegistrationStatus(models.TextChoices):
-    CONFIRMED = "confirmed", _("Tilmeldt")
-    WAITING = "waiting", _("På venteliste")
-    CANCELLED = "cancelled", _("Afmeldt")
-
-
-class AbstractRegistration(models.Model):
-    """A user's place at something with limited seats; subclasses add an `event` foreign key.
-
-    guidance.registration works on any subclass, so a network meeting can reuse the rules.
-    """
-
-    Status = RegistrationStatus
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("bruger"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    status = models.CharField(
-        _("status"), max_length=20, choices=RegistrationStatus.choices, db_index=True
-    )
-    created = models.DateTimeField(_("oprettet"), auto_now_add=True)
-    updated = models.DateTimeField(_("ændret"), auto_now=True)
-
-    class Meta:
-        abstract = True
-        ordering = ["created", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["event", "user"],
-                condition=~Q(status=RegistrationStatus.CANCELLED),
-                name="%(app_label)s_%(class)s_one_active_per_user",
-            )
-        ]
-
-    @property
-    def is_confirmed(self):
-        return self.status == RegistrationStatus.CONFIRMED
-
-    @property
-    def is_waiting(self):
-        return self.status == RegistrationStatus.WAITING
 
 
 class EventRegistration(AbstractRegistration):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 class OrganisationQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from portal import access
+        from monitoring import access
 
         return access.visible_organisations(user, self)
 
@@ -53,7 +53,7 @@ class Organisation(models.Model):
 
 class EstateQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from portal import access
+        from monitoring import access
 
         return access.visible_estates(user, self)
 

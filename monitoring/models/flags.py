@@ -135,7 +135,7 @@ class FlagQuerySet(models.QuerySet):
         return self.filter(is_current=True)
 
     def visible_to(self, user):
-        from portal import access
+        from monitoring import access
 
         return access.visible_flags(user, self)
 

@@ -4,11 +4,10 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Max
 from django.shortcuts import redirect, render
 
-from monitoring import queries
+from monitoring import access, queries
 from monitoring.forms import DashboardFilterForm
 from monitoring.models import Estate, Flag, FlagRule, Organisation
 from monitoring.views.gate import chosen_municipality, monitoring_view
-from portal import access
 
 PAGE_SIZE = 50
 

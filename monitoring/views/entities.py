@@ -6,10 +6,9 @@ from functools import cached_property
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 
-from monitoring import charts, queries
+from monitoring import access, charts, queries
 from monitoring.models import Estate, Level, Organisation
 from monitoring.views.gate import monitoring_view
-from portal import access
 
 
 def selected_year(request):

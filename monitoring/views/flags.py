@@ -1,14 +1,13 @@
 """A flag's page: why it was raised, what to do, and its follow-up across years."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from monitoring import access, follow_up
 from monitoring.forms import FlagFollowUpForm
-from monitoring.models import Flag, FlagEvent
+from monitoring.models import Flag
 from monitoring.views.gate import monitoring_view
-from portal import access
 
 
 def visible_flag(user, pk):
@@ -28,20 +27,6 @@ def visible_flag(user, pk):
     )
 
 
-def history(flag):
-    """Every follow-up step of this rule for this entity, this year and the years before."""
-    return (
-        FlagEvent.objects.filter(
-            flag__rule_id=flag.rule_id,
-            flag__organisation_id=flag.organisation_id,
-            flag__estate_id=flag.estate_id,
-            flag__year__lte=flag.year,
-        )
-        .select_related("user", "assigned_to", "flag")
-        .order_by("-created", "-pk")
-    )
-
-
 @monitoring_view
 def flag_page(request, pk):
     flag = visible_flag(request.user, pk)
@@ -53,25 +38,16 @@ def flag_page(request, pk):
             request.POST if request.method == "POST" else None, flag=flag, initial=initial
         )
         if request.method == "POST" and form.is_valid():
-            record_follow_up(flag, request.user, form.cleaned_data)
+            follow_up.record(flag, request.user, form.cleaned_data)
             messages.success(request, _("Opfølgningen er gemt."))
             return redirect("monitoring:flag", pk=flag.pk)
     return render(
         request,
         "monitoring/flag.html",
-        {"flag": flag, "form": form, "history": history(flag), "may_follow_up": may_follow_up},
-    )
-
-
-@transaction.atomic
-def record_follow_up(flag, user, data):
-    flag.status = data["status"]
-    flag.assigned_to = data["assigned_to"]
-    flag.save(update_fields=["status", "assigned_to"])
-    FlagEvent.objects.create(
-        flag=flag,
-        user=user,
-        status=data["status"],
-        assigned_to=data["assigned_to"],
-        note=data["note"].strip(),
+        {
+            "flag": flag,
+            "form": form,
+            "history": follow_up.history(flag),
+            "may_follow_up": may_follow_up,
+        },
     )

@@ -1,7 +1,7 @@
 """What happened around the demo posts: the demo member's follows and notifications, an open
 report and a hidden reply, so the notification centre and the moderation pages show something.
 
-Notifications are made by network.notifying, as if each post had just been written, but dated
+Notifications are made by network.notifications, as if each post had just been written, but dated
 as the post and marked as e-mailed already, so neither the worker nor a digest sends them. A
 post that has notifications, a report or a moderator's action already is left alone, and so is a
 database loaded before the reported and hidden replies were written.
@@ -12,7 +12,7 @@ from datetime import timedelta
 from network import following, moderation, reporting
 from network.choices import MembershipStatus
 from network.models import ModerationAction, Notification, Report
-from network.notifying import notify_about
+from network.notifications import notify_about
 
 from .posts import find_post
 

@@ -1,6 +1,6 @@
 """A group's demo meetings: held ones with agenda and material, coming ones with registrations.
 
-People sign up through guidance.registration, so seats and the waiting list follow the real
+People sign up through events.registration, so seats and the waiting list follow the real
 rules, but no confirmation is e-mailed. A meeting is recognised by its title.
 """
 

@@ -2,12 +2,15 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from network import access
 from network.choices import GroupKind, MembershipRole, MembershipStatus
-from portal import access
+from network.models.counting import correlated_count
+from network.models.moderation import Report
 
 
 class GroupQuerySet(models.QuerySet):
@@ -16,6 +19,25 @@ class GroupQuerySet(models.QuerySet):
 
     def readable_by(self, user):
         return access.readable_groups(user, self)
+
+    def moderated_by(self, user):
+        return access.moderated_groups(user, self)
+
+    def with_member_state(self, user):
+        """Each group with its active members' count (`member_count`) and the user's own
+        membership status and role (`my_status`, `my_role`; None when not a member)."""
+        mine = Membership.objects.filter(group=OuterRef("pk"), user=user)
+        active = Membership.objects.filter(group=OuterRef("pk"), status=MembershipStatus.ACTIVE)
+        return self.annotate(
+            member_count=correlated_count(active, "group"),
+            my_status=Subquery(mine.values("status")[:1]),
+            my_role=Subquery(mine.values("role")[:1]),
+        )
+
+    def with_open_report_count(self):
+        """Each group with how many reports wait in its moderation queue (`open_reports`)."""
+        reports = Report.objects.open().filter(group=OuterRef("pk"))
+        return self.annotate(open_reports=correlated_count(reports, "group"))
 
 
 class Group(models.Model):

@@ -1,6 +1,6 @@
 """A group's meetings and who has registered for them.
 
-Registration is guidance's (guidance.registration): a meeting is a RegistrableEvent, so seats,
+Registration is the events app's (events.registration): a meeting is a RegistrableEvent, so seats,
 the waiting list, promotion on cancel and the confirmation e-mails follow the conference rules.
 A meeting always has registration; an empty capacity means no seat limit.
 """
@@ -12,15 +12,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from guidance.models import AbstractRegistration, RegistrableEvent
-from network import markup
-from portal import access
+from events.models import AbstractRegistration, RegistrableEvent
+from network import access, markup
+from network.models.groups import Group
 
 
 class MeetingQuerySet(models.QuerySet):
     def readable_by(self, user):
-        from network.models import Group
-
         return self.filter(group__in=Group.objects.readable_by(user))
 
     def upcoming(self, now=None):

@@ -6,6 +6,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from network import access
+from network.models.groups import Group
+
 
 class Follow(models.Model):
     """A user follows a group (new threads) or a thread (new replies); never both in one row."""
@@ -44,6 +47,35 @@ class NotificationKind(models.TextChoices):
     MENTION = "mention", _("Du er nævnt")
 
 
+class NotificationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The user's notifications about live posts (neither deleted nor hidden by a moderator) in
+        groups they may read now."""
+        return self.filter(
+            Q(reply=None) | Q(reply__deleted_at=None, reply__hidden_at=None),
+            recipient=user,
+            thread__group__in=access.readable_groups(user, Group.objects.all()),
+            thread__deleted_at=None,
+            thread__hidden_at=None,
+        )
+
+    def deliverable_to(self, user):
+        """Visible notifications whose reason still holds: the user still follows the group or
+        thread (a mention needs no following)."""
+        follows = Follow.objects.filter(user=user)
+        return self.visible_to(user).filter(
+            Q(kind=NotificationKind.MENTION)
+            | Q(
+                kind=NotificationKind.NEW_THREAD,
+                thread__group__in=follows.filter(group__isnull=False).values("group"),
+            )
+            | Q(
+                kind=NotificationKind.REPLY,
+                thread__in=follows.filter(thread__isnull=False).values("thread"),
+            )
+        )
+
+
 class Notification(models.Model):
     """Something happened that the recipient follows or was mentioned in."""
 
@@ -65,6 +97,8 @@ class Notification(models.Model):
     read_at = models.DateTimeField(_("læst"), null=True, blank=True)
     # Set when the notification went out by e-mail, alone or in a digest.
     emailed_at = models.DateTimeField(_("sendt som e-mail"), null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("notifikation")

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from network import markup
+from network.models.groups import Group
 
 
 class Post(models.Model):
@@ -62,8 +63,6 @@ class Post(models.Model):
 
 class ThreadQuerySet(models.QuerySet):
     def readable_by(self, user):
-        from network.models import Group
-
         return self.filter(group__in=Group.objects.readable_by(user))
 
 

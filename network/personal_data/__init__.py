@@ -8,7 +8,7 @@ given up first, so the waiting lists move up.
 
 from django.db.models import Q
 
-from guidance import registration
+from events import registration
 from network.models import MeetingRegistration, Membership, PostRevision, Reply, Thread
 
 

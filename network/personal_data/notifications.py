@@ -1,8 +1,8 @@
 """What the networks hold about a person besides their posts: what they follow, their
 notifications and their e-mail opt-out. Names and titles only of what they may still read."""
 
+from network import access
 from network.models import EmailOptOut, Follow, Group, Notification
-from portal import access
 
 
 def export(user):

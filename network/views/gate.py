@@ -3,11 +3,10 @@
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
+from network import access
 from network.models import Attachment, Group, GroupDocument, Meeting, Reply, Thread
-from portal import access
 
 
 def network_view(view):
@@ -56,16 +55,7 @@ def readable_attachment(user, slug, pk):
     """An attachment of a post that is not deleted, in the group named by `slug`, readable; of a
     hidden post only to the group's moderators."""
     groups = Group.objects.readable_by(user).filter(slug=slug)
-    moderated = access.moderated_groups(user, groups)
-    return get_object_or_404(
-        Attachment.objects.filter(
-            Q(thread__group__in=groups, thread__deleted_at=None)
-            & (Q(thread__hidden_at=None) | Q(thread__group__in=moderated))
-            | Q(reply__thread__group__in=groups, reply__deleted_at=None)
-            & (Q(reply__hidden_at=None) | Q(reply__thread__group__in=moderated))
-        ),
-        pk=pk,
-    )
+    return get_object_or_404(access.readable_attachments(user, groups, Attachment.objects), pk=pk)
 
 
 def readable_document(user, slug, pk):

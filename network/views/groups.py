@@ -3,19 +3,18 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, When
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from network import memberships, reading
+from network import access, memberships, reading
 from network.choices import MembershipRole, MembershipStatus
 from network.forms import GroupForm, InviteForm
-from network.models import Group, Membership, Report
+from network.models import Group, Report
 from network.views.gate import listed_group, network_view
-from portal import access
 
 THREADS_PER_PAGE = 30
 UPCOMING_MEETINGS_SHOWN = 3
@@ -26,33 +25,13 @@ RESERVED_SLUGS = {"ny", "moderering", "notifikationer", "afmeld"}
 DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 
 
-def _count(queryset):
-    """A correlated count, so counts of several relations don't multiply each other's rows."""
-    return Subquery(
-        queryset.order_by().values("group").annotate(n=Count("pk")).values("n")[:1],
-        output_field=IntegerField(),
-    )
-
-
 @network_view
 def index(request):
     user = request.user
-    mine = Membership.objects.filter(group=OuterRef("pk"), user=user)
     groups = (
         Group.objects.listed_for(user)
-        .annotate(
-            member_count=_count(
-                Membership.objects.filter(group=OuterRef("pk"), status=MembershipStatus.ACTIVE)
-            ),
-            my_status=Subquery(mine.values("status")[:1]),
-            my_role=Subquery(mine.values("role")[:1]),
-        )
-        .annotate(
-            unread_threads=Case(
-                When(my_status=MembershipStatus.ACTIVE, then=reading.unread_thread_count(user)),
-                default=0,
-            )
-        )
+        .with_member_state(user)
+        .annotate(unread_threads=reading.unread_threads_for_members(user))
         .order_by("name")
     )
     groups = list(groups)

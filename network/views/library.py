@@ -5,11 +5,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from network import library
+from network import access, library
 from network.forms import DocumentForm
 from network.posting import Refused
 from network.views.gate import network_view, readable_document, readable_group
-from portal import access
 
 
 def _folders(group):

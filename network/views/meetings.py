@@ -11,12 +11,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from guidance import registration
-from guidance.events_views import calendar_download, cancel_and_tell, register_and_tell
+from events import registration
+from events.views import calendar_download, cancel_and_tell, register_and_tell
+from network import access
 from network.forms import MeetingForm
 from network.models import Meeting
 from network.views.gate import network_view, readable_group, readable_meeting
-from portal import access
 
 PAST_MEETINGS_PER_PAGE = 20
 

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models import OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -10,13 +10,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from network import moderation, reporting
+from network import access, moderation, reporting
 from network.choices import MembershipStatus
 from network.forms import ModerationReasonForm, ReportForm
 from network.models import Group, ModerationAction, Reply, Report
+from network.models.counting import correlated_count
 from network.views.gate import moderated_group, network_view, readable_reply, readable_thread
 from network.views.threads import reply_url
-from portal import access
 
 ACTIONS_PER_PAGE = 50
 
@@ -26,7 +26,7 @@ def _post_url(post):
 
 
 def _report(request, post, thread):
-    if post.author_id == request.user.pk:
+    if access.is_author(request.user, post):
         messages.error(request, _("Du kan ikke anmelde dit eget indlæg."))
         return redirect(_post_url(post))
     form = ReportForm(request.POST or None)
@@ -126,16 +126,10 @@ def moderate_reply(request, slug, pk):
 
 def _replies_before(reply_field):
     """How many replies precede a report's reply in its thread: its page, without a query each."""
-    return Subquery(
-        Reply.objects.filter(
-            thread=OuterRef(f"{reply_field}__thread"), pk__lt=OuterRef(reply_field)
-        )
-        .order_by()
-        .values("thread")
-        .annotate(n=Count("pk"))
-        .values("n")[:1],
-        output_field=IntegerField(),
+    earlier = Reply.objects.filter(
+        thread=OuterRef(f"{reply_field}__thread"), pk__lt=OuterRef(reply_field)
     )
+    return correlated_count(earlier, "thread")
 
 
 def _queue_entries(group):
@@ -178,19 +172,7 @@ def queue(request, slug):
 @network_view
 def my_queues(request):
     groups = list(
-        access.moderated_groups(request.user, Group.objects.all())
-        .annotate(
-            open_reports=Subquery(
-                Report.objects.open()
-                .filter(group=OuterRef("pk"))
-                .order_by()
-                .values("group")
-                .annotate(n=Count("pk"))
-                .values("n")[:1],
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("name")
+        Group.objects.moderated_by(request.user).with_open_report_count().order_by("name")
     )
     if not groups:
         raise Http404

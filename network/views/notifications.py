@@ -18,7 +18,7 @@ NOTIFICATIONS_PER_PAGE = 25
 
 @network_view
 def centre(request):
-    listed = notifications.visible_to(request.user).select_related(
+    listed = Notification.objects.visible_to(request.user).select_related(
         "thread__group", "thread__author", "reply__author"
     )
     page_obj = Paginator(listed, NOTIFICATIONS_PER_PAGE).get_page(request.GET.get("side"))
@@ -35,7 +35,7 @@ def centre(request):
 
 def _visible_notification(request, pk):
     return get_object_or_404(
-        notifications.visible_to(request.user).select_related("thread__group", "reply"),
+        Notification.objects.visible_to(request.user).select_related("thread__group", "reply"),
         pk=pk,
     )
 
@@ -68,7 +68,7 @@ def mark_read(request, pk):
 @require_POST
 @network_view
 def mark_all_read(request):
-    notifications.mark_read(notifications.visible_to(request.user))
+    notifications.mark_read(Notification.objects.visible_to(request.user))
     messages.success(request, _("Alle notifikationer er markeret som læst."))
     return _back_to_centre(request)
 

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,11 +9,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from network import attachments, moderation, posting, reading, reply_contents
+from network import access, moderation, posting, reading, reply_contents
+from network.files import attachments
 from network.forms import EditReplyForm, EditThreadForm, ReplyForm, ThreadForm
 from network.models import ModerationKind, Thread
 from network.views.gate import network_view, readable_group, readable_reply, readable_thread
-from portal import access
 
 REPLIES_PER_PAGE = 25
 
@@ -113,7 +112,7 @@ def thread_page(request, slug, pk, reply_form=None):
             "may_post": may_post,
             "is_member": is_member,
             "may_moderate": may_moderate,
-            "may_choose_solution": posting.may_choose_solution(user, thread),
+            "may_choose_solution": access.may_choose_solution(user, thread),
             "first_unread": first_unread,
             "read_up_to": thread.read_up_to,
             "form": reply_form,
@@ -237,11 +236,11 @@ def choose_solution(request, slug, pk, reply_pk):
     return redirect(thread)
 
 
-MODERATION_ACTIONS = {
-    "pin": ("pinned", True, gettext_lazy("Tråden er fastgjort øverst.")),
-    "unpin": ("pinned", False, gettext_lazy("Tråden er ikke længere fastgjort.")),
-    "lock": ("locked", True, gettext_lazy("Tråden er låst.")),
-    "unlock": ("locked", False, gettext_lazy("Tråden er låst op.")),
+MODERATION_MESSAGES = {
+    "pin": gettext_lazy("Tråden er fastgjort øverst."),
+    "unpin": gettext_lazy("Tråden er ikke længere fastgjort."),
+    "lock": gettext_lazy("Tråden er låst."),
+    "unlock": gettext_lazy("Tråden er låst op."),
 }
 
 
@@ -251,15 +250,10 @@ def moderate_thread(request, slug, pk):
     thread = readable_thread(request.user, slug, pk)
     if not access.may_moderate(request.user, thread.group):
         raise Http404
-    action = MODERATION_ACTIONS.get(request.POST.get("action"))
-    if action is None:
+    message = MODERATION_MESSAGES.get(request.POST.get("action"))
+    if message is None:
         messages.error(request, _("Ukendt handling."))
         return redirect(thread)
-    field, value, message = action
-    with transaction.atomic():
-        setattr(thread, field, value)
-        thread.save(update_fields=[field])
-        kind = ModerationKind(request.POST["action"])
-        moderation.log(request.user, thread.group, kind, post=thread)
+    moderation.set_thread_state(request.user, thread, ModerationKind(request.POST["action"]))
     messages.success(request, message)
     return redirect(thread)

@@ -3,7 +3,6 @@ import json
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
@@ -11,12 +10,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from portal import access, audit, roles
-from portal.accounts import invitations, personal_data
+from portal import access, audit
+from portal.accounts import access_requests, invitations, personal_data
 from portal.accounts.forms import (
     AccessRequestForm,
     DecisionForm,
@@ -98,25 +96,10 @@ def decide_access_request(request, pk):
         messages.error(request, _("Afgørelsen kunne ikke læses. Prøv igen."))
         return redirect("access_request_queue")
     approved = form.cleaned_data["decision"] == "approve"
-    with transaction.atomic():
-        access_request.status = (
-            AccessRequest.Status.APPROVED if approved else AccessRequest.Status.REJECTED
-        )
-        access_request.decided_at = timezone.now()
-        access_request.decided_by = request.user
-        access_request.decision_note = form.cleaned_data["note"]
-        access_request.save()
-        applicant = access_request.user
-        if approved:
-            applicant.municipality = access_request.municipality
-            applicant.save(update_fields=["municipality"])
-            applicant.groups.add(Group.objects.get(name=roles.CASEWORKER))
-        audit.record(
-            AuditEvent.Kind.ACCESS_DECIDED,
-            subject=applicant,
-            decision=access_request.status,
-            municipality=access_request.municipality.code,
-        )
+    access_requests.decide(
+        access_request, request.user, approved=approved, note=form.cleaned_data["note"]
+    )
+    applicant = access_request.user
     _notify_applicant(request, access_request)
     messages.success(
         request,

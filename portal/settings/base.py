@@ -28,6 +28,7 @@ WAGTAILADMIN_BASE_URL = env("BASE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
     "portal",
+    "events",
     "guidance",
     "monitoring",
     "network",

@@ -2,13 +2,19 @@ from django import template
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
+from django.utils.safestring import mark_safe
+from wagtail import hooks
 from wagtail.models import Site
 
-from network import notifications
 from portal import access
 from portal.cache import content_generation as current_content_generation
 
 register = template.Library()
+
+# The apps above portal register what the shared header and home page show of theirs: each hook
+# takes the request and returns rendered HTML, so portal imports none of them.
+ACCOUNT_LINKS_HOOK = "portal_account_links"
+HOME_PAGE_HOOK = "portal_home_page_sections"
 
 
 @register.simple_tag(takes_context=True)
@@ -65,7 +71,8 @@ def language_switch(context):
 
 @register.inclusion_tag("includes/account_links.html", takes_context=True)
 def account_links(context):
-    """The signed-in user's links: profile, and the work areas their roles open."""
+    """The signed-in user's links: profile, the apps' own links (network: its notifications with
+    the unread count), and the work areas their roles open."""
     user = context["request"].user
     return {
         "user": user,
@@ -73,5 +80,12 @@ def account_links(context):
         "may_see_monitoring": access.may_see_monitoring(user),
         "may_decide_access_requests": access.may_decide_access_requests(user),
         "is_administrator": access.is_administrator(user),
-        "unread_notifications": notifications.unread_count(user),
+        "app_links": [links(context["request"]) for links in hooks.get_hooks(ACCOUNT_LINKS_HOOK)],
     }
+
+
+@register.simple_tag(takes_context=True)
+def home_page_sections(context):
+    """What the apps show on the home page (guidance: the latest news), each rendered by its app."""
+    request = context["request"]
+    return mark_safe("".join(section(request) for section in hooks.get_hooks(HOME_PAGE_HOOK)))

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from test_network_accessibility import submit_empty, violations_on
 from test_network_hostile import log_in
 
-from guidance import registration
+from events import registration
 from network import (
     following,
     library,

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
-from guidance import registration
+from events import registration
 from guidance.models import (
     EventPage,
     EventRegistration,

@@ -9,8 +9,9 @@ from django.db import connection
 from django.utils import timezone
 from icalendar import Calendar
 
-from guidance import registration
-from guidance.models import EventSession, RegistrationStatus, Speaker
+from events import registration
+from events.models import RegistrationStatus
+from guidance.models import EventSession, Speaker
 from portal import roles
 
 pytestmark = pytest.mark.django_db

@@ -99,7 +99,9 @@ def followed(world):
 
 
 def visible(user):
-    return set(notifications.visible_to(user).values_list("thread__title", "reply__body_markdown"))
+    return set(
+        Notification.objects.visible_to(user).values_list("thread__title", "reply__body_markdown")
+    )
 
 
 def test_a_hidden_reply_leaves_no_visible_notification(followed, as_user):

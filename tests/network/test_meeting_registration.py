@@ -8,7 +8,7 @@ from django.core import mail
 from django.utils import timezone
 from icalendar import Calendar
 
-from guidance import registration
+from events import registration
 from network import memberships, moderation
 from network.choices import MembershipStatus
 from network.models import MeetingRegistration, Membership

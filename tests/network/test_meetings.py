@@ -221,7 +221,7 @@ def test_calendar_file_parses_with_a_stable_uid_in_danish_time(world, meetings, 
 
 
 def test_a_meeting_page_costs_the_same_with_more_attendees(world, meetings, make_user, as_user):
-    from guidance import registration
+    from events import registration
 
     meeting = meetings["open"]
     client = as_user(world["open"]["moderator"])

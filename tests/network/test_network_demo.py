@@ -17,8 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from guidance import registration
-from network import markup, notifications
+from events import registration
+from network import access, markup, notifications
 from network.choices import GroupKind, MembershipRole, MembershipStatus
 from network.files import types
 from network.models import (
@@ -38,7 +38,7 @@ from network.models import (
     Report,
     Thread,
 )
-from portal import access, roles
+from portal import roles
 from portal.demo import DEMO_USERS
 
 pytestmark = pytest.mark.django_db
@@ -369,14 +369,14 @@ def test_the_demo_member_follows_their_groups_and_has_unread_notifications(first
     active = Group.objects.filter(
         memberships__user=member, memberships__status=MembershipStatus.ACTIVE
     )
-    visible = notifications.visible_to(member)
+    visible = Notification.objects.visible_to(member)
     client.force_login(member)
 
     assert set(active) <= {f.group for f in Follow.objects.filter(user=member, group__isnull=False)}
     assert Follow.objects.filter(user=member, thread__isnull=False).exists()
     assert {n.kind for n in visible} == set(NotificationKind.values)
     assert 0 < notifications.unread_count(member) < visible.count()
-    assert notifications.deliverable_to(member).count() == visible.count()
+    assert Notification.objects.deliverable_to(member).count() == visible.count()
     assert not Notification.objects.filter(emailed_at=None).exists()
     page = client.get(reverse("network:notifications")).content.decode()
     assert all(n.thread.title in page for n in visible.select_related("thread"))

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from guidance import registration
+from events import registration
 from network import posting
 from network.models import MeetingRegistration, Membership, Reply, Thread
 from portal import roles

@@ -5,10 +5,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from network import following
+from network import access, following
 from network.choices import MembershipStatus
 from network.models import Group, Membership, Notification, NotificationKind
-from portal import access
 from portal.models import User
 from tests.network.conftest import RELATIONS
 from tests.network.notification_helpers import post_reply, post_thread

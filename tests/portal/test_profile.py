@@ -7,7 +7,7 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.core.cache import cache
 
-from guidance import registration
+from events import registration
 from monitoring.models import Flag, FlagEvent
 from portal import roles
 from portal.demo import home_page

@@ -1,6 +1,6 @@
 """Registration for things with limited seats: confirmed while seats last, then a waiting list.
 
-Every function takes the event: anything that is a guidance.models.RegistrableEvent (a
+Every function takes the event: anything that is an events.models.RegistrableEvent (a
 conference page, a network meeting), so both follow the same rules. An event without a capacity
 has no seat limit. Each change locks the event's row, so two requests for the last seat are
 served one after the other and the event is never overbooked.
@@ -19,8 +19,8 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
-from guidance import ical
-from guidance.models import RegistrationStatus
+from events import ical
+from events.models import RegistrationStatus
 
 CONFIRMED = RegistrationStatus.CONFIRMED
 WAITING = RegistrationStatus.WAITING
@@ -194,7 +194,7 @@ def send_registration_email(model_label, registration_id, kind):
             context["waiting_position"] = waiting_position(registration)
         message = EmailMessage(
             str(subject % {"title": event.title}),
-            render_to_string(f"guidance/email/event_registration_{kind}.txt", context),
+            render_to_string(f"events/email/event_registration_{kind}.txt", context),
             to=[user.email],
         )
     if with_calendar:

@@ -1,0 +1,50 @@
+"""Monitoring's access policy: which organisations, estates and flags a user sees, and who
+follows a flag up. Styrelse sees the country; a caseworker the organisations their municipality
+supervises (the tilsynskommune); anyone else nothing. Pages, exports, charts, e-mails and the API
+ask here (through `Organisation.objects.visible_to(user)` and its siblings)."""
+
+from portal.access import caseworker_municipality, is_styrelse
+
+
+def _supervised(user, queryset, municipality_field):
+    """Styrelse sees the whole queryset, a caseworker the rows whose `municipality_field` is
+    their municipality (the tilsynskommune), anyone else none."""
+    if is_styrelse(user):
+        return queryset
+    municipality = caseworker_municipality(user)
+    if municipality is None:
+        return queryset.none()
+    return queryset.filter(**{municipality_field: municipality.pk})
+
+
+def visible_organisations(user, queryset):
+    """The organisations the user's municipality supervises; the country for styrelse."""
+    return _supervised(user, queryset, "supervising_municipality_id")
+
+
+def visible_estates(user, queryset):
+    """The estates of the organisations the user may see."""
+    return _supervised(user, queryset, "organisation__supervising_municipality_id")
+
+
+def located_estates(user, queryset):
+    """Estates lying in a caseworker's municipality but supervised elsewhere: read-only context
+    for the beliggenhedskommune (their organisations' pages stay hidden)."""
+    municipality = caseworker_municipality(user)
+    if municipality is None:
+        return queryset.none()
+    return queryset.filter(municipality_id=municipality.pk).exclude(
+        organisation__supervising_municipality_id=municipality.pk
+    )
+
+
+def visible_flags(user, queryset):
+    """Flags of the organisations (and their estates) the user may see."""
+    return _supervised(user, queryset, "organisation__supervising_municipality_id")
+
+
+def may_follow_up(user, organisation):
+    """Following up flags is the supervising municipality's work: its caseworkers change status,
+    assignment and notes; styrelse reads."""
+    municipality = caseworker_municipality(user)
+    return municipality is not None and municipality.pk == organisation.supervising_municipality_id

@@ -1,0 +1,132 @@
+"""The networks' access policy: who knows a group exists, who reads it, writes in it,
+moderates it and plans its meetings; built on the roles (`portal/access.py`). Views, querysets,
+notifications, e-mails and exports ask here (`Group.objects.readable_by(user)` and its
+siblings)."""
+
+from django.db.models import Q
+
+from network.choices import GroupKind, MembershipRole, MembershipStatus
+from portal.access import is_styrelse
+
+# Networks. Two questions, answered apart: may the user know a group exists (it is *listed*), and
+# may they read its threads and members (it is *readable*). Anyone signed in knows the open and
+# closed groups; a secret group is known only to its active and invited members, and to styrelse,
+# who create groups and name their moderators. Reading is for active members, and for anyone
+# signed in in an open group unless banned from it. Styrelse reads no closed or secret group
+# they are not a member of: running the networks is not a licence to read them.
+
+
+def may_manage_groups(user):
+    """Styrelse creates groups, edits them and names their moderators."""
+    return is_styrelse(user)
+
+
+def _memberships(user, *statuses):
+    return user.network_memberships.filter(status__in=statuses).values("group_id")
+
+
+def listed_groups(user, queryset):
+    """The groups whose existence (name, description, moderators) the user may see."""
+    if not user.is_authenticated:
+        return queryset.none()
+    if may_manage_groups(user):
+        return queryset
+    return queryset.filter(
+        Q(kind__in=[GroupKind.OPEN, GroupKind.CLOSED])
+        | Q(pk__in=_memberships(user, MembershipStatus.ACTIVE, MembershipStatus.INVITED))
+    )
+
+
+def readable_groups(user, queryset):
+    """The groups whose threads, replies and members the user may read."""
+    if not user.is_authenticated:
+        return queryset.none()
+    return queryset.filter(
+        (Q(kind=GroupKind.OPEN) & ~Q(pk__in=_memberships(user, MembershipStatus.BANNED)))
+        | Q(pk__in=_memberships(user, MembershipStatus.ACTIVE))
+    )
+
+
+def group_readers(group, users):
+    """The users among `users` who may read the group: `readable_groups` asked the other way
+    round, for choosing whom to notify."""
+    in_group = users.filter(network_memberships__group=group)
+    if group.kind == GroupKind.OPEN:
+        banned = in_group.filter(network_memberships__status=MembershipStatus.BANNED)
+        return users.exclude(pk__in=banned.values("pk"))
+    active = in_group.filter(network_memberships__status=MembershipStatus.ACTIVE)
+    return users.filter(pk__in=active.values("pk"))
+
+
+def network_membership(user, group):
+    """The user's membership of the group (any status) or None; asked once per request."""
+    if not user.is_authenticated:
+        return None
+    cache = group.__dict__.setdefault("_memberships_by_user", {})
+    if user.pk not in cache:
+        cache[user.pk] = group.memberships.filter(user=user).first()
+    return cache[user.pk]
+
+
+def may_post(user, group):
+    """Writing (threads, replies, edits) is for active members."""
+    membership = network_membership(user, group)
+    return membership is not None and membership.is_active
+
+
+def may_moderate(user, group):
+    """Moderators are active members with the moderator role, named per group."""
+    membership = network_membership(user, group)
+    return membership is not None and membership.is_moderator
+
+
+def may_manage_meetings(user, group):
+    """A group's moderators plan its meetings, and so does styrelse, who runs the networks, in
+    the groups they may read (a closed or secret group only as a member)."""
+    if may_moderate(user, group):
+        return True
+    return (
+        may_manage_groups(user)
+        and readable_groups(user, type(group).objects).filter(pk=group.pk).exists()
+    )
+
+
+def may_remove_member(user, membership):
+    """A group's moderators remove and ban its members; removing or banning a fellow moderator
+    also takes styrelse (who names moderators in the first place)."""
+    if not may_moderate(user, membership.group):
+        return False
+    return membership.role != MembershipRole.MODERATOR or may_manage_groups(user)
+
+
+def moderated_groups(user, queryset):
+    """The groups whose moderation queue and log the user sees."""
+    if not user.is_authenticated:
+        return queryset.none()
+    return queryset.filter(
+        memberships__user=user,
+        memberships__status=MembershipStatus.ACTIVE,
+        memberships__role=MembershipRole.MODERATOR,
+    )
+
+
+def is_author(user, post):
+    """Authors edit, delete and withdraw their own posts, and never report them."""
+    return post.author_id == user.pk
+
+
+def may_choose_solution(user, thread):
+    """A thread's author or a moderator of its group marks the reply that answers it."""
+    return is_author(user, thread) or may_moderate(user, thread.group)
+
+
+def readable_attachments(user, groups, attachments):
+    """The attachments among `attachments` of live posts in `groups` (already those the user may
+    read); those of a hidden post only for the group's moderators."""
+    moderated = moderated_groups(user, groups)
+    return attachments.filter(
+        Q(thread__group__in=groups, thread__deleted_at=None)
+        & (Q(thread__hidden_at=None) | Q(thread__group__in=moderated))
+        | Q(reply__thread__group__in=groups, reply__deleted_at=None)
+        & (Q(reply__hidden_at=None) | Q(reply__thread__group__in=moderated))
+    )
