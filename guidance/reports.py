@@ -10,6 +10,7 @@ from wagtail.admin.views.reports import ReportView
 
 from guidance import access
 from guidance.models import GuidancePage, Topic
+from portal.exports import SafeSpreadsheetExportMixin
 
 REVIEW_INTERVAL_DAYS = 365
 
@@ -28,7 +29,7 @@ class ReviewDueFilterSet(WagtailFilterSet):
         fields = ["topics", "content_owner"]
 
 
-class ReviewDueView(ReportView):
+class ReviewDueView(SafeSpreadsheetExportMixin, ReportView):
     page_title = _("Vejledning til gennemgang")
     header_icon = "date"
     results_template_name = "guidance/reports/review_due_results.html"

@@ -8,10 +8,10 @@ urlpatterns = [
     path("nyheder/feed/atom/", feeds.NewsAtomFeed(), name="news_atom"),
     path("arrangementer/kalender.ics", events_views.calendar_feed, name="event_calendar_feed"),
     path(
-        "arrangementer/<int:event_id>/kalender.ics",
+        "arrangementer/<id:event_id>/kalender.ics",
         events_views.event_calendar,
         name="event_calendar",
     ),
-    path("arrangementer/<int:event_id>/tilmeld/", events_views.register, name="event_register"),
-    path("arrangementer/<int:event_id>/afmeld/", events_views.cancel, name="event_cancel"),
+    path("arrangementer/<id:event_id>/tilmeld/", events_views.register, name="event_register"),
+    path("arrangementer/<id:event_id>/afmeld/", events_views.cancel, name="event_cancel"),
 ]

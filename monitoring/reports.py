@@ -7,6 +7,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
 from monitoring.models import Severity
+from portal.exports import safe_row
 
 FILLS = {
     Severity.RED: PatternFill("solid", fgColor="F4B6B6"),
@@ -22,7 +23,7 @@ def _sheet(workbook, title, header, rows, first=False):
     for cell in sheet[1]:
         cell.font = BOLD
     for row in rows:
-        sheet.append(row)
+        sheet.append(safe_row(row))
     sheet.freeze_panes = "A2"
     return sheet
 

@@ -19,5 +19,5 @@ urlpatterns = [
         entities.estate_page,
         name="estate",
     ),
-    path("flag/<int:pk>/", flags.flag_page, name="flag"),
+    path("flag/<id:pk>/", flags.flag_page, name="flag"),
 ]

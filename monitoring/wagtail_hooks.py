@@ -14,7 +14,7 @@ def register_import_urls():
     return [
         path("nogletal/import/", ImportView.as_view(), name="monitoring_import"),
         path(
-            "nogletal/import/<int:pk>/",
+            "nogletal/import/<id:pk>/",
             ImportBatchView.as_view(),
             name="monitoring_import_batch",
         ),

@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from network.choices import GroupKind, MembershipRole
 from network.files import types, uploads
 from network.models import Group, Meeting, ReportReason
+from portal.forms import VisibleTextField
 from portal.models import User
 
 BODY_MAX_LENGTH = 20_000
@@ -111,7 +112,7 @@ class AttachmentsField(SharedFileField):
 
 
 class ThreadForm(forms.Form):
-    title = forms.CharField(
+    title = VisibleTextField(
         label=_("Overskrift"),
         max_length=200,
         error_messages={"required": _("Skriv en overskrift.")},

@@ -4,10 +4,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from network import access
-from network.files import names
 from network.files.storage import removed_on_error
 from network.models import GroupDocument
 from network.posting import Refused, check_may_write
+from portal.text import visible_text
 
 
 @transaction.atomic
@@ -18,8 +18,8 @@ def add_document(user, group, checked, *, title="", folder="", description=""):
     document = GroupDocument(
         group=group,
         uploaded_by=user,
-        title=names.visible_text(title) or checked.name,
-        folder=names.visible_text(folder),
+        title=visible_text(title) or checked.name,
+        folder=visible_text(folder),
         description=description.strip(),
     )
     with removed_on_error() as written:

@@ -6,4 +6,9 @@ class PortalConfig(AppConfig):
     verbose_name = "Tilsynsportalen"
 
     def ready(self):
+        from django.urls import register_converter
+
         from . import audit, signals  # noqa: F401
+        from .converters import DatabaseIdConverter
+
+        register_converter(DatabaseIdConverter, "id")

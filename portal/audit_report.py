@@ -8,6 +8,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 
 from portal import access
+from portal.exports import SafeSpreadsheetExportMixin
 from portal.models import AuditEvent
 
 
@@ -26,7 +27,7 @@ class AuditEventFilterSet(WagtailFilterSet):
         fields = ["kind", "created_at", "email", "ip_address"]
 
 
-class AuditLogView(ReportView):
+class AuditLogView(SafeSpreadsheetExportMixin, ReportView):
     page_title = _("Sikkerhedslog")
     header_icon = "warning"
     results_template_name = "portal/reports/audit_log_results.html"

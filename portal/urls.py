@@ -21,7 +21,7 @@ urlpatterns = [
     path("admin/login/", login_door),
     path("admin/password_reset/", password_reset_door),
     path("_util/login/", login_door),
-    path("_util/authenticate_with_password/<int:restriction>/<int:page>/", login_door),
+    path("_util/authenticate_with_password/<id:restriction>/<id:page>/", login_door),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("konto/", include(account_urls)),

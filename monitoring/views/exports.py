@@ -1,7 +1,5 @@
 """Exports for the styringsdialog: the dashboard as CSV, an organisation's report as XLSX."""
 
-import csv
-
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 
@@ -10,6 +8,7 @@ from monitoring.models import Level
 from monitoring.views.dashboard import dashboard_context
 from monitoring.views.entities import entity_context, visible_organisation
 from monitoring.views.gate import monitoring_view
+from portal.exports import SafeCsvWriter
 
 
 def attachment(response, filename):
@@ -25,7 +24,7 @@ def dashboard_csv(request):
         raise Http404
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response.write("\ufeff")  # Excel reads UTF-8 only with a byte-order mark
-    writer = csv.writer(response, delimiter=";")
+    writer = SafeCsvWriter(response, delimiter=";")
     writer.writerow(
         [
             _("Organisationsnummer"),

@@ -4,22 +4,11 @@ import re
 import unicodedata
 from urllib.parse import quote
 
+from portal.text import visible_text
+
 MAX_STEM_LENGTH = 120
 FALLBACK_STEM = "fil"
 UNSAFE_IN_FALLBACK = re.compile(r"[^A-Za-z0-9 ._()\-]")
-
-
-def visible_text(raw):
-    """The text without control, invisible or direction characters (a right-to-left override
-    can make "fdp.exe" look like "exe.pdf"), with single ordinary spaces."""
-    kept = []
-    for character in unicodedata.normalize("NFC", raw):
-        category = unicodedata.category(character)
-        if category.startswith("Z"):
-            kept.append(" ")
-        elif not category.startswith("C"):
-            kept.append(character)
-    return " ".join("".join(kept).split())
 
 
 def clean(raw):

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal import access, roles
+from portal.forms import VisibleTextField
 from portal.models import AccessRequest, Invitation, Municipality, User, Workplace
 
 
@@ -20,6 +21,7 @@ class ProfileForm(forms.ModelForm):
             "notification_frequency",
         ]
         widgets = {"workplace": forms.RadioSelect, "notification_frequency": forms.RadioSelect}
+        field_classes = dict.fromkeys(["first_name", "last_name", "title"], VisibleTextField)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,7 +9,7 @@ urlpatterns = [
     path("adgang/anmod/", views.request_access, name="request_access"),
     path("adgang/anmodninger/", views.access_request_queue, name="access_request_queue"),
     path(
-        "adgang/anmodninger/<int:pk>/afgoer/",
+        "adgang/anmodninger/<id:pk>/afgoer/",
         views.decide_access_request,
         name="decide_access_request",
     ),

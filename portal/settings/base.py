@@ -10,6 +10,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from portal import security_headers
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -71,6 +73,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.security_headers.ContentSecurityPolicyMiddleware",
+    "portal.security_headers.PrivacyHeadersMiddleware",
     "portal.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.language.CookieLanguageMiddleware",
@@ -85,6 +89,9 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# Content-Security-Policy and the other security headers: portal/security_headers.py.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": security_headers.directives(env("OIDC_SERVER_URL"))}
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
@@ -267,6 +274,9 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
         },
     }
 }
+# No avatars from Gravatar: it would learn staff e-mail hashes, and the admin's policy allows
+# images from the portal only.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 

@@ -1,7 +1,9 @@
 """Editors in the Wagtail admin: page tree rules, the two-step workflow, scheduled publishing and
 the report of guidance due for review."""
 
+import csv
 import datetime
+import io
 import time
 
 import pytest
@@ -158,6 +160,19 @@ def test_review_report_exports_csv(client, login, editor, make_guidance_page):
     body = b"".join(response.streaming_content).decode()
     assert "Senest gennemgået" in body.splitlines()[0]
     assert "Gammel vejledning" in body and "2020-01-01" in body
+
+
+def test_review_report_export_keeps_a_formula_in_a_title_as_text(
+    client, login, editor, make_guidance_page
+):
+    make_guidance_page("@SUM(1+9)*cmd|' /C calc'!A0", last_reviewed=datetime.date(2020, 1, 1))
+    make_guidance_page("-2+3", last_reviewed=datetime.date(2020, 1, 2))
+    login(client, editor)
+
+    response = client.get(REPORT, {"export": "csv"})
+
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert [row[0] for row in rows[1:]] == ["'@SUM(1+9)*cmd|' /C calc'!A0", "'-2+3"]
 
 
 def test_review_report_is_for_editors_only(client, login, caseworker_kk, make_user):

@@ -118,6 +118,15 @@ def test_too_large_a_page_is_a_danish_validation_error(as_role, monitoring_data)
     assert body["errors"][0]["loc"] == ["query", "limit"]
 
 
+@pytest.mark.parametrize("path", ["/organisations", "/flags", "/organisations/0042/estates"])
+@pytest.mark.parametrize("offset", [2**31, 2**63, 2**64])
+def test_an_offset_beyond_any_list_is_a_validation_error(as_role, monitoring_data, path, offset):
+    response = as_role("editor").get(f"{API}{path}", {"offset": offset})
+
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["loc"] == ["query", "offset"]
+
+
 @pytest.mark.parametrize("role", ROLES)
 def test_organisation_detail(as_role, monitoring_data, role):
     response = as_role(role).get(f"{API}/organisations/0042", {"year": 2024})

@@ -46,3 +46,35 @@ def test_styrelse_needs_a_municipality_for_the_csv(client, login, editor, monito
 
     assert client.get("/monitorering/eksport.csv").status_code == 404
     assert client.get("/monitorering/eksport.csv", {"kommune": 751}).status_code == 200
+
+
+HOSTILE = "=2+5+cmd|'/Ccalc'!A0"
+
+
+def test_dashboard_csv_keeps_a_formula_in_a_name_as_text(
+    client, login, caseworker_kk, monitoring_data
+):
+    monitoring_data["kk"].name = HOSTILE
+    monitoring_data["kk"].save()
+    login(client, caseworker_kk)
+
+    response = client.get("/monitorering/eksport.csv", {"aar": 2024})
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[1][:2] == ["0042", f"'{HOSTILE}"]
+
+
+def test_organisation_report_keeps_a_formula_in_an_estate_name_as_text(
+    client, login, caseworker_kk, monitoring_data
+):
+    monitoring_data["estate"].name = HOSTILE
+    monitoring_data["estate"].save()
+    login(client, caseworker_kk)
+
+    response = client.get("/monitorering/organisation/0042/rapport.xlsx", {"aar": 2024})
+
+    sheet = load_workbook(io.BytesIO(response.content))["Afdelinger"]
+    cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row]
+    assert f"'{HOSTILE}" in [cell.value for cell in cells]
+    assert {cell.data_type for cell in cells} <= {"s", "n"}
+    assert sheet.cell(row=2, column=5).value == 1

@@ -66,3 +66,15 @@ def test_list_flags_filters_by_year_and_severity(flagged):
         csv.DictReader(io.StringIO(run("list_flags", "--severity", "rød", "--year", "2023")))
     )
     assert [(row["org_no"], row["rule"]) for row in rows] == [("0002", "R03")]
+
+
+def test_list_flags_keeps_a_formula_as_text_and_negative_values_as_numbers(flagged):
+    from monitoring.models import Flag
+
+    run("evaluate_flags")
+    Flag.objects.filter(rule__code="R02").update(explanation="=2+5+cmd|'/Ccalc'!A0")
+
+    rows = list(csv.DictReader(io.StringIO(run("list_flags", "--municipality", "101"))))
+
+    assert rows[0]["explanation"] == "'=2+5+cmd|'/Ccalc'!A0"
+    assert rows[0]["value"] == "-10"

@@ -148,3 +148,27 @@ def test_a_body_over_the_limit_is_refused(world, as_user):
     assert response.status_code == 400
     assert "Denne værdi må højst have 20000 tegn (den har 20001)." in response.content.decode()
     assert thread.replies.count() == 1
+
+
+def test_direction_and_invisible_characters_are_dropped_from_thread_titles(world, as_user):
+    group = world["open"]
+    client = as_user(group["member"])
+    thread = group["thread"]
+
+    client.post(
+        "/netvaerk/open/traad/ny/",
+        {"title": "Faktura\u202efdp.exe\u200b", "body": "Se bilag", "token": str(uuid.uuid4())},
+    )
+    client.post(
+        f"/netvaerk/open/traad/{thread.pk}/rediger/",
+        {"title": "\u2067Referat\u2069 fra\u00a0mødet", "body": thread.body_markdown},
+    )
+    refused = client.post(
+        "/netvaerk/open/traad/ny/",
+        {"title": "\u202e\u200f", "body": "Tom", "token": str(uuid.uuid4())},
+    )
+
+    assert Thread.objects.filter(title="Fakturafdp.exe").exists()
+    thread.refresh_from_db()
+    assert thread.title == "Referat fra mødet"
+    assert refused.context["form"].errors["title"] == ["Skriv en overskrift."]

@@ -180,3 +180,23 @@ def test_security_log_exports_xlsx(admin_client, member):
     assert rows[0][2] == "Vedrører"
     assert rows[1][2] == member.email
     assert member.email in rows[1][5]
+
+
+HOSTILE_ADDRESS = "=2+5+cmd|'/Ccalc'!A0@example.org"
+
+
+@pytest.mark.parametrize("export", ["csv", "xlsx"])
+def test_security_log_export_keeps_a_formula_in_an_address_as_text(admin_client, make_user, export):
+    from openpyxl import load_workbook
+
+    make_user(email=HOSTILE_ADDRESS)
+    Client().post("/konto/login/", {"login": HOSTILE_ADDRESS, "password": "forkert-kodeord"})
+
+    response = admin_client.get(REPORT_URL, {"export": export, "kind": "login_failed"})
+
+    content = b"".join(response.streaming_content)
+    if export == "csv":
+        rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    else:
+        rows = list(load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True))
+    assert rows[1][2] == f"'{HOSTILE_ADDRESS}"

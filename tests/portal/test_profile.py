@@ -67,6 +67,18 @@ def test_errors_are_danish_and_keep_the_input(client, member, login):
     assert member.title == ""
 
 
+def test_direction_and_invisible_characters_are_dropped_from_names(client, member, login):
+    login(client, member)
+
+    client.post(
+        PROFILE_URL,
+        profile_data(first_name="\u202eettem", last_name="Med\u200blem", title="\u2066Chef\u2069"),
+    )
+
+    member.refresh_from_db()
+    assert (member.first_name, member.last_name, member.title) == ("ettem", "Medlem", "Chef")
+
+
 def test_caseworker_cannot_change_municipality_with_a_forged_field(client, caseworker_kk, login):
     login(client, caseworker_kk)
     aarhus = Municipality.objects.get(code=751)

@@ -107,7 +107,7 @@ EXPECTED = {
         every((302, "/konto/password/reset/")),
     ),
     "_util/login/": ("get", lambda o: "/_util/login/", every(LOGIN)),
-    "_util/authenticate_with_password/<int:restriction>/<int:page>/": (
+    "_util/authenticate_with_password/<id:restriction>/<id:page>/": (
         "post",
         lambda o: f"/_util/authenticate_with_password/1/{o['home'].pk}/",
         every(LOGIN),
@@ -131,7 +131,7 @@ EXPECTED = {
         lambda o: "/konto/adgang/anmodninger/",
         {**only({"caseworker_kk", "administrator"}, 200, 404), "anonymous": LOGIN},
     ),
-    "konto/adgang/anmodninger/<int:pk>/afgoer/": (
+    "konto/adgang/anmodninger/<id:pk>/afgoer/": (
         "post",
         lambda o: f"/konto/adgang/anmodninger/{o['access_request'].pk}/afgoer/",
         {
@@ -154,17 +154,17 @@ EXPECTED = {
     "nyheder/feed/rss/": ("get", lambda o: "/nyheder/feed/rss/", every(200)),
     "nyheder/feed/atom/": ("get", lambda o: "/nyheder/feed/atom/", every(200)),
     "arrangementer/kalender.ics": ("get", lambda o: "/arrangementer/kalender.ics", every(200)),
-    "arrangementer/<int:event_id>/kalender.ics": (
+    "arrangementer/<id:event_id>/kalender.ics": (
         "get",
         lambda o: f"/arrangementer/{o['event'].pk}/kalender.ics",
         every(200),
     ),
-    "arrangementer/<int:event_id>/tilmeld/": (
+    "arrangementer/<id:event_id>/tilmeld/": (
         "post",
         lambda o: f"/arrangementer/{o['event'].pk}/tilmeld/",
         signed_in((302, "/arrangementer/konference/")),
     ),
-    "arrangementer/<int:event_id>/afmeld/": (
+    "arrangementer/<id:event_id>/afmeld/": (
         "post",
         lambda o: f"/arrangementer/{o['event'].pk}/afmeld/",
         signed_in((302, "/arrangementer/konference/")),
@@ -205,7 +205,7 @@ EXPECTED = {
         lambda o: "/monitorering/organisation/0042/afdeling/001/",
         KK_ORGANISATION,
     ),
-    "monitorering/flag/<int:pk>/": (
+    "monitorering/flag/<id:pk>/": (
         "get",
         lambda o: f"/monitorering/flag/{o['monitoring']['flag'].pk}/",
         KK_ORGANISATION,
@@ -253,12 +253,12 @@ EXPECTED = {
         lambda o: "/netvaerk/notifikationer/email/",
         signed_in((302, "/netvaerk/notifikationer/")),
     ),
-    "netvaerk/notifikationer/<int:pk>/": (
+    "netvaerk/notifikationer/<id:pk>/": (
         "get",
         lambda o: f"/netvaerk/notifikationer/{o['network']['notification'].pk}/",
         NOT_MODERATOR,
     ),
-    "netvaerk/notifikationer/<int:pk>/laest/": (
+    "netvaerk/notifikationer/<id:pk>/laest/": (
         "post",
         lambda o: f"/netvaerk/notifikationer/{o['network']['notification'].pk}/laest/",
         NOT_MODERATOR,
@@ -274,7 +274,7 @@ EXPECTED = {
         lambda o: "/netvaerk/aaben/foelg/",
         signed_in((302, "/netvaerk/aaben/")),
     ),
-    "netvaerk/<slug:slug>/traad/<int:pk>/foelg/": (
+    "netvaerk/<slug:slug>/traad/<id:pk>/foelg/": (
         "post",
         lambda o: network_thread(o, "foelg/"),
         signed_in((302, NETWORK_THREAD)),
@@ -295,7 +295,7 @@ EXPECTED = {
         signed_in((302, "/netvaerk/")),
     ),
     "netvaerk/<slug:slug>/inviter/": ("post", lambda o: "/netvaerk/aaben/inviter/", NOT_MODERATOR),
-    "netvaerk/<slug:slug>/anmodning/<int:pk>/": (
+    "netvaerk/<slug:slug>/anmodning/<id:pk>/": (
         "post",
         lambda o: f"/netvaerk/aaben/anmodning/{o['network']['request'].pk}/",
         NOT_MODERATOR,
@@ -305,38 +305,38 @@ EXPECTED = {
         lambda o: "/netvaerk/aaben/traad/ny/",
         signed_in(200),
     ),
-    "netvaerk/<slug:slug>/traad/<int:pk>/": ("get", network_thread, signed_in(200)),
-    "netvaerk/<slug:slug>/traad/<int:pk>/svar/": (
+    "netvaerk/<slug:slug>/traad/<id:pk>/": ("get", network_thread, signed_in(200)),
+    "netvaerk/<slug:slug>/traad/<id:pk>/svar/": (
         "post",
         lambda o: network_thread(o, "svar/"),
         signed_in((302, NETWORK_THREAD)),
     ),
-    "netvaerk/<slug:slug>/traad/<int:pk>/rediger/": (
+    "netvaerk/<slug:slug>/traad/<id:pk>/rediger/": (
         "get",
         lambda o: network_thread(o, "rediger/"),
         signed_in((302, NETWORK_THREAD)),
     ),
-    "netvaerk/<slug:slug>/traad/<int:pk>/slet/": (
+    "netvaerk/<slug:slug>/traad/<id:pk>/slet/": (
         "post",
         lambda o: network_thread(o, "slet/"),
         signed_in((302, NETWORK_THREAD)),
     ),
-    "netvaerk/<slug:slug>/traad/<int:pk>/moderer/": (
+    "netvaerk/<slug:slug>/traad/<id:pk>/moderer/": (
         "post",
         lambda o: network_thread(o, "moderer/"),
         NOT_MODERATOR,
     ),
-    "netvaerk/<slug:slug>/traad/<int:pk>/loesning/<int:reply_pk>/": (
+    "netvaerk/<slug:slug>/traad/<id:pk>/loesning/<id:reply_pk>/": (
         "post",
         lambda o: network_thread(o, f"loesning/{o['network']['reply'].pk}/"),
         signed_in((302, NETWORK_THREAD)),
     ),
-    "netvaerk/<slug:slug>/svar/<int:pk>/rediger/": (
+    "netvaerk/<slug:slug>/svar/<id:pk>/rediger/": (
         "get",
         lambda o: f"/netvaerk/aaben/svar/{o['network']['reply'].pk}/rediger/",
         signed_in((302, NETWORK_THREAD)),
     ),
-    "netvaerk/<slug:slug>/svar/<int:pk>/slet/": (
+    "netvaerk/<slug:slug>/svar/<id:pk>/slet/": (
         "post",
         lambda o: f"/netvaerk/aaben/svar/{o['network']['reply'].pk}/slet/",
         signed_in((302, NETWORK_THREAD)),
@@ -349,28 +349,28 @@ EXPECTED = {
         lambda o: f"{NETWORK_MEETING}nyt/",
         NETWORK_MANAGERS,
     ),
-    "netvaerk/<slug:slug>/moeder/<int:pk>/": ("get", network_meeting, signed_in(200)),
-    "netvaerk/<slug:slug>/moeder/<int:pk>/rediger/": (
+    "netvaerk/<slug:slug>/moeder/<id:pk>/": ("get", network_meeting, signed_in(200)),
+    "netvaerk/<slug:slug>/moeder/<id:pk>/rediger/": (
         "get",
         lambda o: network_meeting(o, "rediger/"),
         NETWORK_MANAGERS,
     ),
-    "netvaerk/<slug:slug>/moeder/<int:pk>/tilmeld/": (
+    "netvaerk/<slug:slug>/moeder/<id:pk>/tilmeld/": (
         "post",
         lambda o: network_meeting(o, "tilmeld/"),
         signed_in((302, NETWORK_MEETING)),
     ),
-    "netvaerk/<slug:slug>/moeder/<int:pk>/afmeld/": (
+    "netvaerk/<slug:slug>/moeder/<id:pk>/afmeld/": (
         "post",
         lambda o: network_meeting(o, "afmeld/"),
         signed_in((302, NETWORK_MEETING)),
     ),
-    "netvaerk/<slug:slug>/moeder/<int:pk>/kalender.ics": (
+    "netvaerk/<slug:slug>/moeder/<id:pk>/kalender.ics": (
         "get",
         lambda o: network_meeting(o, "kalender.ics"),
         signed_in(200),
     ),
-    "netvaerk/<slug:slug>/vedhaeftning/<int:pk>/": (
+    "netvaerk/<slug:slug>/vedhaeftning/<id:pk>/": (
         "get",
         lambda o: f"/netvaerk/aaben/vedhaeftning/{o['network']['attachment'].pk}/",
         signed_in(200),
@@ -381,34 +381,34 @@ EXPECTED = {
         lambda o: f"{NETWORK_LIBRARY}ny/",
         signed_in(200),
     ),
-    "netvaerk/<slug:slug>/dokumenter/<int:pk>/": (
+    "netvaerk/<slug:slug>/dokumenter/<id:pk>/": (
         "get",
         lambda o: f"{NETWORK_LIBRARY}{o['network']['document'].pk}/",
         signed_in(200),
     ),
-    "netvaerk/<slug:slug>/dokumenter/<int:pk>/slet/": (
+    "netvaerk/<slug:slug>/dokumenter/<id:pk>/slet/": (
         "post",
         lambda o: f"{NETWORK_LIBRARY}{o['network']['document'].pk}/slet/",
         signed_in((302, NETWORK_LIBRARY)),
     ),
     # network.urls: reporting (any reader) and moderation (the group's own moderators only)
     "netvaerk/moderering/": ("get", lambda o: "/netvaerk/moderering/", NOT_MODERATOR),
-    "netvaerk/<slug:slug>/traad/<int:pk>/anmeld/": (
+    "netvaerk/<slug:slug>/traad/<id:pk>/anmeld/": (
         "get",
         lambda o: network_thread(o, "anmeld/"),
         signed_in(200),
     ),
-    "netvaerk/<slug:slug>/svar/<int:pk>/anmeld/": (
+    "netvaerk/<slug:slug>/svar/<id:pk>/anmeld/": (
         "get",
         lambda o: f"/netvaerk/aaben/svar/{o['network']['reply'].pk}/anmeld/",
         signed_in(200),
     ),
-    "netvaerk/<slug:slug>/traad/<int:pk>/moderer/indlaeg/": (
+    "netvaerk/<slug:slug>/traad/<id:pk>/moderer/indlaeg/": (
         "post",
         lambda o: network_thread(o, "moderer/indlaeg/"),
         NOT_MODERATOR,
     ),
-    "netvaerk/<slug:slug>/svar/<int:pk>/moderer/": (
+    "netvaerk/<slug:slug>/svar/<id:pk>/moderer/": (
         "post",
         lambda o: f"/netvaerk/aaben/svar/{o['network']['reply'].pk}/moderer/",
         NOT_MODERATOR,
@@ -428,7 +428,7 @@ EXPECTED = {
         lambda o: "/netvaerk/aaben/moderering/medlemmer/",
         NOT_MODERATOR,
     ),
-    "netvaerk/<slug:slug>/moderering/medlemmer/<int:pk>/": (
+    "netvaerk/<slug:slug>/moderering/medlemmer/<id:pk>/": (
         "post",
         lambda o: f"/netvaerk/aaben/moderering/medlemmer/{o['network']['request'].pk}/",
         NOT_MODERATOR,

@@ -1,9 +1,8 @@
-import csv
-
 from django.core.management.base import BaseCommand
 from django.db.models import F
 
 from monitoring.models import Flag, Severity
+from portal.exports import SafeCsvWriter
 
 SEVERITIES = {"rød": Severity.RED, "gul": Severity.YELLOW}
 HEADER = ["entity_type", "org_no", "estate_no", "year", "rule", "severity", "value", "explanation"]
@@ -32,7 +31,7 @@ class Command(BaseCommand):
             "rule__code",
         )
         labels = {value: label for label, value in SEVERITIES.items()}
-        writer = csv.writer(self.stdout, lineterminator="\n")
+        writer = SafeCsvWriter(self.stdout, lineterminator="\n")
         writer.writerow(HEADER)
         for flag in rows.values_list(
             "estate_id",
