@@ -65,5 +65,5 @@ def test_production_settings_use_the_configured_services():
     database, cache, search, debug = result.stdout.split()
     assert database == "django.db.backends.postgresql"
     assert "redis" in cache.lower()
-    assert "elasticsearch" in search
+    assert search == "portal.search.elastic"
     assert debug == "False"
