@@ -5,6 +5,7 @@ The provider's data is built as allauth stores it: {"userinfo": {...}, "id_token
 
 import logging
 import socket
+import time
 
 import pytest
 from allauth.socialaccount.models import SocialAccount, SocialLogin
@@ -106,9 +107,14 @@ def test_choosing_an_unreachable_provider_gives_a_danish_page_and_a_log_line(
 
 def test_a_callback_while_the_provider_is_unreachable_gives_a_danish_page(client, settings):
     unreachable_provider(settings)
+    """The state is a real one, as allauth stashed it when the log-in started."""
     session = client.session
     session["socialaccount_states"] = {
-        "valid-state": [{"process": "login", "pkce_code_verifier": "v" * 43}, 4102444800]
+        "valid-state": [
+            {"process": "login", "pkce_code_verifier": "v" * 43},
+            time.time(),
+            "kommune",
+        ]
     }
     session.save()
 
