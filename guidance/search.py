@@ -1,21 +1,16 @@
 """Search over published content: guidance, news, publications and events."""
 
-import hashlib
-import logging
 import re
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from elastic_transport import TransportError
-from elasticsearch import ApiError
 from wagtail.models import Page
-from wagtail.search.backends import get_search_backend
 
 from guidance.models import EventPage, GuidancePage, NewsPage, PublicationPage
-from portal.cache import content_generation
+from portal.search import unanswered
+from portal.search.query import search
 
 # The content types a reader can filter on, keyed by the value used in the URL.
 CONTENT_TYPES = {
@@ -28,13 +23,6 @@ CONTENT_TYPES = {
 # Danish inflectional endings, longest first, stripped before highlighting so that the stem of
 # "tilsynet" marks "tilsyn" and "tilsynets" too (the search engine itself stems properly).
 _ENDINGS = ("ernes", "erne", "enes", "ene", "ets", "ens", "er", "en", "et", "es", "e", "s")
-
-# What the search engine raises when it cannot be reached; the database then answers instead.
-SEARCH_ENGINE_ERRORS = (TransportError, ApiError)
-
-RESULTS_CACHE_SECONDS = 600
-
-logger = logging.getLogger(__name__)
 
 
 def searchable_pages(type_keys=(), topic=None):
@@ -51,44 +39,17 @@ def searchable_pages(type_keys=(), topic=None):
 
 
 def search_page(query, page_number, per_page, type_keys=(), topic=None):
-    """One page of search results (pages, not yet specific).
+    """One page of search results (pages, not yet specific), with the outcome's suggestion.
 
-    Results cover public pages only, so they are the same for every reader: a page of results
-    is cached until published content changes, by its page ids and the total count.
+    The pipeline caches its answers until the index changes; a query that finds little is
+    logged for the editors.
     """
-    # Only the words: SQLite's FTS5 fails on a lone quote and other query syntax.
-    query = " ".join(re.findall(r"\w+", query))
-    if not query:
-        return Paginator([], per_page).get_page(1)
-    key = _cache_key(query, page_number, per_page, type_keys, topic)
-    cached = cache.get(key)
-    if cached is None:
-        results = _search(query, page_number, per_page, type_keys, topic)
-        cached = ([page.pk for page in results], results.paginator.count, results.number)
-        cache.set(key, cached, RESULTS_CACHE_SECONDS)
-    ids, count, number = cached
-    results = Paginator(range(count), per_page).get_page(number)
-    by_pk = Page.objects.in_bulk(ids)
-    results.object_list = [by_pk[pk] for pk in ids if pk in by_pk]
+    outcome = search(searchable_pages(type_keys, topic), query)
+    results = Paginator(outcome.results, per_page).get_page(page_number)
+    results.outcome = outcome
+    if results.number == 1:
+        unanswered.record(query, outcome.count)
     return results
-
-
-def _cache_key(query, page_number, per_page, type_keys, topic):
-    parts = [query.lower(), str(page_number), str(per_page), ",".join(sorted(type_keys))]
-    parts.append(str(topic.pk) if topic is not None else "")
-    digest = hashlib.sha256("|".join(parts).encode()).hexdigest()
-    return f"guidance:search:{content_generation()}:{digest}"
-
-
-def _search(query, page_number, per_page, type_keys, topic):
-    """One page of results from the search backend; during an outage the database answers."""
-    pages = searchable_pages(type_keys, topic)
-    try:
-        return Paginator(pages.search(query, operator="and"), per_page).get_page(page_number)
-    except SEARCH_ENGINE_ERRORS:
-        logger.warning("Search engine unavailable; answering from the database search backend")
-        results = get_search_backend("database").search(query, pages, operator="and")
-        return Paginator(results, per_page).get_page(page_number)
 
 
 def _stem(word):

@@ -6,25 +6,25 @@ ask here (through `Organisation.objects.visible_to(user)` and its siblings)."""
 from portal.access import caseworker_municipality, is_styrelse
 
 
-def visible_organisations(user, queryset):
-    """Monitoring: styrelse sees every organisation, a caseworker those their municipality
-    supervises (the tilsynskommune), anyone else none."""
+def _supervised(user, queryset, municipality_field):
+    """Styrelse sees the whole queryset, a caseworker the rows whose `municipality_field` is
+    their municipality (the tilsynskommune), anyone else none."""
     if is_styrelse(user):
         return queryset
     municipality = caseworker_municipality(user)
     if municipality is None:
         return queryset.none()
-    return queryset.filter(supervising_municipality_id=municipality.pk)
+    return queryset.filter(**{municipality_field: municipality.pk})
+
+
+def visible_organisations(user, queryset):
+    """The organisations the user's municipality supervises; the country for styrelse."""
+    return _supervised(user, queryset, "supervising_municipality_id")
 
 
 def visible_estates(user, queryset):
     """The estates of the organisations the user may see."""
-    if is_styrelse(user):
-        return queryset
-    municipality = caseworker_municipality(user)
-    if municipality is None:
-        return queryset.none()
-    return queryset.filter(organisation__supervising_municipality_id=municipality.pk)
+    return _supervised(user, queryset, "organisation__supervising_municipality_id")
 
 
 def located_estates(user, queryset):
@@ -40,12 +40,7 @@ def located_estates(user, queryset):
 
 def visible_flags(user, queryset):
     """Flags of the organisations (and their estates) the user may see."""
-    if is_styrelse(user):
-        return queryset
-    municipality = caseworker_municipality(user)
-    if municipality is None:
-        return queryset.none()
-    return queryset.filter(organisation__supervising_municipality_id=municipality.pk)
+    return _supervised(user, queryset, "organisation__supervising_municipality_id")
 
 
 def may_follow_up(user, organisation):

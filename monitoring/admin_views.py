@@ -2,7 +2,6 @@
 
 from django import forms
 from django.core.validators import FileExtensionValidator
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -10,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from monitoring.importing import ImportFile, batches, error_lines, storage, summary_text
-from monitoring.importing.tasks import run_uploaded_import
+from monitoring.importing import ImportFile, error_lines, summary_text, uploads
+from monitoring.importing.coverage import entities_text
 from monitoring.models import ImportBatch
 from portal import access
 
@@ -19,7 +18,10 @@ RECENT_BATCHES = 20
 _import_file = dict(
     required=False,
     validators=[FileExtensionValidator(["csv", "xlsx"])],
-    help_text=_("CSV (UTF-8, komma, decimalpunktum) eller XLSX."),
+    help_text=_(
+        "CSV (UTF-8) med komma og decimalpunktum, CSV fra dansk Excel med semikolon og "
+        "decimalkomma, eller XLSX."
+    ),
 )
 
 
@@ -89,13 +91,33 @@ class ImportView(EditorsOnlyMixin, WagtailAdminTemplateMixin, FormView):
         return context
 
     def form_valid(self, form):
-        files = form.files_to_import()
         kind = form.cleaned_data["kind"]
         year = form.cleaned_data["year"] if kind == ImportBatch.Kind.KEY_FIGURES else None
-        batch = batches.start(kind, list(files.values()), user=self.request.user, year=year)
-        stored = {role: storage.keep(source) for role, source in files.items()}
-        transaction.on_commit(lambda: run_uploaded_import.enqueue(batch.pk, stored))
+        batch = uploads.queue(kind, form.files_to_import(), user=self.request.user, year=year)
         return redirect("monitoring_import_batch", batch.pk)
+
+
+class PartialImportForm(forms.Form):
+    """The uploader's explicit yes to a file that leaves organisations or estates out."""
+
+    confirm = forms.BooleanField(required=True)
+
+    def __init__(self, *args, batch, uncovered, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["confirm"].label = _(
+            "Ja, indlæs filen som delvis import: %(entities)s mister deres nøgletal for %(year)s."
+        ) % {"entities": entities_text(uncovered), "year": batch.year}
+        self.fields["confirm"].error_messages["required"] = _(
+            "Sæt kryds, hvis filen skal indlæses som delvis import."
+        )
+
+
+def _partial_form(batch, data=None):
+    """The confirmation form for a batch refused only for leaving entities out, else None."""
+    uncovered = uploads.partial_offer(batch)
+    if uncovered is None:
+        return None
+    return PartialImportForm(data, batch=batch, uncovered=uncovered)
 
 
 class ImportBatchView(EditorsOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -121,5 +143,23 @@ class ImportBatchView(EditorsOnlyMixin, WagtailAdminTemplateMixin, TemplateView)
             running=batch.status == ImportBatch.Status.RUNNING,
             status_url=reverse("monitoring_import_batch", args=[batch.pk]),
             import_url=reverse("monitoring_import"),
+            partial_form=kwargs.get("partial_form") or _partial_form(batch),
+            partial_url=reverse("monitoring_import_partial", args=[batch.pk]),
         )
         return context
+
+
+class PartialImportView(ImportBatchView):
+    """Import a refused file again as the partial import its uploader confirms."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        refused = get_object_or_404(ImportBatch, pk=pk)
+        form = _partial_form(refused, request.POST)
+        if form is None:
+            raise Http404
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(pk=pk, partial_form=form))
+        batch = uploads.queue_partial(refused, user=request.user)
+        return redirect("monitoring_import_batch", batch.pk)

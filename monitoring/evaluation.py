@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from . import peer_statistics, planner
+from . import peer_statistics, planner, reporting_duty
 from .models import (
     Direction,
     Estate,
@@ -100,6 +100,7 @@ def load_dataset(today, raw=None):
             .max()
             .rename_axis(["entity", "year"])
         )
+    _add_absent(values)
     dataset = Dataset(
         values,
         entities=_entities(),
@@ -111,6 +112,23 @@ def load_dataset(today, raw=None):
         today=today,
     )
     return dataset, batches
+
+
+def _add_absent(values):
+    """Give each entity-year that owes figures but has none an empty row, so R14 sees it as
+    missing instead of not seeing it (monitoring/reporting_duty.py)."""
+    years = set()
+    for frame in values.values():
+        years.update(frame.index.get_level_values("year").unique().tolist())
+    if not years:
+        return
+    for level, frame in values.items():
+        reported = frame.index.get_level_values("entity")
+        first = pd.Series(frame.index.get_level_values("year"), index=reported).groupby(level=0)
+        owed = reporting_duty.owed(
+            reporting_duty.register(level), first.min().astype(float), years, max(years)
+        )
+        values[level] = frame.reindex(frame.index.union(owed))
 
 
 def _read_values():

@@ -2,7 +2,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from monitoring.admin_views import ImportBatchView, ImportView
+from monitoring.admin_views import ImportBatchView, ImportView, PartialImportView
 from monitoring.snippets import register_flag_rule_snippet
 from portal.admin_menus import EditorMenuItem
 
@@ -17,6 +17,11 @@ def register_import_urls():
             "nogletal/import/<int:pk>/",
             ImportBatchView.as_view(),
             name="monitoring_import_batch",
+        ),
+        path(
+            "nogletal/import/<int:pk>/delvis/",
+            PartialImportView.as_view(),
+            name="monitoring_import_partial",
         ),
     ]
 

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 from django.utils.translation import gettext as _
 
-from .reading import LINE
+from .reading import DECIMAL_COMMA, LINE
 
 EPOCH = pd.Timestamp("1970-01-01")
 
@@ -15,7 +15,10 @@ def report(frame, bad, column, problems, template, cells=None):
     if bad.any():
         cells = (frame[column] if cells is None else cells)[bad]
         problems.add_rows(
-            frame.loc[bad, LINE], column, [template % {"value": cell} for cell in cells]
+            frame.loc[bad, LINE],
+            column,
+            [template % {"value": cell} for cell in cells],
+            cause=template,
         )
 
 
@@ -78,7 +81,7 @@ def parse_number(
         comma,
         column,
         problems,
-        _("«%(value)s» har decimalkomma – brug decimalpunktum."),
+        DECIMAL_COMMA,
     )
     numbers = pd.to_numeric(cells.where(~empty & ~comma), errors="coerce")
     not_number = ~empty & ~comma & ~np.isfinite(numbers)
@@ -142,9 +145,6 @@ def report_duplicates(frame, key, problems, column, valid):
         .groupby(key[duplicated])
         .agg(lambda group: ", ".join(str(line) for line in group))
     )
-    messages = [
-        _("Nøglen %(key)s står flere gange i filen (linje %(lines)s).")
-        % {"key": value, "lines": lines[value]}
-        for value in key[duplicated]
-    ]
-    problems.add_rows(frame.loc[duplicated, LINE], column, messages)
+    template = _("Nøglen %(key)s står flere gange i filen (linje %(lines)s).")
+    messages = [template % {"key": value, "lines": lines[value]} for value in key[duplicated]]
+    problems.add_rows(frame.loc[duplicated, LINE], column, messages, cause=template)

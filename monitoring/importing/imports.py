@@ -9,12 +9,16 @@ from django.utils.translation import gettext as _
 from monitoring.models import ImportBatch, Organisation
 from monitoring.signals import key_figures_imported
 
-from . import batches, entities, key_figures, writing
+from . import batches, coverage, entities, key_figures, writing
 from .reading import read_table
 
 
-def import_key_figures(source, *, year, user=None, batch=None):
-    """Replace `year`'s key figures with the file's. Returns the finished ImportBatch."""
+def import_key_figures(source, *, year, partial=False, user=None, batch=None):
+    """Replace `year`'s key figures with the file's. Returns the finished ImportBatch.
+
+    A file without a row for every organisation and estate that owes figures for the year is
+    refused, unless `partial`: then those entities lose their values for the year.
+    """
     batch = batch or batches.start(ImportBatch.Kind.KEY_FIGURES, [source], user=user, year=year)
 
     def work(batch, problems):
@@ -23,10 +27,15 @@ def import_key_figures(source, *, year, user=None, batch=None):
         if frame is None:
             return {}
         batch.rows = len(frame)
-        values = key_figures.validate_and_shape(frame, year, problems)
-        if values is None:
+        shaped = key_figures.validate_and_shape(frame, year, problems)
+        if shaped is None:
             return {}
-        written = writing.replace_year(year, values, batch)
+        left_out = coverage.uncovered(year, shaped.organisation_ids, shaped.estate_ids)
+        batch.summary = {**batch.summary, "partial": partial, "uncovered": left_out.as_summary()}
+        if left_out and not partial:
+            coverage.report(left_out, year, problems)
+            return {}
+        written = writing.replace_year(year, shaped.values, batch)
         transaction.on_commit(lambda: key_figures_imported.send(sender=ImportBatch, batch=batch))
         return {
             "values": written,

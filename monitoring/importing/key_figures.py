@@ -1,5 +1,7 @@
 """Validation and shaping of a key-figure file (domain brief §7) into long-format values."""
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 from django.utils.translation import gettext as _
@@ -31,9 +33,18 @@ def catalogue():
     }
 
 
+@dataclass(frozen=True)
+class Shaped:
+    """A valid file: its values (and the derived ones) as a long frame with `figure_id`,
+    `organisation_id`, `estate_id` and `value`, and the ids of the entities it has rows for."""
+
+    values: pd.DataFrame
+    organisation_ids: set
+    estate_ids: set
+
+
 def validate_and_shape(frame, year, problems):
-    """The file's values (and the derived ones) as a long frame with `figure_id`,
-    `organisation_id`, `estate_id` and `value`; None when any problem was found."""
+    """The file as Shaped; None when any problem was found."""
     figures = catalogue()
     imported = {code: figure for code, figure in figures.items() if not figure["derived"]}
     if not checks.check_header(
@@ -74,7 +85,11 @@ def validate_and_shape(frame, year, problems):
     rows = pd.concat(
         [values, rates.rename_axis("organisation_id").reset_index()], ignore_index=True
     )
-    return _long(rows, figures)
+    return Shaped(
+        _long(rows, figures),
+        set(organisation_ids[is_org].astype("int64")),
+        set(estate_ids[is_estate].astype("int64")),
+    )
 
 
 def _check_keys(frame, year, problems):

@@ -8,14 +8,40 @@ import csv
 import datetime
 import hashlib
 import io
+import itertools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 LINE = "_line"
+COMMA, SEMICOLON = ",", ";"
+# A whole number and a decimal part: two fields of a comma file cut by a decimal comma.
+WHOLE = re.compile(r"-?\d+")
+DECIMALS = re.compile(r"\d{1,2}")
+TWO_DECIMALS = re.compile(r"\d{2}")
+# Danish Excel's number format: "." between thousands (optional), "," before decimals.
+DANISH_NUMBER = r"-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?"
+DECIMAL_COMMA = gettext_lazy(
+    "«%(value)s» har decimalkomma – brug decimalpunktum, eller gem filen med semikolon som "
+    "skilletegn (CSV fra dansk Excel)."
+)
+TOO_MANY_FIELDS = gettext_lazy(
+    "Linjen har %(seen)s felter, men overskriften har %(expected)s. Står der et komma i et tal "
+    "eller en tekst? Brug decimalpunktum, eller gem filen med semikolon som skilletegn."
+)
+TOO_FEW_FIELDS = gettext_lazy(
+    "Linjen har %(seen)s felter, men overskriften har %(expected)s. Linjen er afkortet eller "
+    "mangler felter."
+)
+NOT_DANISH_NUMBER = gettext_lazy(
+    "«%(value)s» er ikke et tal i dansk format: i en fil med semikolon som skilletegn er komma "
+    "decimaltegn og punktum tusindtalsskilletegn (fx 1.234,56)."
+)
 
 
 @dataclass(frozen=True)
@@ -61,12 +87,14 @@ def _read_csv(content, problems):
     except UnicodeDecodeError:
         problems.add(_("Filen er ikke gemt som UTF-8."))
         return None
-    lines = _record_lines(text, problems)
+    delimiter = SEMICOLON if SEMICOLON in text.partition("\n")[0] else COMMA
+    lines = _record_lines(text, delimiter, problems)
     if lines is None:
         return None
     try:
         frame = pd.read_csv(
             io.StringIO(text),
+            sep=delimiter,
             dtype=str,
             keep_default_na=False,
             skip_blank_lines=False,
@@ -77,32 +105,86 @@ def _read_csv(content, problems):
         return None
     frame = frame.apply(lambda column: column.str.strip())
     frame[LINE] = lines[: len(frame)]
+    if delimiter == SEMICOLON:
+        frame = _danish_numbers(frame, problems)
     return frame
 
 
-def _record_lines(text, problems):
-    """The line number of each data record; None, with a problem for each, if any record has
-    more fields than the header: in this layout nearly always a decimal comma."""
-    reader = csv.reader(io.StringIO(text))
+def _record_lines(text, delimiter, problems):
+    """The line number of each data record; None, with a problem naming each line, if any
+    record has more or fewer fields than the header (a damaged, cut or hand-edited file)."""
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     header = next(reader, None)
     if header is None:
         problems.add(_("Filen er tom."))
         return None
-    lines, too_long = [], []
+    lines, wrong = [], False
     for record in reader:
         lines.append(reader.line_num)
-        if len(record) > len(header):
-            too_long.append((reader.line_num, len(record)))
-    for line, seen in too_long:
-        problems.add(
-            _(
-                "Linjen har %(seen)s felter, men overskriften har %(expected)s. "
-                "Brug decimalpunktum, ikke decimalkomma, og intet tusindtalsskilletegn."
-            )
-            % {"seen": seen, "expected": len(header)},
-            line=line,
+        if record and len(record) != len(header):
+            wrong = True
+            _report_field_count(record, header, reader.line_num, delimiter, problems)
+    return None if wrong else np.array(lines, dtype=np.int64)
+
+
+def _report_field_count(record, header, line, delimiter, problems):
+    """A record whose fields do not match the header. In a comma file, extra fields nearly always
+    come from decimal commas: when they can be placed, each is named with its column."""
+    if delimiter == COMMA and len(record) > len(header):
+        columns = _decimal_comma_columns(record, header)
+        if columns:
+            for column, value in columns:
+                problems.add(
+                    DECIMAL_COMMA % {"value": value}, line=line, column=column, cause=DECIMAL_COMMA
+                )
+            return
+    template = TOO_MANY_FIELDS if len(record) > len(header) else TOO_FEW_FIELDS
+    problems.add(
+        template % {"seen": len(record), "expected": len(header)}, line=line, cause=template
+    )
+
+
+def _decimal_comma_columns(record, header):
+    """[(column, "912,40"), …] when the extra fields can be placed: exactly as many places where
+    a whole number is followed by a decimal part (of one or two digits, or else of two) as
+    there are extra fields; [] when that is ambiguous."""
+    extra = len(record) - len(header)
+    for decimals in (DECIMALS, TWO_DECIMALS):
+        starts = [
+            index
+            for index in range(len(record) - 1)
+            if WHOLE.fullmatch(record[index].strip())
+            and decimals.fullmatch(record[index + 1].strip())
+        ]
+        apart = all(later - earlier > 1 for earlier, later in itertools.pairwise(starts))
+        if len(starts) == extra and apart:
+            return [
+                (header[index - merged].strip(), f"{record[index]},{record[index + 1]}")
+                for merged, index in enumerate(starts)
+            ]
+    return []
+
+
+def _danish_numbers(frame, problems):
+    """Numbers as Danish Excel writes them in a semicolon file ("1.234,56") in the decimal-point
+    form the checks read ("1234.56"); a number with a point that cannot be a thousands
+    separator ("912.40") is ambiguous there and a problem."""
+    for column in frame.columns.drop(LINE):
+        cells = frame[column]
+        numeric = cells.str.fullmatch(r"-?[\d.,]*\d[\d.,]*")
+        if not numeric.any():
+            continue
+        danish = cells.str.fullmatch(DANISH_NUMBER)
+        problems.add_rows(
+            frame.loc[numeric & ~danish, LINE],
+            column,
+            [NOT_DANISH_NUMBER % {"value": cell} for cell in cells[numeric & ~danish]],
+            cause=NOT_DANISH_NUMBER,
         )
-    return None if too_long else np.array(lines, dtype=np.int64)
+        frame[column] = cells.where(
+            ~danish, cells.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+        )
+    return frame
 
 
 def _read_xlsx(content, problems, padded):

@@ -5,6 +5,8 @@ from django.utils.translation import ngettext
 
 from monitoring.models import ImportBatch
 
+from .coverage import entities_text
+
 
 def describe(problem):
     """One problem as a Danish line, e.g. "estates.csv, linje 4, kolonne homes: …"."""
@@ -41,7 +43,7 @@ def summary_text(batch):
     if batch.status == ImportBatch.Status.RUNNING:
         return _("%(file)s indlæses …") % {"file": batch.file_name}
     if batch.kind == ImportBatch.Kind.KEY_FIGURES:
-        return _(
+        text = _(
             "Nøgletal for %(year)s indlæst fra %(file)s: %(rows)s rækker "
             "(%(organisations)s boligorganisationer, %(estates)s afdelinger), "
             "%(values)s værdier gemt. Årets tidligere værdier er erstattet."
@@ -53,6 +55,11 @@ def summary_text(batch):
             "estates": summary.get("estates", 0),
             "values": summary.get("values", 0),
         }
+        if any((summary.get("uncovered") or {}).values()):
+            text += " " + _(
+                "Delvis import: %(entities)s uden række i filen har ingen nøgletal for %(year)s."
+            ) % {"entities": entities_text(summary["uncovered"]), "year": batch.year}
+        return text
     parts = []
     for key, label in (
         ("organisations", _("boligorganisationer")),

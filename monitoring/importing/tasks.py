@@ -12,10 +12,11 @@ from .problems import Problems
 
 
 @task()
-def run_uploaded_import(batch_id, stored_names):
+def run_uploaded_import(batch_id, stored_names, partial=False):
     """Import the stored files into the waiting batch.
 
-    `stored_names` has "key_figures", or "organisations" and/or "estates". The uploader's right
+    `stored_names` has "key_figures", or "organisations" and/or "estates"; `partial` is the
+    uploader's confirmation that a key-figure file may leave entities out. The uploader's right
     to import is checked again now: it may have been withdrawn since the upload.
     """
     batch = ImportBatch.objects.select_related("created_by").get(pk=batch_id)
@@ -27,6 +28,6 @@ def run_uploaded_import(batch_id, stored_names):
         return
     files = {kind: storage.load(name) for kind, name in stored_names.items()}
     if batch.kind == ImportBatch.Kind.KEY_FIGURES:
-        import_key_figures(files["key_figures"], year=batch.year, batch=batch)
+        import_key_figures(files["key_figures"], year=batch.year, partial=partial, batch=batch)
     else:
         import_entities(files.get("organisations"), files.get("estates"), batch=batch)

@@ -1,8 +1,13 @@
-"""Missing-data rules (R14): late or absent accounts, no steering meeting, empty required figures.
+"""Missing-data rules (R14): late or absent accounts, no steering meeting, empty required
+figures, and entities with no figures at all.
 
-Only entity-years with at least one reported figure are judged, so an organisation that has
-merged away raises nothing. Deadlines count from a calendar year end; an absence is only
-flagged once its deadline has passed on the evaluation date. Dates are epoch days.
+The entity-years judged are those with a reported figure and those that owe figures but have
+none (an empty row, added by the evaluation from monitoring/reporting_duty.py), so an
+organisation that has merged away raises nothing, while one left out of a year's file does.
+Such an absent entity-year is one condition ("Nøgletallene … mangler"), red when the entity was
+absent the year before too, instead of one per figure. Deadlines count from a calendar year
+end; a late or absent account or meeting is only flagged once its deadline has passed on the
+evaluation date. Dates are epoch days.
 """
 
 import datetime
@@ -10,6 +15,7 @@ import datetime
 import numpy as np
 import pandas as pd
 from django.utils import formats
+from django.utils.translation import gettext as _
 
 from .dataset import LEVELS, lag
 from .outcome import Outcome
@@ -25,10 +31,33 @@ def evaluate(rule, data, fired):
     if "meeting" in options:
         outcomes.append(_meeting(rule, data, options["meeting"]))
     months = options.get("accounts", {}).get("months", 6)
+    required = options.get("required", {})
     for level in LEVELS:
-        for figure in options.get("required", {}).get(level, ()):
+        for figure in required.get(level, ()):
             outcomes.append(_required(data, level, figure, months))
+    absent = {level: data.values[level].isna().all(axis=1) for level in LEVELS}
+    for outcome in outcomes:
+        _except_absent(outcome, absent[outcome.level])
+    judged = {rule.level, *(level for level in LEVELS if required.get(level))}
+    outcomes += [_absent(data, level, absent[level], months) for level in LEVELS if level in judged]
     return outcomes
+
+
+def _except_absent(outcome, absent):
+    """Absent entity-years get the one "no figures" condition, not one per missing figure."""
+    outcome.yellow = outcome.yellow & ~absent
+    if outcome.red is not None:
+        outcome.red = outcome.red & ~absent
+
+
+def _absent(data, level, absent, months):
+    """An entity-year that owes figures and has none; red when it had none the year before."""
+    context = {
+        "figure_name": _("Nøgletallene"),
+        "deadline": _dates(_deadline(absent, months)),
+    }
+    twice = absent & lag(absent.astype(float)).eq(1)
+    return Outcome(level, yellow=absent, red=twice, context=context)
 
 
 def _accounts(rule, data, accounts):

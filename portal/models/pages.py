@@ -8,6 +8,7 @@ from wagtail.search import index
 from portal import routing
 from portal.blocks import BODY_BLOCKS, InitiativeBlock
 from portal.cache import mark_cacheable
+from portal.search.index import ANALYSED_FIELD, analysed_text
 
 
 class BasePage(Page):
@@ -19,8 +20,9 @@ class BasePage(Page):
         help_text=_("En til to sætninger, der vises i oversigter og søgeresultater."),
     )
 
-    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), ANALYSED_FIELD]
     content_panels = [*Page.content_panels, FieldPanel("summary")]
+    search_stems = analysed_text
 
     # Anonymous readers get the page from the cache until published content changes.
     cache_for_anonymous = True

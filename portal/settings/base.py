@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    "portal.search",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
@@ -301,14 +302,14 @@ def search_backends(elasticsearch_url=None):
         return {"default": database}
     return {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            # Danish analysis with compounds and the editors' synonyms (portal/search/elastic.py);
+            # `manage.py search_reindex` builds a new index and moves the alias to it.
+            "BACKEND": "portal.search.elastic",
             "URLS": [elasticsearch_url],
-            "INDEX": env("ELASTICSEARCH_INDEX", "tilsynsportalen"),
+            "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX", "tilsynsportalen_"),
+            "ATOMIC_REBUILD": True,
             "TIMEOUT": 5,
             "OPTIONS": {"max_retries": 1},
-            "INDEX_SETTINGS": {
-                "settings": {"analysis": {"analyzer": {"default": {"type": "danish"}}}}
-            },
         },
         "database": database,
     }

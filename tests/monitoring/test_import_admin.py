@@ -156,3 +156,94 @@ def test_task_refuses_an_uploader_who_lost_the_editor_role(editor, private_impor
     batch.refresh_from_db()
     assert batch.status == ImportBatch.Status.FAILED
     assert "må ikke længere" in batch.errors[0]["message"]
+
+
+def test_a_file_leaving_out_entities_is_imported_only_after_the_editor_confirms_the_loss(
+    client, editor, login, django_capture_on_commit_callbacks, tmp_path
+):
+    login(client, editor)
+    upload(
+        client,
+        django_capture_on_commit_callbacks,
+        kind="entities",
+        organisations=DATA / "organisations.csv",
+        estates=DATA / "estates.csv",
+    )
+    lines = (DATA / "key_figures_2024.csv").read_text().splitlines(keepends=True)
+    partial = tmp_path / "uden_0413.csv"
+    partial.write_text("".join(line for line in lines if ",0413," not in line))
+
+    response = upload(
+        client,
+        django_capture_on_commit_callbacks,
+        kind="key_figures",
+        year="2024",
+        key_figures=partial,
+    )
+    refused = ImportBatch.objects.get(kind="key_figures")
+    assert refused.status == ImportBatch.Status.FAILED
+    page = client.get(response.url).content.decode()
+    assert "Filen dækker ikke registret for 2024: 1 boligorganisation og 1 afdeling" in page
+    assert "Afdeling 0413-001 har ingen række i filen." in page
+    assert (
+        "Ja, indlæs filen som delvis import: 1 boligorganisation og 1 afdeling mister deres "
+        "nøgletal for 2024." in page
+    )
+    partial_url = f"{IMPORT_URL}{refused.pk}/delvis/"
+    assert f'action="{partial_url}"' in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        unconfirmed = client.post(partial_url, {})
+    assert unconfirmed.status_code == 200
+    assert "Sæt kryds, hvis filen skal indlæses som delvis import." in unconfirmed.content.decode()
+    assert not KeyFigureValue.objects.exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(partial_url, {"confirm": "on"})
+
+    batch = ImportBatch.objects.filter(kind="key_figures").exclude(pk=refused.pk).get()
+    assert response.status_code == 302 and response.url == f"{IMPORT_URL}{batch.pk}/"
+    assert batch.status == ImportBatch.Status.SUCCEEDED, batch.errors
+    assert batch.created_by == editor and batch.summary["partial"] is True
+    assert KeyFigureValue.objects.filter(batch=batch, organisation__org_no="0412").exists()
+    assert not KeyFigureValue.objects.filter(organisation__org_no="0413").exists()
+    page = client.get(response.url).content.decode()
+    assert (
+        "Delvis import: 1 boligorganisation og 1 afdeling uden række i filen har ingen nøgletal "
+        "for 2024." in page
+    )
+    assert "delvis/" not in page  # nothing more to confirm
+
+
+def test_no_partial_import_of_a_file_refused_for_other_reasons(
+    client, editor, login, django_capture_on_commit_callbacks, tmp_path
+):
+    bad = tmp_path / "nøgletal.csv"
+    bad.write_text("year,level,org_no,estate_no,tenancy_units\n2024,org,0999,,x\n")
+    login(client, editor)
+    response = upload(
+        client, django_capture_on_commit_callbacks, kind="key_figures", year="2024", key_figures=bad
+    )
+    refused = ImportBatch.objects.get()
+
+    assert "delvis/" not in client.get(response.url).content.decode()
+    assert client.post(f"{IMPORT_URL}{refused.pk}/delvis/", {"confirm": "on"}).status_code == 404
+    assert ImportBatch.objects.count() == 1
+
+
+@pytest.mark.parametrize("role", ["caseworker_kk", "member"])
+def test_caseworkers_and_members_cannot_confirm_a_partial_import(db, client, login, role, request):
+    login(client, request.getfixturevalue(role))
+    refused = ImportBatch.objects.create(
+        kind="key_figures",
+        year=2024,
+        file_name="x.csv",
+        checksum="0" * 64,
+        status=ImportBatch.Status.FAILED,
+        summary={"stored": {"key_figures": "x/x.csv"}, "uncovered": {"organisations": 1}},
+    )
+
+    response = client.post(f"{IMPORT_URL}{refused.pk}/delvis/", {"confirm": "on"})
+
+    assert response.status_code in (302, 403, 404)
+    assert ImportBatch.objects.count() == 1

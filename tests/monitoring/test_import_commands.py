@@ -28,7 +28,7 @@ def test_import_keyfigures_prints_a_summary(entities, capsys):
     call_command("import_keyfigures", DATA / "key_figures_2024.csv", year=2024)
 
     out = capsys.readouterr().out
-    assert "Nøgletal for 2024 indlæst fra key_figures_2024.csv: 5 rækker" in out
+    assert "Nøgletal for 2024 indlæst fra key_figures_2024.csv: 6 rækker" in out
     assert KeyFigureValue.objects.filter(year=2024).exists()
 
 
@@ -51,6 +51,30 @@ def test_import_keyfigures_fails_with_every_problem_and_writes_nothing(entities,
     assert "linje 3, kolonne org_no: Boligorganisation 0999 findes ikke" in message
     assert not KeyFigureValue.objects.exists()
     assert ImportBatch.objects.filter(status=ImportBatch.Status.FAILED).count() == 1
+
+
+def test_import_keyfigures_refuses_a_file_that_leaves_out_entities_unless_partial(
+    entities, tmp_path, capsys
+):
+    call_command("import_keyfigures", DATA / "key_figures_2024.csv", year=2024)
+    lines = (DATA / "key_figures_2024.csv").read_text().splitlines(keepends=True)
+    without_0413 = tmp_path / "uden_0413.csv"
+    without_0413.write_text("".join(line for line in lines if ",0413," not in line))
+    before = KeyFigureValue.objects.filter(year=2024).count()
+
+    with pytest.raises(CommandError) as raised:
+        call_command("import_keyfigures", without_0413, year=2024)
+
+    message = str(raised.value)
+    assert "Filen dækker ikke registret for 2024: 1 boligorganisation og 1 afdeling" in message
+    assert "kolonne org_no: Boligorganisation 0413 har ingen række i filen." in message
+    assert "kolonne estate_no: Afdeling 0413-001 har ingen række i filen." in message
+    assert KeyFigureValue.objects.filter(year=2024).count() == before
+
+    call_command("import_keyfigures", without_0413, year=2024, partial=True)
+
+    assert "Nøgletal for 2024 indlæst" in capsys.readouterr().out
+    assert not KeyFigureValue.objects.filter(year=2024, organisation__org_no="0413").exists()
 
 
 def test_import_entities_fails_on_a_missing_file(db, tmp_path):

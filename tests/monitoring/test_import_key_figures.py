@@ -41,7 +41,7 @@ def test_valid_file_imports_values_and_hand_computed_derived_figures(entities):
     batch = import_key_figures(data_file("key_figures_2024.csv"), year=2024)
 
     assert batch.status == ImportBatch.Status.SUCCEEDED, batch.errors
-    assert batch.rows == 5
+    assert batch.rows == 6
     stored = values()
     assert stored[("0412", "001", "rent_per_m2")] == 912.40
     assert stored[("0412", "001", "vacancy_rate_pct")] == pytest.approx(1 / 146 * 100)
@@ -67,15 +67,17 @@ def test_valid_file_imports_values_and_hand_computed_derived_figures(entities):
     assert batch.summary["values"] == len(stored)
 
 
-def test_reimport_replaces_the_year_exactly_and_keeps_other_years(entities):
+def test_partial_reimport_replaces_the_year_exactly_and_keeps_other_years(entities):
     import_key_figures(data_file("key_figures_2024.csv"), year=2024)
+    # 2023 is older than the newest year: only entities that had reported by then owe it.
     other_year = csv_file("year,level,org_no,estate_no,tenancy_units\n2023,org,0412,,1800\n")
     assert import_key_figures(other_year, year=2023).status == ImportBatch.Status.SUCCEEDED
 
     smaller = csv_file(f"{HEADER}\n2024,estate,0412,001,149,146,11388.0,950,3\n")
-    batch = import_key_figures(smaller, year=2024)
+    batch = import_key_figures(smaller, year=2024, partial=True)
 
     assert batch.status == ImportBatch.Status.SUCCEEDED, batch.errors
+    assert batch.summary["uncovered"] == {"organisations": 2, "estates": 3}
     assert values() == {
         ("0412", "001", "tenancy_units"): 149,
         ("0412", "001", "homes"): 146,
@@ -98,7 +100,9 @@ def test_xlsx_first_sheet_with_numeric_numbers_is_zero_padded(entities):
     content = io.BytesIO()
     workbook.save(content)
 
-    batch = import_key_figures(ImportFile("nøgletal.xlsx", content.getvalue()), year=2024)
+    batch = import_key_figures(
+        ImportFile("nøgletal.xlsx", content.getvalue()), year=2024, partial=True
+    )
 
     assert batch.status == ImportBatch.Status.SUCCEEDED, batch.errors
     stored = values()
@@ -171,8 +175,18 @@ BAD_FILES = {
     ),
     "bare decimal comma": (
         f"{HEADER}\n2024,estate,0412,001,149,146,11388,912,40,1\n",
+        "rent_per_m2",
+        "«912,40» har decimalkomma – brug decimalpunktum, eller gem filen med semikolon",
+    ),
+    "extra field that is not a decimal": (
+        f"{HEADER}\n2024,estate,0412,001,149,146,11388,912,x,1\n",
         "",
-        "decimalpunktum",
+        "Linjen har 10 felter, men overskriften har 9",
+    ),
+    "short row": (
+        f"{HEADER}\n2024,estate,0412,001,149,146,11388\n",
+        "",
+        "Linjen har 7 felter, men overskriften har 9",
     ),
     "negative homes": (
         f"{HEADER}\n2024,estate,0412,001,149,-146,11388,912,1\n",
@@ -262,13 +276,30 @@ def test_every_problem_is_reported_at_once_with_line_and_column(entities):
     assert all(error["file"] == "key_figures.csv" for error in batch.errors)
 
 
+def test_many_problems_of_one_cause_are_reported_once_with_their_count(entities):
+    rows = "".join(f"2024,estate,0412,{n:03d},1,1,1,x{n},1\n" for n in range(300))
+
+    batch = import_key_figures(csv_file(HEADER + "\n" + rows), year=2024)
+
+    assert batch.summary["error_count"] == 597  # every bad rent and every unknown estate
+    assert {(error["column"], error["message"]) for error in batch.errors} == {
+        (
+            "estate_no",
+            "297 linjer har samme fejl, fx linje 2: Afdeling 0412-000 findes ikke – indlæs "
+            "organisationer og afdelinger først.",
+        ),
+        ("rent_per_m2", "300 linjer har samme fejl, fx linje 2: «x0» er ikke et tal."),
+    }
+
+
 def test_reported_problems_are_capped_with_the_total_counted(entities):
-    rows = "".join(f"2024,estate,0412,001,1,1,1,x{n},1\n" for n in range(300))
+    """Causes seen a few times each are listed one by one, up to 200."""
+    rows = "".join(f"x{n},estate,0412,001,x,x,x,x,x\n" for n in range(30))
 
     batch = import_key_figures(csv_file(HEADER + "\n" + rows), year=2024)
 
     assert len(batch.errors) == 200
-    assert batch.summary["error_count"] > 300  # every bad rent and every duplicate
+    assert batch.summary["error_count"] > 200
     assert batch.errors[0]["line"] == 2
 
 

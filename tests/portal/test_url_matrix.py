@@ -444,6 +444,16 @@ THIRD_PARTY = {
     # Administrators manage users and roles; page permissions belong to editors and approvers.
     "/admin/pages/": {**only(ADMIN_USERS, 200, NOT_ADMIN), "administrator": (302, "/admin/")},
     "/admin/vejledning-til-gennemgang/": {**only(ADMIN_USERS, 200, NOT_ADMIN)},
+    "/admin/soegninger-uden-svar/": {**only(ADMIN_USERS, 200, NOT_ADMIN)},
+    # Editors keep the synonyms and recommended results; administrators manage people.
+    "/admin/snippets/portal_search/searchsynonym/": {
+        **only({"editor"}, 200, NOT_ADMIN),
+        "administrator": (302, "/admin/"),
+    },
+    "/admin/snippets/portal_search/promotedresult/": {
+        **only({"editor"}, 200, NOT_ADMIN),
+        "administrator": (302, "/admin/"),
+    },
     "/admin/sikkerhedslog/": {
         **only({"administrator"}, 200, NOT_ADMIN),
         "editor": (302, "/admin/"),

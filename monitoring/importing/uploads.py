@@ -1,0 +1,46 @@
+"""Files uploaded in the admin: kept privately and imported in the background; a key-figure file
+refused only for leaving out entities can be imported again as a confirmed partial import."""
+
+from django.db import transaction
+
+from monitoring.models import ImportBatch
+
+from . import batches, storage
+from .tasks import run_uploaded_import
+
+
+def queue(kind, files, *, user, year=None):
+    """Keep `files` ({role: ImportFile}) and import them once this transaction commits."""
+    stored = {role: storage.keep(source) for role, source in files.items()}
+    return _queue(kind, files, stored, user=user, year=year, partial=False)
+
+
+def partial_offer(batch):
+    """{"organisations": n, "estates": m} when `batch` was refused only because its file leaves
+    those out, so the uploader may import it as a partial import; else None."""
+    summary = batch.summary
+    uncovered = summary.get("uncovered") or {}
+    if (
+        batch.kind == ImportBatch.Kind.KEY_FIGURES
+        and batch.status == ImportBatch.Status.FAILED
+        and summary.get("stored")
+        and not summary.get("partial")
+        and any(uncovered.values())
+    ):
+        return uncovered
+    return None
+
+
+def queue_partial(refused, *, user):
+    """Import the refused batch's kept file again, as the partial import the user confirmed."""
+    stored = refused.summary["stored"]
+    files = {role: storage.load(name) for role, name in stored.items()}
+    return _queue(refused.kind, files, stored, user=user, year=refused.year, partial=True)
+
+
+def _queue(kind, files, stored, *, user, year, partial):
+    batch = batches.start(kind, list(files.values()), user=user, year=year)
+    batch.summary = {**batch.summary, "stored": stored}
+    batch.save(update_fields=["summary"])
+    transaction.on_commit(lambda: run_uploaded_import.enqueue(batch.pk, stored, partial))
+    return batch

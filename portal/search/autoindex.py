@@ -1,0 +1,63 @@
+"""Index on save: what is published, edited or deleted is searchable when its transaction commits.
+
+Wagtail's own handlers index in the background worker, so a new page could be missing from search
+for as long as the queue took. These handlers replace them: the object is indexed in the same
+transaction (the database backends then commit index and content together). Every save or
+deletion of an indexed model bumps the search generation, so cached results are set aside; a
+model with `search_auto_update = False` is indexed by its owner, and only bumps it here.
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from modelsearch import signal_handlers
+from wagtail.search import index
+from wagtail.signals import page_published, page_unpublished
+
+from portal.search import vocabulary
+from portal.search.generation import bump_search_generation
+from portal.search.index import indexed_text
+
+
+def index_on_save():
+    for model in index.get_indexed_models():
+        if getattr(model, "search_auto_update", True):
+            post_save.disconnect(signal_handlers.post_save_signal_handler, sender=model)
+            post_save.connect(_saved, sender=model, dispatch_uid="portal_search_saved")
+        else:
+            post_save.connect(_changed, sender=model, dispatch_uid="portal_search_saved")
+        post_delete.connect(_changed, sender=model, dispatch_uid="portal_search_deleted")
+    # A page's topics and other child relations are written after its own row: index it again
+    # once publishing is complete.
+    page_published.connect(_saved, dispatch_uid="portal_search_published")
+    page_unpublished.connect(_saved, dispatch_uid="portal_search_unpublished")
+
+
+def _saved(instance, raw=False, **kwargs):
+    if raw:
+        return
+    update(instance)
+
+
+def _changed(**kwargs):
+    bump_search_generation()
+
+
+def update(instance):
+    """Index one object now and note its words in the vocabulary."""
+    indexed = index.get_indexed_instance(instance)
+    if indexed is None:
+        return
+    index.insert_or_update_object(indexed)
+    vocabulary.add_text(indexed_text(indexed))
+    bump_search_generation()
+
+
+def rebuild_vocabulary():
+    """The vocabulary of everything indexed, counted afresh."""
+    with transaction.atomic():
+        vocabulary.rebuild(
+            indexed_text(obj)
+            for model in index.get_indexed_models()
+            if not model._meta.abstract and model._meta.concrete_model is model
+            for obj in model.get_indexed_objects().iterator(chunk_size=500)
+        )

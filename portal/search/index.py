@@ -1,0 +1,63 @@
+"""What an indexed object contributes to search besides its own fields: its text analysed the
+Danish way (stems and compound parts) and its words for the vocabulary of "Mente du"."""
+
+from django.db.models import Manager
+from wagtail.search import index
+
+from portal.search import analysis
+
+ANALYSED_FIELD_NAME = "search_stems"
+
+
+def analysed_text(obj):
+    """The object's text as stems and compound parts. An indexed model assigns it as a method,
+    `search_stems = analysed_text`, and lists `ANALYSED_FIELD` in its `search_fields`: it is then
+    found by stem and by compound part on every backend. (A method defined on the model itself,
+    not on a mixin, so that Elasticsearch's mapping can name the field after the model.)"""
+    return analysis.analyse(indexed_text(obj))
+
+
+ANALYSED_FIELD = index.SearchField(ANALYSED_FIELD_NAME)
+
+
+def indexed_text(obj):
+    """The text of every search field of the object, related objects' included."""
+    return " ".join(_field_texts(obj, obj.get_search_fields()))
+
+
+def title_text(obj):
+    """The text of the fields a reader sees as the object's title: `title`, or failing that
+    the boosted search fields (a name)."""
+    fields = [f for f in obj.get_search_fields() if isinstance(f, index.SearchField)]
+    titles = [f for f in fields if f.field_name == "title"] or [
+        f for f in fields if (f.boost or 1) > 1
+    ]
+    return " ".join(_field_texts(obj, titles))
+
+
+def _field_texts(obj, fields):
+    for field in fields:
+        if isinstance(field, index.SearchField) and field.field_name != ANALYSED_FIELD_NAME:
+            value = field.get_value(obj)
+            if value:
+                yield _as_text(value)
+        elif isinstance(field, index.RelatedFields):
+            related = getattr(obj, field.field_name, None)
+            if related is None:
+                continue
+            if isinstance(related, Manager):
+                related = related.all()
+            elif callable(related):
+                related = related()
+            for item in related if hasattr(related, "__iter__") else [related]:
+                yield from _field_texts(item, field.fields)
+
+
+def _as_text(value):
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list | tuple):
+        return " ".join(_as_text(item) for item in value)
+    if isinstance(value, dict):
+        return " ".join(_as_text(item) for item in value.values())
+    return str(value)

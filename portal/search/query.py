@@ -1,0 +1,398 @@
+"""Understand what the reader typed and find the best matches in any indexed queryset.
+
+The pipeline is the same on every backend: the query is parsed (words, "phrases", -excluded,
+OR), stop words are dropped, editors' synonyms and compound parts are added as alternatives,
+and the backend is asked for the objects matching every word by stem (the `search_stems` field
+makes SQLite stem too). The best candidates are then ranked here, so that a match in the title
+counts the same everywhere. Nothing found: a misspelt word is corrected from the index's own
+vocabulary ("Mente du"), then fewer of the words are required.
+"""
+
+import hashlib
+import itertools
+import logging
+import math
+import re
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
+from elastic_transport import TransportError
+from elasticsearch import ApiError
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Not, Or, Phrase, PlainText
+
+from portal.search import analysis, synonyms, vocabulary
+from portal.search.generation import search_generation
+from portal.search.index import title_text
+
+# How many of the backend's best matches are ranked here; further results keep its order.
+CANDIDATES = 50
+# With more words than this, relaxing tries only "any of the words" (the subsets grow fast).
+MAX_SUBSETS = 15
+RESULTS_CACHE_SECONDS = 600
+
+# How the query was relaxed to find something (SearchOutcome.relaxed).
+RELAXED_SPELLING = "spelling"
+RELAXED_SOME_WORDS = "some_words"
+
+# What the search engine raises when it cannot be reached; the database then answers instead.
+SEARCH_ENGINE_ERRORS = (TransportError, ApiError)
+
+OR_OPERATORS = frozenset({"OR", "|"})
+_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word, or several words that must stand together when `phrase` is true."""
+
+    text: str
+    phrase: bool = False
+
+    @property
+    def words(self):
+        return tuple(self.text.split())
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """What the reader asked for: every unit is required, a unit is met by any of its terms
+    (`a OR b`), and no result may contain an excluded term (`-word`, `-"two words"`)."""
+
+    units: tuple[tuple[Term, ...], ...] = ()
+    excluded: tuple[Term, ...] = ()
+
+    def __bool__(self):
+        return bool(self.units)
+
+
+@dataclass
+class SearchOutcome:
+    """Results in relevance order (a sliceable sequence), their number, a "Mente du" text when
+    a misspelt word was corrected, how the query was relaxed (None, `RELAXED_SPELLING` or
+    `RELAXED_SOME_WORDS`), and the editors' recommended results for the query."""
+
+    results: object = field(default_factory=list)
+    count: int = 0
+    suggestion: str | None = None
+    relaxed: str | None = None
+    promoted: list = field(default_factory=list)
+
+
+def parse(text) -> ParsedQuery:
+    """Words (lower-cased), "phrases", -excluded words or phrases, and `a OR b` alternatives."""
+    units, excluded, join = [], [], False
+    for match in _TOKEN.finditer(text or ""):
+        minus, quoted, bare = match.groups()
+        if bare in OR_OPERATORS:
+            join = bool(units)
+            continue
+        if quoted is None:
+            minus = "-" if bare.startswith("-") and len(bare) > 1 else ""
+            terms = [Term(w) for w in analysis.words(bare)]
+        else:
+            found = analysis.words(quoted)
+            terms = [Term(" ".join(found), phrase=len(found) > 1)] if found else []
+        if not terms:
+            continue
+        if minus:
+            excluded.extend(terms)
+        else:
+            if join:
+                units[-1] = (*units[-1], terms.pop(0))
+            units.extend((term,) for term in terms)
+        join = False
+    return ParsedQuery(tuple(units), tuple(excluded))
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """One required part of the query as searched: its words as typed, and the alternatives
+    that satisfy it (each a tuple of words all required, or a phrase)."""
+
+    words: tuple[str, ...]
+    alternatives: tuple[Term, ...]
+
+
+def search(queryset, text, *, boost_title=True, newest_first_by=None) -> SearchOutcome:
+    """The objects of an indexed queryset that match the text, best first (or newest first by
+    the date field `newest_first_by`, which the model lists as a `FilterField`).
+
+    Only the queryset is searched, so what a reader may not see never reaches the results, the
+    count or the suggestion (a correction is offered only if it finds something here).
+    """
+    parsed = parse(text)
+    if not parsed:
+        return SearchOutcome()
+    by_relevance = newest_first_by is None
+    if not by_relevance:
+        queryset = queryset.order_by(f"-{newest_first_by}")
+        boost_title = False
+    key = _cache_key(queryset, text, boost_title)
+    cached = cache.get(key) if key else None
+    if cached is not None:
+        ids, count, suggestion, relaxed, query = cached
+        by_pk = queryset.in_bulk(ids)
+        head = [by_pk[pk] for pk in ids if pk in by_pk]
+    else:
+        head, count, suggestion, relaxed, query = _find(queryset, parsed, boost_title, by_relevance)
+        if key and count:
+            ids = [obj.pk for obj in head]
+            cache.set(key, (ids, count, suggestion, relaxed, query), RESULTS_CACHE_SECONDS)
+    return SearchOutcome(
+        results=RankedResults(head, count, queryset, query, by_relevance),
+        count=count,
+        suggestion=suggestion,
+        relaxed=relaxed,
+        promoted=_promoted(queryset, parsed),
+    )
+
+
+class RankedResults:
+    """The ranked best candidates, then the backend's further results in its order."""
+
+    def __init__(self, head, count, queryset, query, by_relevance=True):
+        self.head, self.count = head, count
+        self.asked = (queryset, query, by_relevance)
+
+    def __len__(self):
+        return self.count
+
+    def __iter__(self):
+        return iter(self[0 : self.count])
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, min(index.stop or self.count, self.count)
+        items = self.head[start:stop]
+        queryset, query, by_relevance = self.asked
+        if stop > len(self.head) and query is not None:
+            tail, _count = _answer(queryset, query, by_relevance, max(start, len(self.head)), stop)
+            items += tail
+        return items
+
+
+def _find(queryset, parsed, boost_title, by_relevance):
+    """(ranked candidates, count, suggestion, relaxed, query) for a parsed query."""
+    units = _units(parsed.units)
+    excluded = parsed.excluded
+    query = _query(units, excluded)
+    head, count = _ranked(queryset, query, units, boost_title, by_relevance)
+    if count:
+        return head, count, None, None, query
+    suggestion = None
+    corrected = _corrected(parsed)
+    if corrected is not None:
+        units = _units(corrected.units)
+        query = _query(units, excluded)
+        head, count = _ranked(queryset, query, units, boost_title, by_relevance)
+        if count:
+            return head, count, _text(corrected), RELAXED_SPELLING, query
+    for query in _relaxed_queries(units, excluded):
+        head, count = _ranked(queryset, query, units, boost_title, by_relevance)
+        if count:
+            if corrected is not None:
+                suggestion = _text(corrected)
+            return head, count, suggestion, RELAXED_SOME_WORDS, query
+    return [], 0, None, None, None
+
+
+def _units(parsed_units):
+    """The parsed units as searched: stop words dropped, synonyms added as alternatives."""
+    meaningful = [
+        unit
+        for unit in parsed_units
+        if len(unit) > 1 or unit[0].phrase or unit[0].text not in analysis.STOP_WORDS
+    ]
+    parsed_units = meaningful or list(parsed_units)
+    mapping = synonyms.synonym_map()
+    longest = max((len(k) for k in mapping), default=1)
+    units, position = [], 0
+    while position < len(parsed_units):
+        span = _synonym_span(parsed_units, position, mapping, longest)
+        if span:
+            words = tuple(unit[0].text for unit in parsed_units[position : position + span])
+            alternatives = [Term(" ".join(words))]
+            alternatives += _synonym_terms(mapping[synonyms.key(" ".join(words))])
+            units.append(_Unit(words, tuple(dict.fromkeys(alternatives))))
+            position += span
+            continue
+        unit = parsed_units[position]
+        alternatives = [*unit]
+        for term in unit:
+            if not term.phrase:
+                alternatives += _synonym_terms(mapping.get(synonyms.key(term.text), ()))
+        words = tuple(w for term in unit for w in term.words)
+        units.append(_Unit(words, tuple(dict.fromkeys(alternatives))))
+        position += 1
+    return units
+
+
+def _synonym_span(parsed_units, position, mapping, longest):
+    """How many single-word units from `position` on form a synonym's phrase (0 if none)."""
+    for span in range(min(longest, len(parsed_units) - position), 0, -1):
+        run = parsed_units[position : position + span]
+        if all(len(unit) == 1 and not unit[0].phrase for unit in run):
+            if synonyms.key(" ".join(unit[0].text for unit in run)) in mapping:
+                return span
+    return 0
+
+
+def _synonym_terms(phrases):
+    return [Term(" ".join(analysis.content_words(phrase))) for phrase in phrases]
+
+
+def _query(units, excluded):
+    """The backend query: every unit by any of its alternatives, none of the excluded terms."""
+    query = And([Or([_term_query(term) for term in unit.alternatives]) for unit in units])
+    if excluded:
+        query = And([query, Not(Or([_term_query(term) for term in excluded]))])
+    return query
+
+
+def _term_query(term):
+    if term.phrase:
+        return Phrase(term.text)
+    return And([_word_query(word) for word in term.words])
+
+
+def _word_query(word):
+    """A word by its stem, or a compound by all its parts."""
+    own = PlainText(analysis.stem(word))
+    parts = analysis.compound_parts(word)
+    if not parts:
+        return own
+    return Or([own, And([PlainText(analysis.stem(part)) for part in parts])])
+
+
+def _relaxed_queries(units, excluded):
+    """Queries requiring fewer of the units: all but one, and so on, down to any one."""
+    if len(units) < 2:
+        return
+    for size in range(len(units) - 1, 0, -1):
+        if size > 1 and math.comb(len(units), size) > MAX_SUBSETS:
+            continue
+        subsets = itertools.combinations(units, size)
+        yield _or_queries([_query(subset, excluded) for subset in subsets])
+
+
+def _or_queries(queries):
+    return queries[0] if len(queries) == 1 else Or(queries)
+
+
+def _answer(queryset, query, by_relevance, start=0, stop=CANDIDATES):
+    """Objects start..stop of the backend's answer and how many it found in all; during an
+    Elasticsearch outage the database backend answers (and the outage is logged)."""
+    try:
+        return _backend_answer("default", queryset, query, by_relevance, start, stop)
+    except SEARCH_ENGINE_ERRORS:
+        logger.warning("Search engine unavailable; answering from the database search backend")
+        return _backend_answer("database", queryset, query, by_relevance, start, stop)
+
+
+def _backend_answer(backend, queryset, query, by_relevance, start, stop):
+    results = get_search_backend(backend).search(query, queryset, order_by_relevance=by_relevance)
+    items = list(results[start:stop])
+    complete = start == 0 and len(items) < stop - start
+    return items, len(items) if complete else results.count()
+
+
+def _ranked(queryset, query, units, boost_title, by_relevance):
+    """The backend's best candidates ranked by title match and its order, and the count."""
+    candidates, count = _answer(queryset, query, by_relevance)
+    if not boost_title or not candidates:
+        return candidates, count
+    query_stems = [analysis.stem(w) for w in analysis.content_words(" ".join(_all_words(units)))]
+    searched_stems = {s for unit in units for t in unit.alternatives for s in _term_stems(t)}
+
+    def score(item):
+        position, obj = item
+        title_words = analysis.content_words(title_text(obj))
+        title_stems = {s for w in title_words for s in analysis.word_stems(w)}
+        in_title = sum(_unit_in(unit, title_stems) for unit in units) / len(units)
+        covered = sum(_word_in(w, searched_stems) for w in title_words)
+        coverage = covered / (len(title_words) or 1)
+        exact = [analysis.stem(w) for w in title_words] == query_stems
+        return -(1 - position / CANDIDATES + 2 * in_title + coverage + 2 * exact)
+
+    return [obj for _position, obj in sorted(enumerate(candidates), key=score)], count
+
+
+def _all_words(units):
+    return [w for unit in units for w in unit.words]
+
+
+def _term_stems(term):
+    return {s for w in term.words for s in analysis.word_stems(w)}
+
+
+def _unit_in(unit, stems):
+    """How much of the unit the title holds: its best alternative's share of words found, a
+    compound counting by the share of its parts when it is not there whole."""
+    return max(
+        sum(_word_in(w, stems) for w in term.words) / len(term.words) for term in unit.alternatives
+    )
+
+
+def _word_in(word, stems):
+    own, *parts = analysis.word_stems(word)
+    if own in stems:
+        return 1
+    return sum(part in stems for part in parts) / len(parts) if parts else 0
+
+
+def _corrected(parsed):
+    """The parsed query with its unknown words replaced, or None: a word that is two known words
+    run together by both, a misspelt word by the vocabulary's closest."""
+    words = {term.text for unit in parsed.units for term in unit if not term.phrase}
+    unknown = vocabulary.unknown(sorted(words))
+    if not unknown:
+        return None
+    corrections = vocabulary.compound_splits(unknown)
+    corrections |= vocabulary.corrections([w for w in unknown if w not in corrections])
+    if not corrections:
+        return None
+    units = tuple(
+        tuple(Term(corrections.get(t.text, t.text), t.phrase) for t in unit)
+        for unit in parsed.units
+    )
+    return ParsedQuery(units, parsed.excluded)
+
+
+def _text(parsed):
+    """A parsed query written out again, as "Mente du" shows it."""
+    parts = [" OR ".join(_term_text(t) for t in unit) for unit in parsed.units]
+    parts += [f"-{_term_text(t)}" for t in parsed.excluded]
+    return " ".join(parts)
+
+
+def _term_text(term):
+    return f'"{term.text}"' if term.phrase else term.text
+
+
+def _promoted(queryset, parsed):
+    """The editors' recommended pages for this query that the queryset holds."""
+    if not issubclass(queryset.model, Page):
+        return []
+    words = " ".join(t.text for unit in parsed.units for t in unit)
+    ids = synonyms.promoted_page_ids().get(synonyms.key(words))
+    if not ids:
+        return []
+    by_pk = queryset.in_bulk(ids)
+    return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+def _cache_key(queryset, text, boost_title):
+    """The key of a search's answer: the query, the queryset's SQL (whose visibility rules
+    it holds) and the search generation; None when the queryset cannot be written as SQL."""
+    try:
+        sql = str(queryset.query)
+    except EmptyResultSet:
+        return None
+    digest = hashlib.sha256(f"{text}|{sql}|{boost_title}".encode()).hexdigest()
+    return f"portal:search:{search_generation()}:{digest}"
