@@ -1,10 +1,19 @@
+import logging
+import re
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from requests import RequestException
 
 from portal import audit
 from portal.models import AuditEvent, Municipality, User, Workplace
+
+logger = logging.getLogger(__name__)
+
+# A kommunekode is three digits, often written with a leading zero (0751 and 751 are Aarhus).
+KOMMUNEKODE = re.compile(r"\d{3,4}")
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -43,11 +52,39 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
     def populate_user(self, request, sociallogin, data):
         user = super().populate_user(request, sociallogin, data)
         user.username = user.email
-        claim = getattr(settings, "OIDC_MUNICIPALITY_CLAIM", "")
-        code = sociallogin.account.extra_data.get(claim) if claim else None
-        municipality = Municipality.objects.filter(code=code).first() if code else None
-        suggest_municipality(user, municipality)
+        suggest_municipality(user, claimed_municipality(sociallogin.account.extra_data))
         return user
+
+    def on_authentication_error(
+        self, request, provider, error=None, exception=None, extra_context=None
+    ):
+        """Log every failed single sign-on; an unreachable provider gets its own Danish page."""
+        unreachable = isinstance(exception, RequestException)
+        logger.warning(
+            "Single sign-on through %s failed: %s%s",
+            provider.id,
+            "provider unreachable, " if unreachable else "",
+            type(exception).__name__ if exception else error,
+        )
+        if extra_context is not None:
+            extra_context["provider_unreachable"] = unreachable
+        super().on_authentication_error(request, provider, error, exception, extra_context)
+
+
+def claimed_municipality(extra_data):
+    """The municipality named by the provider's claim, read where allauth stores it.
+
+    allauth keeps OpenID Connect data nested as {"userinfo": {...}, "id_token": {...}}; the
+    userinfo endpoint is asked first, the ID token second.
+    """
+    claim = getattr(settings, "OIDC_MUNICIPALITY_CLAIM", "")
+    if not claim:
+        return None
+    for source in ("userinfo", "id_token"):
+        code = str((extra_data.get(source) or {}).get(claim) or "").strip()
+        if KOMMUNEKODE.fullmatch(code):
+            return Municipality.objects.filter(code=int(code)).first()
+    return None
 
 
 def suggest_municipality(user, municipality=None):
