@@ -19,7 +19,7 @@ def register_import_urls():
             name="monitoring_import_batch",
         ),
         path(
-            "nogletal/import/<int:pk>/delvis/",
+            "nogletal/import/<id:pk>/delvis/",
             PartialImportView.as_view(),
             name="monitoring_import_partial",
         ),
