@@ -18,6 +18,7 @@ PLACEHOLDERS = {
     "prev_year",
     "change",
     "percentile",
+    "comparison",
     "peer_group",
     "peer_median",
     "n_years",
