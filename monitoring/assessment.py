@@ -10,8 +10,8 @@ import pandas as pd
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from .rules.dataset import ESTATE, ORGANISATION
 from .models import Assessment, AssessmentPolicy, Flag, OrganisationAssessment, Severity
+from .rules.dataset import ESTATE, ORGANISATION
 
 RANKS = {Assessment.RED: 0, Assessment.YELLOW: 1, Assessment.GREEN: 2}
 STORED = [
@@ -84,7 +84,7 @@ def assess(flags, estates, organisation_years, parameters):
     result = pd.DataFrame(index=index)
     result["score"] = by_org["weighted"].sum().reindex(index, fill_value=0).round(1)
     result["red_flags"] = by_org["red"].sum().reindex(index, fill_value=0).astype(int)
-    result["yellow_flags"] = (by_org.size().reindex(index, fill_value=0) - result["red_flags"])
+    result["yellow_flags"] = by_org.size().reindex(index, fill_value=0) - result["red_flags"]
     result["homes"] = (
         result.index.get_level_values("organisation").map(org_homes).fillna(0).astype(int)
     )
@@ -125,9 +125,9 @@ def _reasons(flags, result):
         }
         estates = flagged[flagged["estate"].notna()]
         estate_rules = {
-            key: ", ".join(group.groupby("rule", sort=False)["weighted"].sum().nlargest(
-                NAMED_RULES
-            ).index)
+            key: ", ".join(
+                group.groupby("rule", sort=False)["weighted"].sum().nlargest(NAMED_RULES).index
+            )
             for key, group in estates.groupby(["organisation", "year"], sort=False)
         }
         texts = []

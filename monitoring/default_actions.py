@@ -46,8 +46,7 @@ DEFAULT_ACTIONS = {
     "R04": (
         "Hvorfor det er vigtigt",
         [
-            "Bed om en opgørelse af lejetabet og de tomme boliger pr. afdeling "
-            f"({TILSYN}).",
+            f"Bed om en opgørelse af lejetabet og de tomme boliger pr. afdeling ({TILSYN}).",
             "Aftal i styringsdialogen konkrete mål for udlejningen og en frist for opfølgning.",
             "Vurdér, om dispositionsfonden kan dække tabet (almenboligloven § 20, stk. 2).",
         ],
@@ -63,8 +62,7 @@ DEFAULT_ACTIONS = {
     "R06": (
         "",
         [
-            "Spørg organisationen, hvad der er sket i afdelingen siden sidste år "
-            f"({TILSYN}).",
+            f"Spørg organisationen, hvad der er sket i afdelingen siden sidste år ({TILSYN}).",
             "Følg udviklingen næste år, før I drøfter tiltag i styringsdialogen.",
         ],
     ),
@@ -90,8 +88,7 @@ DEFAULT_ACTIONS = {
     "R09": (
         "Tegn på vanskeligheder",
         [
-            "Spørg organisationen, hvorfor afdelingen har underskud år efter år "
-            f"({TILSYN}).",
+            f"Spørg organisationen, hvorfor afdelingen har underskud år efter år ({TILSYN}).",
             "Gennemgå budgettet: dækker lejen de faktiske udgifter?",
             "Aftal i styringsdialogen, hvordan budgettet bringes i balance.",
         ],
@@ -116,8 +113,7 @@ DEFAULT_ACTIONS = {
     "R12": (
         "Tilsynets spørgsmål",
         [
-            "Bed organisationen forklare, hvad administrationsbidraget dækker "
-            f"({TILSYN}).",
+            f"Bed organisationen forklare, hvad administrationsbidraget dækker ({TILSYN}).",
             "Sammenlign med organisationer af samme størrelse og drøft forskellen i "
             "styringsdialogen.",
         ],
@@ -125,8 +121,7 @@ DEFAULT_ACTIONS = {
     "R13": (
         "Tegn på vanskeligheder",
         [
-            "Spørg organisationen, hvad der ligger bag den vedvarende forværring "
-            f"({TILSYN}).",
+            f"Spørg organisationen, hvad der ligger bag den vedvarende forværring ({TILSYN}).",
             "Aftal i styringsdialogen, hvad organisationen gør, og hvornår I følger op.",
         ],
     ),
@@ -151,8 +146,7 @@ DEFAULT_ACTIONS = {
     "R16": (
         "Hvad fonden lægger vægt på",
         [
-            "Hold et møde med organisationen om afdelingens samlede situation "
-            f"({TILSYN}).",
+            f"Hold et møde med organisationen om afdelingens samlede situation ({TILSYN}).",
             "Vurdér sammen med organisationen, om der skal søges særlig driftsstøtte hos "
             "Landsbyggefonden (almenboligloven §§ 96 a og 96 d).",
             "Aftal en handlingsplan med frister og følg op i styringsdialogen.",

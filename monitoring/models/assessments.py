@@ -21,7 +21,9 @@ class AssessmentPolicy(RevisionMixin, models.Model):
         _("tillæg pr. ekstra år i træk"),
         default=0.5,
         validators=[MinValueValidator(0)],
-        help_text=_("Et flag, der har stået to år i træk, tæller (1 + tillægget) gange sine point."),
+        help_text=_(
+            "Et flag, der har stået to år i træk, tæller (1 + tillægget) gange sine point."
+        ),
     )
     persistence_years = models.PositiveSmallIntegerField(
         _("højst antal år, der tæller"),

@@ -89,8 +89,8 @@ class FlagRule(RevisionMixin, models.Model):
         max_length=300,
         help_text=_(
             "Dansk tekst med pladsholdere som {value}, {threshold}, {year}, {prev_value}, "
-            "{prev_year}, {change}, {percentile}, {comparison} (fx \"højere end hos 9 ud af "
-            "10\"), {peer_group}, {peer_median}, {n_years}, "
+            '{prev_year}, {change}, {percentile}, {comparison} (fx "højere end hos 9 ud af '
+            '10"), {peer_group}, {peer_median}, {n_years}, '
             "{figure_name}, {deadline} og {rules}."
         ),
     )
@@ -106,7 +106,9 @@ class FlagRule(RevisionMixin, models.Model):
         _("afsnit i vejledningen"),
         max_length=100,
         blank=True,
-        help_text=_("Ankeret på afsnittet i vejledningssiden, fx \"dispositionsfond\" for #dispositionsfond."),
+        help_text=_(
+            'Ankeret på afsnittet i vejledningssiden, fx "dispositionsfond" for #dispositionsfond.'
+        ),
     )
     actions = models.TextField(
         _("handlemuligheder"),

@@ -66,8 +66,10 @@ def comparison(percentile, higher_is_worse):
         return None
     share = Fraction(percentile if higher_is_worse else 100 - percentile).limit_denominator(100)
     share /= 100
-    text = _("højere end hos %(part)s ud af %(whole)s") if higher_is_worse else _(
-        "lavere end hos %(part)s ud af %(whole)s"
+    text = (
+        _("højere end hos %(part)s ud af %(whole)s")
+        if higher_is_worse
+        else _("lavere end hos %(part)s ud af %(whole)s")
     )
     return text % {"part": share.numerator, "whole": share.denominator}
 

@@ -4,11 +4,9 @@ not flag much else. This is the end-to-end check of generator, import and rules 
 
 import pandas as pd
 import pytest
-from django.db import connection, transaction
+from monitoring_fixtures import country_fixture
 
-from monitoring import evaluation, generator
-from monitoring.importing import ImportFile, import_entities, import_key_figures
-from monitoring.models import Estate, Flag, ImportBatch, Severity
+from monitoring.models import Estate, Flag, Severity
 
 pytestmark = pytest.mark.django_db
 
@@ -19,35 +17,9 @@ EVALUATION_DATE = pd.Timestamp("2025-09-30").date()
 SEVERITY = {"rød": Severity.RED, "gul": Severity.YELLOW}
 
 
-def as_file(name, frame):
-    return ImportFile(name, frame.to_csv(index=False, lineterminator="\n").encode())
-
-
 @pytest.fixture(scope="module")
 def country(django_db_setup, django_db_blocker):
-    """Built once for the module inside a transaction that is rolled back after its last test;
-    each test's own transaction nests in it (the import and evaluation take half a minute)."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        generated = _import_and_evaluate()
-        # Check the deferred constraints now, once, not again after every test.
-        connection.check_constraints()
-        yield generated
-        transaction.set_rollback(True)
-
-
-def _import_and_evaluate():
-    generated = generator.generate(1)
-    batch = import_entities(
-        as_file("organisations.csv", generated.organisations),
-        as_file("estates.csv", generated.estates),
-    )
-    assert batch.status == ImportBatch.Status.SUCCEEDED, batch.errors[:5]
-    for year in YEARS:
-        frame = generated.key_figures[year]
-        batch = import_key_figures(as_file(f"key_figures_{year}.csv", frame), year=year)
-        assert batch.status == ImportBatch.Status.SUCCEEDED, batch.errors[:5]
-    evaluation.evaluate(today=EVALUATION_DATE)
-    return generated
+    yield from country_fixture(django_db_blocker, 1, YEARS, EVALUATION_DATE)
 
 
 def current_flags():
