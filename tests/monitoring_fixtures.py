@@ -111,6 +111,8 @@ def vacancy_rule(db):
         yellow_threshold=2,
         red_threshold=5,
         explanation="{value} % af boligerne stod ledige i {year}.",
+        actions="Spørg organisationen, hvorfor boligerne står tomme (almenboligloven § 164).\n"
+        "Drøft udlejningen i styringsdialogen.",
     )
 
 

@@ -83,7 +83,7 @@ def test_estate_flags_count_by_the_share_of_homes():
 
 
 def test_a_yellow_flag_on_a_small_share_of_homes_leaves_the_organisation_green():
-    result = assessed(flags(("R05", YELLOW, 1, 11, 2024)), yellow_homes_share=25)
+    result = assessed(flags(("R05", YELLOW, 1, 11, 2024)), yellow_homes_share=25, yellow_score=3)
 
     assert result.loc[(1, 2024), "assessment"] == "green"
     assert result.loc[(1, 2024), "score"] == 2
