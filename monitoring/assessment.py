@@ -116,54 +116,46 @@ def _share(homes, total):
 
 def _reasons(flags, result):
     """A short Danish text per row naming the rules that weigh most (own flags, then estates)."""
+    keys = ["organisation", "year"]
     with translation.override("da"):
-        flagged = flags.sort_values(["weighted", "rule"], ascending=[False, True])
-        own = flagged[flagged["estate"].isna()]
-        own_text = {
-            key: ", ".join(_own(row) for row in group.head(NAMED_RULES).itertuples())
-            for key, group in own.groupby(["organisation", "year"], sort=False)
-        }
-        estates = flagged[flagged["estate"].notna()]
-        estate_rules = {
-            key: ", ".join(
-                group.groupby("rule", sort=False)["weighted"].sum().nlargest(NAMED_RULES).index
+        own = _top(flags[flags["estate"].isna()].copy())
+        red, yellow = _("rød"), _("gul")
+        own["text"] = (
+            own["rule"]
+            + " "
+            + np.where(own["red"], red, yellow)
+            + np.where(
+                own["years"] > 1,
+                " " + own["years"].astype(str) + " " + _("år i træk"),
+                "",
             )
-            for key, group in estates.groupby(["organisation", "year"], sort=False)
-        }
+        )
+        own_text = own.groupby(keys)["text"].agg(", ".join).to_dict()
+        estate_rules = (
+            flags[flags["estate"].notna()].groupby([*keys, "rule"])["weighted"].sum().reset_index()
+        )
+        estate_rules = _top(estate_rules).groupby(keys)["rule"].agg(", ".join).to_dict()
+        on_red = _("%(share)s %% af boligerne i afdelinger med rødt flag (%(rules)s)")
+        on_flagged = _("%(share)s %% af boligerne i afdelinger med flag (%(rules)s)")
         texts = []
         for key, red_share, share in zip(
-            result.index,
-            result["red_homes_share"],
-            result["homes_affected_share"],
-            strict=True,
+            result.index, result["red_homes_share"], result["homes_affected_share"], strict=True
         ):
             parts = [own_text[key]] if key in own_text else []
             if key in estate_rules:
-                parts.append(_estate(red_share, share, estate_rules[key]))
+                template, share = (on_red, red_share) if red_share > 0 else (on_flagged, share)
+                parts.append(template % {"share": _percent(share), "rules": estate_rules[key]})
             text = "; ".join(parts)
             texts.append(text[:1].upper() + text[1:300] if text else _("Ingen flag"))
         return texts
 
 
-def _own(row):
-    severity = _("rød") if row.red else _("gul")
-    if row.years > 1:
-        return _("%(rule)s %(severity)s %(years)s år i træk") % {
-            "rule": row.rule,
-            "severity": severity,
-            "years": row.years,
-        }
-    return f"{row.rule} {severity}"
-
-
-def _estate(red_share, share, rules):
-    if red_share > 0:
-        text = _("%(share)s %% af boligerne i afdelinger med rødt flag") % {
-            "share": _percent(red_share)
-        }
-    else:
-        text = _("%(share)s %% af boligerne i afdelinger med flag") % {"share": _percent(share)}
-    return f"{text} ({rules})"
+def _top(frame):
+    """Each organisation-year's NAMED_RULES rows of most weight (ties by rule code)."""
+    frame = frame.sort_values(
+        ["organisation", "year", "weighted", "rule"], ascending=[True, True, False, True]
+    )
+    return frame[frame.groupby(["organisation", "year"]).cumcount() < NAMED_RULES]
 
 
 def _percent(share):

@@ -12,7 +12,7 @@ class AssessmentPolicy(RevisionMixin, models.Model):
 
     name = models.CharField(_("navn"), max_length=100)
     red_weight = models.FloatField(
-        _("point for et rødt flag"), default=3, validators=[MinValueValidator(0)]
+        _("point for et rødt flag"), default=4, validators=[MinValueValidator(0)]
     )
     yellow_weight = models.FloatField(
         _("point for et gult flag"), default=1, validators=[MinValueValidator(0)]
@@ -32,27 +32,28 @@ class AssessmentPolicy(RevisionMixin, models.Model):
     )
     estate_share = models.FloatField(
         _("afdelingsandel, der vejer som et eget flag (%)"),
-        default=10,
+        default=100,
         validators=[MinValueValidator(0.1), MaxValueValidator(100)],
         help_text=_(
-            "En afdelings flag tæller i forhold til afdelingens andel af boligerne: med 10 % "
-            "tæller et flag i en afdeling med 10 % af boligerne som organisationens eget flag."
+            "En afdelings flag tæller i forhold til afdelingens andel af boligerne: med 100 % "
+            "tæller et flag, der gælder alle organisationens boliger, som organisationens eget "
+            "flag; med 50 % tæller det dobbelt."
         ),
     )
     red_score = models.FloatField(
-        _("rød ved point på mindst"), default=4.5, validators=[MinValueValidator(0)]
+        _("rød ved point på mindst"), default=6, validators=[MinValueValidator(0)]
     )
     yellow_score = models.FloatField(
-        _("gul ved point på mindst"), default=1, validators=[MinValueValidator(0)]
+        _("gul ved point på mindst"), default=1.5, validators=[MinValueValidator(0)]
     )
     red_homes_share = models.FloatField(
         _("rød når andelen af boliger i afdelinger med rødt flag er mindst (%)"),
-        default=20,
+        default=50,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
     yellow_homes_share = models.FloatField(
         _("gul når andelen af boliger i afdelinger med flag er mindst (%)"),
-        default=10,
+        default=25,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
 

@@ -54,45 +54,42 @@ def test_an_organisations_own_red_flag_is_gul_the_first_year_and_rød_the_second
     result = assessed(frame, years=(2023, 2024))
 
     assert result.loc[(1, 2023), "assessment"] == "yellow"
-    assert result.loc[(1, 2023), "score"] == 3
+    assert result.loc[(1, 2023), "score"] == 4
     assert result.loc[(1, 2024), "assessment"] == "red"
-    assert result.loc[(1, 2024), "score"] == 4.5
+    assert result.loc[(1, 2024), "score"] == 6
     assert result.loc[(1, 2024), "reasons"] == "R02 rød 2 år i træk"
     assert result.loc[(2, 2024), "assessment"] == "green"
     assert result.loc[(2, 2024), "reasons"] == "Ingen flag"
 
 
 def test_estate_flags_count_by_the_share_of_homes():
-    # A red flag on estate 11 (20 % of the homes) reaches the red share; the same flag on a
-    # tenth of the homes would not.
-    result = assessed(flags(("R08", RED, 1, 11, 2024)))
+    # A red flag on estate 10 (80 % of the homes) passes the red share of homes.
+    result = assessed(flags(("R08", RED, 1, 10, 2024), ("R05", YELLOW, 1, 11, 2024)))
 
     row = result.loc[(1, 2024)]
     assert row["assessment"] == "red"
-    assert row["red_homes_share"] == 20
-    assert row["homes_affected_share"] == 20
-    assert row["score"] == 6  # 3 points × 20 % / 10 %
-    assert row["red_flags"] == 1 and row["yellow_flags"] == 0
-    assert row["reasons"] == "20 % af boligerne i afdelinger med rødt flag (R08)"
-    assert (
-        assessed(flags(("R08", RED, 1, 11, 2024)), red_homes_share=25, red_score=7).loc[
-            (1, 2024), "assessment"
-        ]
-        == "yellow"
-    )
+    assert row["red_homes_share"] == 80
+    assert row["homes_affected_share"] == 100
+    assert row["score"] == 3.4  # 4 points × 80 % + 1 point × 20 %
+    assert row["red_flags"] == 1 and row["yellow_flags"] == 1
+    assert row["reasons"] == "80 % af boligerne i afdelinger med rødt flag (R08, R05)"
+    assert assessed(flags(("R08", RED, 1, 10, 2024)), red_homes_share=90).loc[
+        (1, 2024), "assessment"
+    ] == "yellow"
 
 
-def test_a_yellow_flag_on_a_small_share_of_homes_leaves_the_organisation_green():
-    result = assessed(flags(("R05", YELLOW, 1, 11, 2024)), yellow_homes_share=25, yellow_score=3)
+def test_a_flag_on_a_small_share_of_homes_leaves_the_organisation_green():
+    result = assessed(flags(("R08", RED, 1, 11, 2024)))
 
     assert result.loc[(1, 2024), "assessment"] == "green"
-    assert result.loc[(1, 2024), "score"] == 2
+    assert result.loc[(1, 2024), "score"] == 0.8
 
 
 def test_the_policy_decides_the_weights():
-    frame = flags(("R12", YELLOW, 2, None, 2024))
+    frame = flags(("R12", YELLOW, 2, None, 2024), ("R12", YELLOW, 2, None, 2023))
     assert assessed(frame).loc[(2, 2024), "assessment"] == "yellow"
-    assert assessed(frame, yellow_weight=5).loc[(2, 2024), "assessment"] == "red"
+    assert assessed(frame, persistence_weight=0).loc[(2, 2024), "assessment"] == "green"
+    assert assessed(frame, yellow_weight=4).loc[(2, 2024), "assessment"] == "red"
 
 
 def test_no_flags_assess_every_organisation_green():
