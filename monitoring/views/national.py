@@ -38,7 +38,7 @@ def municipality_rows(year):
         ).order_by("region", "name")
     )
     for row in rows:
-        row.share = round(100 * (row.red_homes or 0) / row.homes) if row.homes else 0
+        row.share = 100 * (row.red_homes or 0) / row.homes if row.homes else 0
         row.shade = shade(row.share)
     return rows
 
