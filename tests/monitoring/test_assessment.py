@@ -73,9 +73,10 @@ def test_estate_flags_count_by_the_share_of_homes():
     assert row["score"] == 3.4  # 4 points × 80 % + 1 point × 20 %
     assert row["red_flags"] == 1 and row["yellow_flags"] == 1
     assert row["reasons"] == "80 % af boligerne i afdelinger med rødt flag (R08, R05)"
-    assert assessed(flags(("R08", RED, 1, 10, 2024)), red_homes_share=90).loc[
-        (1, 2024), "assessment"
-    ] == "yellow"
+    assert (
+        assessed(flags(("R08", RED, 1, 10, 2024)), red_homes_share=90).loc[(1, 2024), "assessment"]
+        == "yellow"
+    )
 
 
 def test_a_flag_on_a_small_share_of_homes_leaves_the_organisation_green():
