@@ -99,7 +99,9 @@ def dashboard_organisations(organisations, lookups, only_flagged=False):
         .annotate(n=Count("pk"), homes=Sum("homes"))
     )
     ranked = organisations.select_related("supervising_municipality").annotate(
-        this_year=FilteredRelation("assessments", condition=Q(assessments__year=lookups["year"])),
+        this_year=FilteredRelation(
+            "assessments", condition=Q(assessments__year=lookups.get("year"))
+        ),
         assessment=F("this_year__assessment"),
         assessment_rank=F("this_year__rank"),
         score=F("this_year__score"),
