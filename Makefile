@@ -56,6 +56,9 @@ worker:
 	fi; sleep 1800; done) & \
 	$(PY) manage.py db_worker
 
+# One pytest worker per core, each taking whole modules (their heavy fixtures are set up once);
+# PYTEST_ARGS passes more, e.g. PYTEST_ARGS=--ignore=tests/browser.
+TEST_WORKERS ?= auto
 test: install translations
 	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \
 		{ [ "$$(id -u)" = 0 ] && apt-get install -y -qq chromium >/dev/null; } || \
@@ -63,7 +66,7 @@ test: install translations
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # A backup folder (database, private files, manifest) and a restore that checks it; see README.
 BACKUP_DIR ?= var/backups/$(shell date +%Y%m%dT%H%M%S)
