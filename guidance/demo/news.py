@@ -71,10 +71,10 @@ NEWS = [
         datetime.date(2026, 7, 14),
         "Første kørsel af den udvidede monitorering er klar",
         "Tilsynskommunerne kan nu se flag for deres boligorganisationer og afdelinger på "
-        "grundlag af regnskaberne for 2025.",
+        "grundlag af regnskaberne for 2024.",
         [
             text(
-                "Styrelsen har kørt den udvidede monitorering på regnskaberne for 2025. Hver "
+                "Styrelsen har kørt den udvidede monitorering på regnskaberne for 2024. Hver "
                 "tilsynskommune kan se en statusliste over sine boligorganisationer med gule og "
                 "røde flag og en begrundelse for hvert flag.",
                 "Flagene er et redskab til at forberede styringsdialogen, ikke en afgørelse. "
