@@ -1,5 +1,7 @@
 import logging
 import re
+from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
@@ -14,6 +16,13 @@ logger = logging.getLogger(__name__)
 
 # A kommunekode is three digits, often written with a leading zero (0751 and 751 are Aarhus).
 KOMMUNEKODE = re.compile(r"\d{3,4}")
+
+
+class PortalSite(NamedTuple):
+    """What allauth's e-mail templates read of a site."""
+
+    name: str
+    domain: str
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -39,6 +48,13 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.save()
         return user
+
+    def send_mail(self, template_prefix, email, context):
+        """allauth's e-mails name the portal and its public address, not the requested host."""
+        site = PortalSite(
+            settings.WAGTAIL_SITE_NAME, urlsplit(settings.WAGTAILADMIN_BASE_URL).netloc
+        )
+        super().send_mail(template_prefix, email, {"current_site": site, **context})
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):

@@ -187,6 +187,8 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# allauth's e-mails name the portal, not the host they were requested on.
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Tilsynsportalen] "
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
@@ -212,6 +214,8 @@ SOCIALACCOUNT_PROVIDERS = {}
 SOCIALACCOUNT_ADAPTER = "portal.accounts.adapter.SocialAccountAdapter"
 # An address the provider has not verified is verified by e-mail here, as at sign-up.
 SOCIALACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# allauth's e-mails name the portal, not the host they were requested on.
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Tilsynsportalen] "
 SOCIALACCOUNT_ONLY = False
 OIDC_MUNICIPALITY_CLAIM = env("OIDC_MUNICIPALITY_CLAIM", "")
 
