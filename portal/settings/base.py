@@ -134,17 +134,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if env("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # Redis, answered from this process's memory while Redis is out of reach.
+            "BACKEND": "portal.shared_cache.FailoverRedisCache",
             "LOCATION": env("REDIS_URL"),
             "TIMEOUT": 600,
-            "OPTIONS": {
-                "SOCKET_CONNECT_TIMEOUT": 1,
-                "SOCKET_TIMEOUT": 1,
-                "IGNORE_EXCEPTIONS": True,
-            },
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
         }
     }
-    DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 else:
     CACHES = {
         "default": {
@@ -200,6 +196,10 @@ ACCOUNT_RATE_LIMITS = {
 ALLAUTH_TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "Tilsynsportalen"
+MFA_FORMS = {
+    "authenticate": "portal.accounts.totp.SingleUseAuthenticateForm",
+    "reauthenticate": "portal.accounts.totp.SingleUseReauthenticateForm",
+}
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", "true") == "true"
 SESSION_COOKIE_AGE = 8 * 60 * 60  # eight hours idle, renewed by every request
 SESSION_SAVE_EVERY_REQUEST = True
