@@ -6,7 +6,7 @@ siblings)."""
 from django.db.models import Q
 
 from network.choices import GroupKind, MembershipRole, MembershipStatus
-from portal.access import is_styrelse
+from portal.access import is_administrator, is_styrelse
 
 # Networks. Two questions, answered apart: may the user know a group exists (it is *listed*), and
 # may they read its threads and members (it is *readable*). Anyone signed in knows the open and
@@ -19,6 +19,37 @@ from portal.access import is_styrelse
 def may_manage_groups(user):
     """Styrelse creates groups, edits them and names their moderators."""
     return is_styrelse(user)
+
+
+# Naming moderators is not a way in. Styrelse enters a closed or secret group only with its
+# moderators' consent (an invitation) or an administrator's decision: an editor or approver who
+# is not an active member may neither name themselves its moderator nor open it up (secret to
+# closed or open, closed to open). Administrators may, and every change of a group's moderators
+# or kind by someone who is not its moderator is written to the group's moderation log and the
+# security log (network/memberships.py: save_group).
+OPENNESS = {GroupKind.SECRET: 0, GroupKind.CLOSED: 1, GroupKind.OPEN: 2}
+
+
+def may_enter_uninvited(user, group, stored_kind):
+    """May `user` make themselves a moderator of the saved `group`, or open it up?"""
+    if stored_kind is None or stored_kind == GroupKind.OPEN:
+        return True
+    membership = network_membership(user, group)
+    return (membership is not None and membership.is_active) or is_administrator(user)
+
+
+def may_name_moderators(user, group, stored_kind, moderators):
+    """Styrelse names moderators; itself among them only as `may_enter_uninvited` allows."""
+    if not may_manage_groups(user):
+        return False
+    return user not in moderators or may_enter_uninvited(user, group, stored_kind)
+
+
+def may_change_kind(user, group, stored_kind, kind):
+    """Making a group more visible than it was takes a member or an administrator."""
+    if stored_kind is None or OPENNESS[kind] <= OPENNESS[stored_kind]:
+        return True
+    return may_moderate(user, group) or is_administrator(user)
 
 
 def _memberships(user, *statuses):

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -117,16 +116,20 @@ def edit_group(request, slug):
 
 
 def _edit_group(request, group):
+    stored_kind = group.kind if group.pk else None
     form = GroupForm(request.POST or None, instance=group)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            group = form.save(commit=False)
-            if not group.slug:
-                group.slug = _unique_slug(group.name)
-            group.save()
-            memberships.set_moderators(group, form.cleaned_data["moderators"])
-        messages.success(request, _("Netværket er gemt."))
-        return redirect(group)
+        group = form.save(commit=False)
+        if not group.slug:
+            group.slug = _unique_slug(group.name)
+        moderators = form.cleaned_data["moderators"]
+        saved = _refusal_to_message(
+            request,
+            lambda: memberships.save_group(request.user, group, moderators, stored_kind),
+        )
+        if saved is not None:
+            messages.success(request, _("Netværket er gemt."))
+            return redirect(saved)
     return render(request, "network/group_form.html", {"form": form, "group": group})
 
 
