@@ -33,8 +33,13 @@ class FailoverRedisCache(BaseCache):
         self.local = LocMemCache(f"failover:{server}", {**params, "OPTIONS": {}})
         self.down_until = 0.0
 
+    @property
+    def failing_over(self):
+        """True while calls go to this process's memory (for /healthz)."""
+        return time.monotonic() < self.down_until
+
     def _call(self, method, *args, **kwargs):
-        if time.monotonic() < self.down_until:
+        if self.failing_over:
             return getattr(self.local, method)(*args, **kwargs)
         try:
             return getattr(self.redis, method)(*args, **kwargs)
