@@ -6,7 +6,8 @@ siblings)."""
 from django.db.models import Q
 
 from network.choices import GroupKind, MembershipRole, MembershipStatus
-from portal.access import is_administrator, is_styrelse
+from portal import roles
+from portal.access import has_role, is_administrator, is_styrelse
 
 # Networks. Two questions, answered apart: may the user know a group exists (it is *listed*), and
 # may they read its threads and members (it is *readable*). Anyone signed in knows the open and
@@ -14,6 +15,27 @@ from portal.access import is_administrator, is_styrelse
 # who create groups and name their moderators. Reading is for active members, and for anyone
 # signed in in an open group unless banned from it. Styrelse reads no closed or secret group
 # they are not a member of: running the networks is not a licence to read them.
+
+
+# Reading the networks at all takes the Netværksmedlem role: granted at once for a verified
+# address of a municipality's or styrelse's domain, otherwise by an administrator or a group
+# moderator (network/admission.py). Styrelse's staff run the networks and count as members.
+NETWORK_ROLES = (roles.MEMBER, roles.EDITOR, roles.APPROVER, roles.ADMINISTRATOR)
+
+
+def is_network_member(user):
+    return user.is_authenticated and (has_role(user, roles.MEMBER) or is_styrelse(user))
+
+
+def network_members(users):
+    """`is_network_member` asked of a queryset of users, in the database."""
+    with_role = users.model.objects.filter(groups__name__in=NETWORK_ROLES).values("pk")
+    return users.filter(Q(pk__in=with_role) | Q(is_superuser=True))
+
+
+def may_review_membership_requests(user, groups):
+    """Administrators and the moderators of any group (among `groups`) admit new members."""
+    return is_administrator(user) or moderated_groups(user, groups).exists()
 
 
 def may_manage_groups(user):
@@ -62,6 +84,8 @@ def listed_groups(user, queryset):
         return queryset.none()
     if may_manage_groups(user):
         return queryset
+    if not is_network_member(user):
+        return queryset.none()
     return queryset.filter(
         Q(kind__in=[GroupKind.OPEN, GroupKind.CLOSED])
         | Q(pk__in=_memberships(user, MembershipStatus.ACTIVE, MembershipStatus.INVITED))
@@ -70,7 +94,7 @@ def listed_groups(user, queryset):
 
 def readable_groups(user, queryset):
     """The groups whose threads, replies and members the user may read."""
-    if not user.is_authenticated:
+    if not is_network_member(user):
         return queryset.none()
     return queryset.filter(
         (Q(kind=GroupKind.OPEN) & ~Q(pk__in=_memberships(user, MembershipStatus.BANNED)))
@@ -81,6 +105,7 @@ def readable_groups(user, queryset):
 def group_readers(group, users):
     """The users among `users` who may read the group: `readable_groups` asked the other way
     round, for choosing whom to notify."""
+    users = network_members(users)
     in_group = users.filter(network_memberships__group=group)
     if group.kind == GroupKind.OPEN:
         banned = in_group.filter(network_memberships__status=MembershipStatus.BANNED)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from network import access, memberships, reading
 from network.choices import MembershipRole, MembershipStatus
 from network.forms import GroupForm, InviteForm
-from network.models import Group, Report
+from network.models import Group, MembershipRequest, Report
 from network.views.gate import listed_group, network_view
 
 THREADS_PER_PAGE = 30
@@ -20,7 +20,7 @@ UPCOMING_MEETINGS_SHOWN = 3
 LATEST_DOCUMENTS = 5
 # Addresses of pages other than groups: creating a group, one's moderation queues,
 # notifications and unsubscribing.
-RESERVED_SLUGS = {"ny", "moderering", "notifikationer", "afmeld"}
+RESERVED_SLUGS = {"ny", "moderering", "notifikationer", "afmeld", "adgang"}
 DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 
 
@@ -43,6 +43,9 @@ def index(request):
             "other_groups": [g for g in groups if g.my_status != MembershipStatus.ACTIVE],
             "may_manage": access.may_manage_groups(user),
             "moderates": any(g.my_role == MembershipRole.MODERATOR for g in my_groups),
+            "is_network_member": access.is_network_member(user),
+            "membership_request": MembershipRequest.objects.filter(user=user).first(),
+            "reviews_requests": access.may_review_membership_requests(user, Group.objects.all()),
         },
     )
 

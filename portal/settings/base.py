@@ -216,6 +216,11 @@ SOCIALACCOUNT_ADAPTER = "portal.accounts.adapter.SocialAccountAdapter"
 SOCIALACCOUNT_EMAIL_VERIFICATION = "mandatory"
 SOCIALACCOUNT_ONLY = False
 OIDC_MUNICIPALITY_CLAIM = env("OIDC_MUNICIPALITY_CLAIM", "")
+# Styrelse's own e-mail domains: a verified address there makes a network member at once, as a
+# municipality's domain does (network/admission.py).
+STYRELSE_EMAIL_DOMAINS = [
+    d.strip().lower() for d in env("STYRELSE_EMAIL_DOMAINS", "bpst.dk").split(",") if d.strip()
+]
 
 
 def openid_connect_providers(server_url, client_id, secret, provider_id="kommune", **options):
