@@ -4,6 +4,7 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.internal.ratelimit import get_ip
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -26,7 +27,15 @@ class PortalSite(NamedTuple):
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """allauth, adapted: lock-outs are audited and new users get their municipality suggested."""
+    """allauth, adapted: failed log-ins count per account and address, lock-outs are audited and
+    new users get their municipality suggested."""
+
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        """allauth counts failed log-ins per account alone, so anyone could lock a caseworker out
+        by guessing from anywhere; counting them per account *and* client address slows the
+        guesser and leaves the owner's own address alone. Each address is also limited as such
+        (ACCOUNT_RATE_LIMITS["login_failed"])."""
+        return f"{super()._get_login_attempts_cache_key(request, **credentials)}:{get_ip(request)}"
 
     def pre_authenticate(self, request, **credentials):
         try:
