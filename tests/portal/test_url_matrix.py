@@ -6,11 +6,16 @@ third-party URLconfs (Wagtail admin, documents and pages; allauth) are represent
 """
 
 import datetime
+import shutil
 
 import pytest
+from accounts_fixtures import create_user
 from django.core.files.base import ContentFile
+from django.db import transaction
+from django.test import override_settings
 from django.urls import URLResolver, get_resolver
 from django.utils import timezone
+from monitoring_fixtures import build_monitoring_data, create_vacancy_rule
 
 from guidance.models import EventIndexPage, EventPage
 from network import library, unsubscribe
@@ -21,6 +26,7 @@ from network.models import (
     Group,
     Meeting,
     Membership,
+    MembershipRequest,
     Notification,
     NotificationKind,
     Reply,
@@ -48,7 +54,17 @@ THIRD_PARTY_URLCONFS = {
     "wagtail.urls",
 }
 
-ROLES = ["anonymous", "member", "caseworker_kk", "caseworker_aarhus", "editor", "administrator"]
+# "registered": signed in with a verified address outside the municipalities' and styrelse's
+# domains, without the Netværksmedlem role (its request not yet approved).
+ROLES = [
+    "anonymous",
+    "registered",
+    "member",
+    "caseworker_kk",
+    "caseworker_aarhus",
+    "editor",
+    "administrator",
+]
 LOGIN = (302, "/konto/login/")
 
 
@@ -92,9 +108,9 @@ def network_meeting(o, suffix=""):
 
 # The API: anonymous callers get 401 (JSON, no log-in redirect), everything else as the pages.
 API_DENIED = {**every(404), "anonymous": 401}
-API_MONITORING = {**API_DENIED, **dict.fromkeys(ROLES[2:], 200)}
+API_MONITORING = {**API_DENIED, **dict.fromkeys(ROLES[3:], 200)}
 API_KK_ORGANISATION = {**KK_ORGANISATION, "anonymous": 401}
-MONITORING_USERS = {**MONITORING_DENIED, **dict.fromkeys(ROLES[2:], 200)}
+MONITORING_USERS = {**MONITORING_DENIED, **dict.fromkeys(ROLES[3:], 200)}
 API = "/api/monitoring/v1"
 
 # route (as the URLconf spells it) -> (method, URL builder, {role: status or (status, prefix)})
@@ -394,6 +410,17 @@ EXPECTED = {
     ),
     # network.urls: reporting (any reader) and moderation (the group's own moderators only)
     "netvaerk/moderering/": ("get", lambda o: "/netvaerk/moderering/", NOT_MODERATOR),
+    # requests for the Netværksmedlem role: administrators and group moderators review them
+    "netvaerk/adgang/": (
+        "get",
+        lambda o: "/netvaerk/adgang/",
+        {**only({"administrator"}, 200, 404), "anonymous": LOGIN},
+    ),
+    "netvaerk/adgang/<id:pk>/": (
+        "post",
+        lambda o: f"/netvaerk/adgang/{o['network']['membership_request'].pk}/",
+        {**only({"administrator"}, (302, "/netvaerk/adgang/"), 404), "anonymous": LOGIN},
+    ),
     "netvaerk/<slug:slug>/traad/<id:pk>/anmeld/": (
         "get",
         lambda o: network_thread(o, "anmeld/"),
@@ -435,6 +462,19 @@ EXPECTED = {
         NOT_MODERATOR,
     ),
 }
+
+# Without the Netværksmedlem role the networks do not exist, but for one's own notifications,
+# signed unsubscribe links and the index, which says the request is waiting.
+OPEN_TO_EVERY_SIGNED_IN = {
+    "netvaerk/",
+    "netvaerk/notifikationer/",
+    "netvaerk/notifikationer/laest/",
+    "netvaerk/notifikationer/email/",
+    "netvaerk/afmeld/<str:token>/",
+}
+for _route, (_method, _build, _expected) in list(EXPECTED.items()):
+    if _route.startswith("netvaerk/") and _route not in OPEN_TO_EVERY_SIGNED_IN:
+        EXPECTED[_route] = (_method, _build, {**_expected, "registered": 404})
 
 ADMIN_USERS = {"editor", "administrator"}
 NOT_ADMIN = (302, "/konto/login/")
@@ -506,12 +546,33 @@ def test_every_own_url_pattern_has_an_expectation():
     assert set(EXPECTED) - routes == set(), "EXPECTED names patterns that no longer exist"
 
 
+@pytest.fixture(scope="module")
+def module_objects(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The objects, built once for the module in a transaction rolled back afterwards, and the
+    folder of their files."""
+    files = tmp_path_factory.mktemp("url-matrix")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=files / "media", NETWORK_FILES_ROOT=files / "network-files"),
+        transaction.atomic(),
+    ):
+        yield files, build_objects()
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def objects(make_user, settings, tmp_path, monitoring_data):
-    """Real objects for the parametrised URLs, and the home page as the default site's root."""
-    settings.MEDIA_ROOT = tmp_path
+def objects(module_objects, db, settings, tmp_path):
+    """The module's objects, each test with its own copy of their files (a test may delete one)."""
+    files, built = module_objects
+    shutil.copytree(files, tmp_path, dirs_exist_ok=True)
+    settings.MEDIA_ROOT = tmp_path / "media"
     settings.NETWORK_FILES_ROOT = tmp_path / "network-files"
-    applicant = make_user(roles.MEMBER, email="ansoeger@kk.dk")
+    return built
+
+
+def build_objects():
+    """Real objects for the parametrised URLs, and the home page as the default site's root."""
+    applicant = create_user(roles.MEMBER, email="ansoeger@kk.dk")
     document = PortalDocument(title="Vejledning")
     document.file.save("vejledning.pdf", ContentFile(b"%PDF-1.4 tilsyn"), save=True)
     home = home_page()
@@ -530,7 +591,7 @@ def objects(make_user, settings, tmp_path, monitoring_data):
     return {
         "home": home,
         "event": event,
-        "monitoring": monitoring_data,
+        "monitoring": build_monitoring_data(create_vacancy_rule()),
         "access_request": AccessRequest.objects.create(
             user=applicant, municipality=Municipality.objects.get(code=101), motivation="x"
         ),
@@ -540,7 +601,7 @@ def objects(make_user, settings, tmp_path, monitoring_data):
             municipality=Municipality.objects.get(code=461),
         ),
         "document": document,
-        "network": network_objects(make_user),
+        "network": network_objects(create_user),
     }
 
 
@@ -580,12 +641,16 @@ def network_objects(make_user):
         "request": Membership.objects.create(
             group=group, user=applicant, status=MembershipStatus.REQUESTED
         ),
+        "membership_request": MembershipRequest.objects.create(
+            user=make_user(email="ansoeger@example.org")
+        ),
     }
 
 
 @pytest.fixture
 def as_role(client, make_user, login):
     users = {
+        "registered": lambda: make_user(email="nogen@example.org"),
         "member": lambda: make_user(roles.MEMBER),
         "caseworker_kk": lambda: make_user(
             [roles.CASEWORKER, roles.MEMBER], municipality_code=101, mfa=True, lead=True
