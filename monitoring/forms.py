@@ -83,8 +83,8 @@ class FlagFollowUpForm(forms.Form):
         if data.get("status") == FlagStatus.REJECTED and not data.get("note", "").strip():
             self.add_error("note", _("Skriv en begrundelse, når flaget afvises."))
         unchanged = (
-            data.get("status") == self.flag.status
-            and data.get("assigned_to") == self.flag.assigned_to
+            data.get("status") == self.flag.case.status
+            and data.get("assigned_to") == self.flag.case.assigned_to
             and not data.get("note", "").strip()
         )
         if unchanged and not self.errors:
