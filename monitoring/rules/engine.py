@@ -10,8 +10,9 @@ import math
 import numpy as np
 import pandas as pd
 from django.utils import translation
+from django.utils.translation import gettext as _
 
-from . import absolute, change, combination, missing, peer, trend
+from . import absolute, change, combination, hysteresis, missing, peer, trend
 from .escalation import escalate
 from .formatting import format_value, render_rows
 from .peers import peer_group_label
@@ -72,6 +73,8 @@ def _hits(rule, data, fired, outcome):
     yellow = _array(outcome.yellow, size, False).astype(bool)
     red = _array(outcome.red, size, False).astype(bool)
     red = escalate(rule, data, fired, outcome.level, yellow, red)
+    held = hysteresis.held(rule, data, outcome, yellow | red)
+    yellow |= held
     severity = np.where(red, RED, np.where(yellow, YELLOW, 0))
     rows = severity > 0
     red_limit = _array(outcome.red_limit, size, np.nan).astype(float)
@@ -99,6 +102,11 @@ def _hits(rule, data, fired, outcome):
             format_value(year).replace(".", "") for year in columns["prev_year"]
         ]
     hits["explanation"] = render_rows(rule.explanation, columns)
+    if held.any():
+        hits.loc[held[rows], "explanation"] += " " + _(
+            "Værdien har ikke længere krydset grænsen, men ligger så tæt på den, at sagen fra "
+            "året før fortsætter."
+        )
     hits["statistics"] = _statistics(hits)
     return hits
 

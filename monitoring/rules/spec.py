@@ -32,6 +32,7 @@ class RuleSpec:
     change_in_percent: bool = False
     combined_rules: tuple[str, ...] = ()
     minimum_rules: int | None = None
+    close_margin: float | None = None
     options: dict = field(default_factory=dict)
 
     @classmethod
@@ -58,6 +59,7 @@ class RuleSpec:
             change_in_percent=rule.change_in_percent,
             combined_rules=tuple(sorted(r.code for r in rule.combined_rules.all())),
             minimum_rules=rule.minimum_rules,
+            close_margin=rule.close_margin,
             options=rule.options or {},
         )
 
