@@ -27,7 +27,7 @@ class DashboardFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", _("Alle"))] + FlagStatus.choices, required=False
     )
-    nye = forms.BooleanField(label=_("Kun nye flag i år"), required=False)
+    nye = forms.BooleanField(label=_("Kun nye sager i år"), required=False)
     kun_flagede = forms.BooleanField(label=_("Kun organisationer med flag"), required=False)
 
     def __init__(self, data, years):

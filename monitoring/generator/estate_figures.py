@@ -44,7 +44,7 @@ def simulate(rng, estates, q, homes, exists):
         + _lookup(config.TURNOVER_REGION_SHIFT, region, 0.0)[:, None]
         - 0.008 * q
         + 0.08 * distress
-    ) * np.exp(_persistent(rng, n, 0.13, 0.07, RHO["turnover"]))
+    ) * np.exp(_persistent(rng, n, 0.3, 0.1, RHO["turnover"]))
     turnover = np.where(YEARS == first_year, turnover * 2, turnover)  # first lettings churn
     moveouts = rng.binomial(homes, np.clip(turnover, 0.01, 0.9))
     lettings = moveouts + rng.binomial(homes, 0.02)

@@ -43,17 +43,25 @@ def evaluate(rules, data):
     with translation.override("da"):
         for rule in ordered(rules):
             hits = [_hits(rule, data, fired, o) for o in KINDS[rule.kind](rule, data, fired)]
-            flags = _collapse(pd.concat(hits, ignore_index=True) if hits else _empty())
-            fired[rule.code] = {
-                level: group.set_index(["entity", "year"])["severity"]
-                for level, group in flags.groupby("level")
-            }
-            frames.append(flags)
+            hits = pd.concat(hits, ignore_index=True) if hits else _empty()
+            fired[rule.code] = _crossed(hits)
+            frames.append(_collapse(hits))
     return pd.concat(frames, ignore_index=True) if frames else _empty()
 
 
 def _empty():
-    return pd.DataFrame(columns=RESULT)
+    return pd.DataFrame(columns=[*RESULT, "held"])
+
+
+def _crossed(hits):
+    """Per level, the worst severity of each entity-year where the rule's limit was crossed:
+    what combinations and escalations read (a case only carried on by hysteresis is no new
+    warning)."""
+    crossed = hits[~hits["held"].astype(bool)]
+    return {
+        level: group.groupby(["entity", "year"])["severity"].max()
+        for level, group in crossed.groupby("level")
+    }
 
 
 def ordered(rules):
@@ -89,6 +97,7 @@ def _hits(rule, data, fired, outcome):
             "year": index.get_level_values("year")[rows],
             "severity": severity[rows],
             "threshold": threshold[rows],
+            "held": held[rows],
         }
     )
     for name, values in outcome.context.items():

@@ -28,15 +28,15 @@ def country(django_db_setup, django_db_blocker):
     """Built once for the module inside a transaction that is rolled back after its last test;
     each test's own transaction nests in it (the import and evaluation take half a minute)."""
     with django_db_blocker.unblock(), transaction.atomic():
-        generated = _import_and_evaluate()
+        generated = import_and_evaluate(1)
         # Check the deferred constraints now, once, not again after every test.
         connection.check_constraints()
         yield generated
         transaction.set_rollback(True)
 
 
-def _import_and_evaluate():
-    generated = generator.generate(1)
+def import_and_evaluate(seed):
+    generated = generator.generate(seed)
     batch = import_entities(
         as_file("organisations.csv", generated.organisations),
         as_file("estates.csv", generated.estates),

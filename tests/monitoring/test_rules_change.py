@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 def test_turnover_up_five_points_is_gul():
     only_rules("R06")
     org = organisation("0001")
-    up_five, up_less = estate(org, "001"), estate(org, "002")
+    up_five, up_less = estate(org, "001", homes=80), estate(org, "002", homes=80)
     put(up_five, 2023, turnover_pct=10.0)
     put(up_five, 2024, turnover_pct=15.0)
     put(up_less, 2023, turnover_pct=10.0)
@@ -42,7 +42,7 @@ def test_rise_is_rod_when_turnover_is_also_in_the_peer_tail():
     for number, member in enumerate(estates(org, 39), start=1):
         put(member, 2023, turnover_pct=10.0)
         put(member, 2024, turnover_pct=10.0 + number / 10)
-    rising = estate(org, "100")
+    rising = estate(org, "100", homes=80)
     put(rising, 2023, turnover_pct=20.0)
     put(rising, 2024, turnover_pct=28.0)
     evaluate()
@@ -54,7 +54,7 @@ def test_rise_of_exactly_five_points_from_two_decimal_figures_is_gul():
     """8.04 − 3.04 is 4.999999999999999 in floating point: still five points."""
     only_rules("R06")
     org = organisation("0001")
-    exactly, just_under = estate(org, "001"), estate(org, "002")
+    exactly, just_under = estate(org, "001", homes=80), estate(org, "002", homes=80)
     put(exactly, 2023, turnover_pct=3.04)
     put(exactly, 2024, turnover_pct=8.04)
     put(just_under, 2023, turnover_pct=3.04)
