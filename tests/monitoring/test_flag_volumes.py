@@ -4,7 +4,7 @@ seeds, each country built once for the module."""
 
 import pytest
 from django.db import connection, transaction
-from test_planted_patterns import import_and_evaluate
+from test_planted_patterns import import_and_evaluate, planted_failures
 
 from monitoring import volumes
 
@@ -29,6 +29,11 @@ def test_few_of_a_years_flags_are_new_cases(country):
     shares = {year: volumes.new_case_share(year) for year in CHECKED_YEARS}
     print(volumes.report(2024), {year: f"{share:.1%}" for year, share in shares.items()})
     assert all(share <= 0.35 for share in shares.values()), shares
+
+
+def test_the_planted_patterns_still_fire_on_each_seed(country):
+    failures = planted_failures(country)
+    assert not failures, "\n".join(failures)
 
 
 def test_two_to_four_percent_of_estates_are_red(country):
