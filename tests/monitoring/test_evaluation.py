@@ -59,7 +59,7 @@ def test_re_evaluation_keeps_the_flag_and_its_follow_up(vacant):
 
 def test_a_flag_no_longer_raised_is_kept_but_not_current(vacant):
     evaluate()
-    KeyFigureValue.objects.filter(year=2024).update(value=1.0)
+    KeyFigureValue.objects.filter(year=2024).update(value=0.5)
     summary = evaluate()
     assert summary.closed == 1
     flag = Flag.objects.get(year=2024)
