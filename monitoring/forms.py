@@ -66,7 +66,7 @@ class FlagFollowUpForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
         max_length=4000,
-        help_text=_("Noten gemmes i flagets historik og kan ikke ændres bagefter."),
+        help_text=_("Noten gemmes i sagens historik og kan ikke ændres bagefter."),
     )
 
     def __init__(self, *args, flag, **kwargs):
