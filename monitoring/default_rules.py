@@ -1,7 +1,8 @@
 """The default flag rules R01–R16 of the domain brief (§6), installed by a data migration.
 
 Editors tune them afterwards in the admin; every change is a revision, so these values are only
-the first revision of each rule.
+the first revision of each rule. The second, tuned on the generated country, is migration
+0008_default_rule_tuning (docs/flag-cases.md).
 """
 
 from django.utils import timezone

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("monitoring", "0005_default_rules"),
+        ("monitoring", "0008_default_rule_tuning"),
         ("wagtailcore", "0098_apitoken"),
     ]
 

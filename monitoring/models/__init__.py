@@ -9,7 +9,7 @@ from .figures import (
     StatutoryRate,
     ValueKind,
 )
-from .flags import Flag, FlagEvent, FlagRule, FlagStatus, PeerGroup, RuleKind, Severity
+from .flags import Flag, FlagCase, FlagEvent, FlagRule, FlagStatus, PeerGroup, RuleKind, Severity
 from .peers import PeerStatistic, SizeClass
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "Direction",
     "Estate",
     "Flag",
+    "FlagCase",
     "FlagEvent",
     "FlagRule",
     "FlagStatus",
