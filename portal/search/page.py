@@ -1,0 +1,116 @@
+"""The search page's answer: one tab's results, the count of every tab, and what the topic
+filter sets aside. Each tab is searched through the same pipeline (`query.search`), whose
+answers are cached per query, access filter and search generation."""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from functools import reduce
+from operator import or_
+
+from django.core.paginator import Paginator
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal.search import highlight, unanswered
+from portal.search.query import search
+from portal.search.sources import registered_sources
+
+ALL_PAGES = "alle"
+NEWEST = "nyeste"
+# The date filter's choices: how far back, in days.
+PERIODS = {"uge": 7, "maaned": 31, "aar": 365}
+
+
+@dataclass
+class Facet:
+    key: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class SearchAnswer:
+    """What the page shows: the chosen tab's page of hits, the facets with their counts, the
+    pipeline's outcome for the chosen tab, and the labels of tabs a topic sets aside."""
+
+    results_page: object
+    outcome: object
+    facets: list = field(default_factory=list)
+    set_aside: list = field(default_factory=list)
+
+
+def available_sources(user, topic=None):
+    """[(source, queryset)] the user may search under the topic; and the sources set aside."""
+    chosen, set_aside = [], []
+    for source in registered_sources():
+        if topic is not None and not source.topics:
+            set_aside.append(source)
+            continue
+        queryset = source.queryset(user, topic)
+        if queryset is not None and not queryset.query.is_empty():
+            chosen.append((source, queryset))
+    return chosen, set_aside
+
+
+def tab_keys(user):
+    """The tabs a user may choose: all pages together, then every source."""
+    return [ALL_PAGES, *(source.key for source, _qs in available_sources(user)[0])]
+
+
+def answer(
+    request, query, *, tab=ALL_PAGES, topic=None, period=None, sort=None, page=None, per_page=10
+):
+    """The search page's answer for the query (the facets' counts for every tab)."""
+    searchable, set_aside = available_sources(request.user, topic)
+    since = timezone.now() - timedelta(days=PERIODS[period]) if period in PERIODS else None
+    tabs = _tabs(searchable, since)
+    facets, outcomes = [], {}
+    for key, label, queryset, date_field, sources in tabs:
+        newest = date_field if sort == NEWEST else None
+        outcomes[key] = (search(queryset, query, newest_first_by=newest), sources)
+        facets.append(Facet(key, label, outcomes[key][0].count, key == tab))
+    if tab not in outcomes:
+        tab = ALL_PAGES if ALL_PAGES in outcomes else next(iter(outcomes), None)
+        for facet in facets:
+            facet.selected = facet.key == tab
+    outcome, sources = outcomes.get(tab, (None, []))
+    results = Paginator(outcome.results if outcome else [], per_page).get_page(page)
+    results.object_list = _hits(request, list(results.object_list), sources, query)
+    results.outcome = outcome
+    if results.number == 1:
+        unanswered.record(query, sum(f.count for f in facets))
+    return SearchAnswer(results, outcome, facets, [s.label for s in set_aside])
+
+
+def _tabs(searchable, since):
+    """(key, label, queryset, date field, sources) of every tab: the pages of every type
+    together first, then each source on its own. A date filter leaves out sources without
+    dates."""
+    tabs = []
+    for source, queryset in searchable:
+        if since is not None:
+            if source.date_field is None:
+                continue
+            queryset = queryset.filter(**{f"{source.date_field}__gte": since})
+        tabs.append((source.key, source.label, queryset, source.date_field, [source]))
+    pages = [tab for tab in tabs if tab[4][0].is_page]
+    if pages:
+        combined = reduce(or_, (tab[2] for tab in pages))
+        sources = [tab[4][0] for tab in pages]
+        tabs.insert(0, (ALL_PAGES, _("Alle sider"), combined, sources[0].date_field, sources))
+    return tabs
+
+
+def _hits(request, objects, sources, query):
+    """The found objects as `Hit`s, each source turning its own objects (one batch each)."""
+    if not objects:
+        return []
+    hits = {}
+    for turn in dict.fromkeys(source.hits for source in sources):
+        hits.update(turn(objects, request))
+    found = [hits[obj.pk] for obj in objects if obj.pk in hits]
+    for hit in found:
+        hit.snippet = highlight.snippet(hit.text, query) if hit.text else ""
+        hit.marked_title = highlight.highlight(hit.title, query)
+    return found
