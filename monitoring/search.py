@@ -2,11 +2,13 @@
 (the country for styrelse), by name, organisation number, CVR number and their estates' names
 and numbers (monitoring/access.py)."""
 
+from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from monitoring.models import Organisation
+from monitoring.models import Estate, Organisation
+from portal.search import autoindex
 from portal.search.sources import Hit, SearchSource
 
 
@@ -32,6 +34,27 @@ def organisation_hits(objects, request):
         )
         for organisation in organisations
     }
+
+
+def _estate_changed(instance, raw=False, **kwargs):
+    if not raw:
+        organisation = Organisation.objects.filter(pk=instance.organisation_id).first()
+        if organisation is not None:
+            autoindex.update(organisation)
+
+
+def connect():
+    """An estate saved or deleted one by one indexes its organisation again (imports, which
+    write in bulk, are followed by `manage.py search_reindex`)."""
+    post_save.connect(_estate_changed, sender=Estate, dispatch_uid="monitoring_search_estate")
+    post_delete.connect(
+        _estate_changed, sender=Estate, dispatch_uid="monitoring_search_estate_gone"
+    )
+
+
+def index_organisations():
+    """Index every organisation with its estates, after an import wrote them in bulk."""
+    autoindex.update_all(Organisation.objects.prefetch_related("estates"))
 
 
 def sources():

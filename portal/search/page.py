@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.search import highlight, unanswered
-from portal.search.query import search
+from portal.search.query import count, search
 from portal.search.sources import registered_sources
 
 ALL_PAGES = "alle"
@@ -65,16 +65,19 @@ def answer(
     searchable, set_aside = available_sources(request.user, topic)
     since = timezone.now() - timedelta(days=PERIODS[period]) if period in PERIODS else None
     tabs = _tabs(searchable, since)
-    facets, outcomes = [], {}
-    for key, label, queryset, date_field, sources in tabs:
-        newest = date_field if sort == NEWEST else None
-        outcomes[key] = (search(queryset, query, newest_first_by=newest), sources)
-        facets.append(Facet(key, label, outcomes[key][0].count, key == tab))
-    if tab not in outcomes:
-        tab = ALL_PAGES if ALL_PAGES in outcomes else next(iter(outcomes), None)
-        for facet in facets:
-            facet.selected = facet.key == tab
-    outcome, sources = outcomes.get(tab, (None, []))
+    keys = [key for key, *_rest in tabs]
+    if tab not in keys:
+        tab = keys[0] if keys else None
+    facets, outcome, sources = [], None, []
+    for key, label, queryset, date_field, tab_sources in tabs:
+        if key == tab:
+            newest = date_field if sort == NEWEST else None
+            outcome = search(queryset, query, newest_first_by=newest)
+            sources = tab_sources
+            found = outcome.count
+        else:
+            found = count(queryset, query)
+        facets.append(Facet(key, label, found, key == tab))
     results = Paginator(outcome.results if outcome else [], per_page).get_page(page)
     results.object_list = _hits(request, list(results.object_list), sources, query)
     results.outcome = outcome

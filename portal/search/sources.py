@@ -3,9 +3,9 @@
 `portal_search_topics`, so portal imports none of them; a source's queryset is filtered by its
 app's access module, so what a reader may not read never reaches results, counts or suggestions."""
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
-import datetime
 
 from wagtail import hooks
 from wagtail.models import Page
