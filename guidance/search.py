@@ -10,6 +10,7 @@ from guidance.models import (
     PublicationPage,
     Topic,
 )
+from portal.cache import generation_memo
 from portal.models import StandardPage
 from portal.search.sources import Hit, SearchSource, page_source
 
@@ -52,4 +53,7 @@ def sources():
 
 
 def topic_choices():
-    return list(Topic.objects.values_list("slug", "name"))
+    """The topics, from memory until content changes (a topic's change bumps the generation)."""
+    return generation_memo(
+        None, "search-topics", lambda: list(Topic.objects.values_list("slug", "name"))
+    )

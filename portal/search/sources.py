@@ -7,8 +7,11 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from wagtail import hooks
 from wagtail.models import Page
+
+from portal import routing
 
 SOURCES_HOOK = "portal_search_sources"
 TOPICS_HOOK = "portal_search_topics"
@@ -61,11 +64,21 @@ def _page_hit(page, request):
         text += type(page)._meta.get_field("body").get_searchable_content(body)
     return Hit(
         title=page.title,
-        url=page.get_url(request),
+        url=page.get_url(),
         kind=page._meta.verbose_name,
         text=" ".join(t for t in text if t),
         date=page.first_published_at,
     )
+
+
+def public_pages():
+    """Live pages outside every private section, as `Page.objects.live().public()` but with the
+    private sections taken from the routing memo rather than queried each time."""
+    private = Q()
+    for path in routing.restricted_paths():
+        private |= Q(path__startswith=path)
+    pages = Page.objects.live()
+    return pages.exclude(private) if private else pages
 
 
 def page_source(key, label, order, model, *, topics_field=None):
@@ -73,7 +86,7 @@ def page_source(key, label, order, model, *, topics_field=None):
     model's many-to-many `topics_field`, when it has one)."""
 
     def queryset(user, topic):
-        pages = Page.objects.live().public().type(model)
+        pages = public_pages().type(model)
         if topic is not None:
             tagged = model.objects.filter(**{f"{topics_field}__slug": topic})
             pages = pages.filter(pk__in=tagged.values("pk"))

@@ -61,7 +61,7 @@ document.addEventListener("DOMContentLoaded", function () {
     } else {
       close();
     }
-    status.textContent = options.length ? list.dataset.found.replace("%s", options.length) : "";
+    status.textContent = options.length ? list.dataset.found.replace("{n}", options.length) : "";
   }
 
   function ask() {
