@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install gettext demo serve worker test lint bench bench-pages bench-monitoring bench-network translations messages clean
+.PHONY: install gettext demo serve worker test lint bench bench-pages bench-monitoring bench-network bench-search translations messages clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -71,7 +71,7 @@ lint: install
 	$(VENV)/bin/djhtml --check templates portal/templates guidance/templates network/templates
 
 # `make bench` runs every benchmark; the monitoring one only on PostgreSQL (DATABASE_URL).
-bench: bench-pages bench-network
+bench: bench-pages bench-network bench-search
 	@if [ -n "$$DATABASE_URL" ]; then $(MAKE) --no-print-directory bench-monitoring; \
 	else echo "bench-monitoring skipped: it needs DATABASE_URL=postgres://..."; fi
 
@@ -83,6 +83,9 @@ bench-monitoring: install translations
 
 bench-network: install translations
 	$(PY) -m bench.network $(BENCH_NETWORK_ARGS)
+
+bench-search: install translations
+	$(PY) -m bench.search $(BENCH_SEARCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules static db.sqlite3 db.sqlite3-wal db.sqlite3-shm

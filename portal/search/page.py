@@ -58,26 +58,41 @@ def tab_keys(user):
     return [ALL_PAGES, *(source.key for source, _qs in available_sources(user)[0])]
 
 
-def answer(
-    request, query, *, tab=ALL_PAGES, topic=None, period=None, sort=None, page=None, per_page=10
-):
-    """The search page's answer for the query (the facets' counts for every tab)."""
+@dataclass
+class Tab:
+    key: str
+    label: str
+    queryset: object
+    date_field: str | None
+    sources: list
+    is_page: bool
+
+
+def answer(request, query, *, tab=None, topic=None, period=None, sort=None, page=None, per_page=10):
+    """The search page's answer for the query: the chosen tab's results (without a choice, the
+    first tab that finds something) and every tab's count."""
     searchable, set_aside = available_sources(request.user, topic)
     since = timezone.now() - timedelta(days=PERIODS[period]) if period in PERIODS else None
     tabs = _tabs(searchable, since)
-    keys = [key for key, *_rest in tabs]
-    if tab not in keys:
-        tab = keys[0] if keys else None
-    facets, outcome, sources = [], None, []
-    for key, label, queryset, date_field, tab_sources in tabs:
-        if key == tab:
-            newest = date_field if sort == NEWEST else None
-            outcome = search(queryset, query, newest_first_by=newest)
-            sources = tab_sources
-            found = outcome.count
+    chosen = tab if any(t.key == tab for t in tabs) else None
+    facets, outcomes, nothing_in_pages = [], {}, False
+    for t in tabs:
+        if t.key != chosen and nothing_in_pages and t.is_page:
+            found = 0  # all pages together found nothing, so no type of page does
+        elif t.key == chosen or (chosen is None and not any(f.count for f in facets)):
+            newest = t.date_field if sort == NEWEST else None
+            outcomes[t.key] = search(t.queryset, query, newest_first_by=newest)
+            found = outcomes[t.key].count
         else:
-            found = count(queryset, query)
-        facets.append(Facet(key, label, found, key == tab))
+            found = count(t.queryset, query)
+        nothing_in_pages = nothing_in_pages or (t.key == ALL_PAGES and not found)
+        facets.append(Facet(t.key, t.label, found))
+    if chosen is None:
+        chosen = next((f.key for f in facets if f.count), tabs[0].key if tabs else None)
+    for facet in facets:
+        facet.selected = facet.key == chosen
+    outcome = outcomes.get(chosen)
+    sources = next((t.sources for t in tabs if t.key == chosen), [])
     results = Paginator(outcome.results if outcome else [], per_page).get_page(page)
     results.object_list = _hits(request, list(results.object_list), sources, query)
     results.outcome = outcome
@@ -87,21 +102,24 @@ def answer(
 
 
 def _tabs(searchable, since):
-    """(key, label, queryset, date field, sources) of every tab: the pages of every type
-    together first, then each source on its own. A date filter leaves out sources without
-    dates."""
+    """Every tab: the pages of every type together first, then each source on its own. A
+    date filter leaves out sources without dates."""
     tabs = []
     for source, queryset in searchable:
         if since is not None:
             if source.date_field is None:
                 continue
             queryset = queryset.filter(**{f"{source.date_field}__gte": since})
-        tabs.append((source.key, source.label, queryset, source.date_field, [source]))
-    pages = [tab for tab in tabs if tab[4][0].is_page]
+        tabs.append(
+            Tab(source.key, source.label, queryset, source.date_field, [source], source.is_page)
+        )
+    pages = [t for t in tabs if t.is_page]
     if pages:
-        combined = reduce(or_, (tab[2] for tab in pages))
-        sources = [tab[4][0] for tab in pages]
-        tabs.insert(0, (ALL_PAGES, _("Alle sider"), combined, sources[0].date_field, sources))
+        combined = reduce(or_, (t.queryset for t in pages))
+        sources = [t.sources[0] for t in pages]
+        tabs.insert(
+            0, Tab(ALL_PAGES, _("Alle sider"), combined, pages[0].date_field, sources, False)
+        )
     return tabs
 
 

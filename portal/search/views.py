@@ -16,7 +16,7 @@ def search(request):
         answer = page.answer(
             request,
             data["q"],
-            tab=data["type"] or page.ALL_PAGES,
+            tab=data["type"] or None,
             topic=data["topic"] or None,
             period=data["periode"],
             sort=data["sort"],
