@@ -21,13 +21,11 @@ def suggestions(user, typed):
         matching = queryset.filter(**{f"{field}__icontains": typed}).order_by(field)
         for obj in matching[:PER_SOURCE]:
             label = getattr(obj, field)
-            found.append(
-                {
-                    "label": label,
-                    "kind": str(source.label),
-                    "url": source.suggestion_url(obj),
-                    "starts": label.lower().startswith(typed.lower()),
-                }
-            )
-    found.sort(key=lambda s: not s.pop("starts"))
-    return found[:LIMIT]
+            suggestion = {
+                "label": label,
+                "kind": str(source.label),
+                "url": source.suggestion_url(obj),
+            }
+            found.append((not label.lower().startswith(typed.lower()), suggestion))
+    found.sort(key=lambda item: item[0])
+    return [suggestion for _later, suggestion in found[:LIMIT]]
