@@ -44,12 +44,14 @@ def available_sources(user, topic=None):
     """[(source, queryset)] the user may search under the topic; and the sources set aside."""
     chosen, set_aside = [], []
     for source in registered_sources():
-        if topic is not None and not source.topics:
-            set_aside.append(source)
+        applies = topic is None or source.topics
+        queryset = source.queryset(user, topic if applies else None)
+        if queryset is None or queryset.query.is_empty():
             continue
-        queryset = source.queryset(user, topic)
-        if queryset is not None and not queryset.query.is_empty():
+        if applies:
             chosen.append((source, queryset))
+        else:
+            set_aside.append(source)
     return chosen, set_aside
 
 

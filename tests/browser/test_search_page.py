@@ -79,7 +79,9 @@ def test_a_caseworker_is_offered_their_organisations(signed_in_tab, searchable):
 
     suggestions_open(tab)
 
-    expect(tab.get_by_role("option", name="Boligselskabet Styrkan · Organisationer")).to_be_visible()
+    expect(
+        tab.get_by_role("option", name="Boligselskabet Styrkan · Organisationer")
+    ).to_be_visible()
 
 
 @pytest.mark.parametrize("reader", ["anonymous", "member", "caseworker"])
