@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install gettext demo serve worker test lint bench bench-pages bench-monitoring bench-network bench-search translations messages clean
+.PHONY: install gettext demo serve worker test lint backup restore bench bench-pages bench-monitoring bench-network bench-search translations messages clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,15 @@ test: install translations
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest
+
+# A backup folder (database, private files, manifest) and a restore that checks it; see README.
+BACKUP_DIR ?= var/backups/$(shell date +%Y%m%dT%H%M%S)
+backup: install
+	$(PY) manage.py backup $(BACKUP_DIR)
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "Brug: make restore BACKUP=var/backups/<tidspunkt>"; exit 1; }
+	$(PY) manage.py restore $(BACKUP)
 
 lint: install
 	$(VENV)/bin/ruff check .

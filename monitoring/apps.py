@@ -8,8 +8,11 @@ class MonitoringConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from monitoring import personal_data, search, triggers  # noqa: F401  (triggers connects signals)
+        from monitoring import health, personal_data, search, triggers  # noqa: F401  (triggers connects signals)
+        from portal import health as portal_health
         from portal.accounts import personal_data as portal_personal_data
+
+        portal_health.register("last_import", health.last_import)
 
         portal_personal_data.register_exporter("opfoelgning_paa_flag", personal_data.export)
         portal_personal_data.register_eraser(personal_data.erase)

@@ -8,7 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from guidance import urls as guidance_urls
-from portal import views
+from portal import health, views
 from portal.accounts import urls as account_urls
 
 # One door: every log-in form other than allauth's is sent to allauth's, so none can skip
@@ -18,6 +18,7 @@ login_door = RedirectView.as_view(url=reverse_lazy("account_login"), query_strin
 password_reset_door = RedirectView.as_view(pattern_name="account_reset_password")
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
     path("admin/login/", login_door),
     path("admin/password_reset/", password_reset_door),
     path("_util/login/", login_door),

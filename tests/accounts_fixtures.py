@@ -18,21 +18,16 @@ from allauth.mfa.totp.internal.auth import (
     hotp_value,
 )
 from django.contrib.auth.models import Group
+from reference_data import install_reference_data
 
-from portal import municipality_data, roles
-from portal.models import Municipality, MunicipalityDomain, User, Workplace
+from portal import roles
+from portal.models import Municipality, User, Workplace
 
 PASSWORD = "Korrekt-hest-batteri-42"
 LOGIN_URL = "/konto/login/"
 MFA_AUTHENTICATE_URL = "/konto/2fa/authenticate/"
 
 _numbers = itertools.count(1)
-
-
-def install_reference_data():
-    """Role groups and municipalities, as migration 0004 installs them (idempotent)."""
-    roles.install_groups(Group)
-    municipality_data.install(Municipality, MunicipalityDomain)
 
 
 @pytest.fixture

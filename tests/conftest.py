@@ -16,6 +16,7 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 from django.utils.text import slugify
+from reference_data import install_reference_data
 from wagtail.models import Collection, Locale, Page, PageViewRestriction, Site
 
 from guidance.models import (
@@ -30,6 +31,8 @@ from guidance.models import (
     Topic,
 )
 from guidance.topics_data import DEFAULT_TOPICS
+from monitoring import key_figures_data
+from monitoring.models import KeyFigure, StatutoryRate
 from portal.models import FooterSettings, HomePage, PortalDocument
 
 # Users of every role with real allauth log-ins, and monitoring data, for every app's tests.
@@ -87,7 +90,9 @@ def empty_cache():
 
 @pytest.fixture
 def migrated_db(transactional_db):
-    """Live-server tests end with a flush; put back the rows the data migrations installed.
+    """Live-server tests end with a flush; put back the rows the data migrations installed:
+    the page and collection roots, topics, role groups with the editors' admin access,
+    municipalities and the key-figure catalogue.
 
     (serialized_rollback does not help: under Playwright's event loop the ORM hands out another
     connection object, without the contents serialized at setup.)
@@ -101,6 +106,8 @@ def migrated_db(transactional_db):
         Topic.objects.get_or_create(
             slug=slug, defaults={"name": name, "description": description, "sort_order": order}
         )
+    install_reference_data()
+    key_figures_data.install(KeyFigure, StatutoryRate)
 
 
 @pytest.fixture

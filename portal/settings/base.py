@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "ninja",
     "django_tasks",
     "django_tasks_db",
+    "django_guid",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -71,6 +72,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # A request id (the client's X-Request-ID or a new one) on every log line and response.
+    "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.security_headers.ContentSecurityPolicyMiddleware",
@@ -333,16 +336,40 @@ TASKS = {
     }
 }
 
+DJANGO_GUID = {"GUID_HEADER_NAME": "X-Request-ID", "RETURN_HEADER": True}
+
+# One line per event on standard error, each with its request id: plain text by default, JSON
+# objects with LOG_FORMAT=json (production's default) for a log collector.
+LOG_FORMATS = {
+    "text": {"format": "%(asctime)s %(levelname)s [%(correlation_id)s] %(name)s: %(message)s"},
+    "json": {
+        "()": "pythonjsonlogger.json.JsonFormatter",
+        "format": "%(asctime)s %(levelname)s %(name)s %(correlation_id)s %(message)s",
+        "rename_fields": {"asctime": "time", "levelname": "level", "correlation_id": "request_id"},
+    },
+}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "django_guid.log_filters.CorrelationId"}},
+    "formatters": {"portal": LOG_FORMATS[env("LOG_FORMAT", "text")]},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "portal",
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        "django_guid": {"level": "WARNING"},
         "wagtail": {"level": env("WAGTAIL_LOG_LEVEL", "WARNING")},
     },
 }
+
+# /healthz reports the task worker as behind when a task has waited longer than this (seconds).
+HEALTH_MAX_TASK_AGE = int(env("HEALTH_MAX_TASK_AGE", "900"))
 
 # Uploaded key-figure files: kept out of the public media folder.
 IMPORT_ROOT = Path(env("IMPORT_ROOT", str(BASE_DIR / "var" / "imports")))

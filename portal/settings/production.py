@@ -12,9 +12,13 @@ if not os.environ.get("DATABASE_URL"):
     raise ImproperlyConfigured("DATABASE_URL must be set in production.")
 
 DEBUG = False
+# JSON log lines for the log collector unless LOG_FORMAT=text.
+LOGGING["formatters"]["portal"] = LOG_FORMATS[os.environ.get("LOG_FORMAT", "json")]  # noqa: F405
 SERVE_IMAGES = os.environ.get("SERVE_IMAGES", "false").lower() == "true"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
+# The load balancer asks for /healthz over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = 31_536_000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

@@ -12,6 +12,7 @@ import shutil
 from dataclasses import dataclass
 
 import pytest
+from django.test import Client
 from playwright.sync_api import sync_playwright
 
 # Shared network files go to a fresh folder per test here too, never to the project's var/.
@@ -48,6 +49,27 @@ def tab(browser, live_server):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def signed_in_tab(tab, live_server, login, migrated_db, home):
+    """`signed_in_tab(user)`: the tab carries a session made by allauth's real log-in with TOTP."""
+
+    def sign_in(user):
+        client = Client()
+        login(client, user)
+        tab.context.add_cookies(
+            [
+                {
+                    "name": "sessionid",
+                    "value": client.cookies["sessionid"].value,
+                    "url": live_server.url,
+                }
+            ]
+        )
+        return tab
+
+    return sign_in
 
 
 # Every dialog a page opens is recorded, in each frame, before any of its scripts run.

@@ -2,7 +2,6 @@
 included, load and run without a single violation."""
 
 import pytest
-from test_monitoring import reinstalled, signed_in_tab  # noqa: F401
 
 from network.models import Group, Thread
 from portal import roles
@@ -18,7 +17,7 @@ RECORD_VIOLATIONS = """
 
 
 def test_main_pages_raise_no_policy_violation(
-    signed_in_tab,  # noqa: F811
+    signed_in_tab,
     portal_site,
     monitoring_data,
     make_user,

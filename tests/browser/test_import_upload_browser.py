@@ -8,9 +8,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.contrib.auth.models import Group, Permission
 from test_accessibility import violation_report
-from test_monitoring import reinstalled, signed_in_tab  # noqa: F401 (fixtures)
 
 from monitoring.importing import ImportFile, import_entities
 from monitoring.models import ImportBatch, KeyFigureValue
@@ -25,13 +23,8 @@ DANISH_EXCEL = danish_excel(COMMA_FILE)
 
 
 @pytest.fixture
-def editor_tab(signed_in_tab, make_user, settings, tmp_path):  # noqa: F811 (imported fixture)
+def editor_tab(signed_in_tab, make_user, settings, tmp_path):
     settings.IMPORT_ROOT = tmp_path / "imports"
-    # The live server's flush removed the editors' admin access the migrations granted.
-    access_admin = Permission.objects.get(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    )
-    Group.objects.get(name=roles.EDITOR).permissions.add(access_admin)
     batch = import_entities(
         ImportFile.from_path(DATA / "organisations.csv"), ImportFile.from_path(DATA / "estates.csv")
     )

@@ -2,45 +2,11 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.contrib.auth.models import Group
-from django.test import Client
 from test_accessibility import violation_report
 
-from monitoring import key_figures_data
-from monitoring.models import KeyFigure, StatutoryRate
-from portal import municipality_data, roles
-from portal.models import Municipality, MunicipalityDomain
+from portal import roles
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def reinstalled(migrated_db):
-    """What the data migrations installed and the live-server flush removed."""
-    roles.install_groups(Group)
-    municipality_data.install(Municipality, MunicipalityDomain)
-    key_figures_data.install(KeyFigure, StatutoryRate)
-
-
-@pytest.fixture
-def signed_in_tab(tab, live_server, login, reinstalled, home):
-    """`signed_in_tab(user)`: the tab carries a session made by allauth's real log-in with TOTP."""
-
-    def sign_in(user):
-        client = Client()
-        login(client, user)
-        tab.context.add_cookies(
-            [
-                {
-                    "name": "sessionid",
-                    "value": client.cookies["sessionid"].value,
-                    "url": live_server.url,
-                }
-            ]
-        )
-        return tab
-
-    return sign_in
 
 
 def pages(data):

@@ -12,11 +12,11 @@ from allauth.mfa.totp.internal.auth import (
     generate_totp_secret,
     hotp_value,
 )
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from portal import municipality_data, roles
-from portal.models import Municipality, MunicipalityDomain, User
+from portal import roles
+from portal.models import User
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,15 +33,7 @@ def current_code(secret):
 
 @pytest.fixture
 def editor(migrated_db):
-    """An editor with a TOTP secret, after putting back what the flush removed."""
-    roles.install_groups(Group)
-    municipality_data.install(Municipality, MunicipalityDomain)
-    access_admin = Permission.objects.get(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    )
-    for group in Group.objects.filter(name__in=[roles.EDITOR, roles.APPROVER]):
-        group.permissions.add(access_admin)
-
+    """An editor with a TOTP secret."""
     user = User.objects.create_user(
         username="redaktoer@bpst.dk",
         email="redaktoer@bpst.dk",

@@ -115,6 +115,7 @@ EXPECTED = {
     ),
     "sprog/<str:language>/": ("get", lambda o: "/sprog/en/?next=/soeg/", every((302, "/soeg/"))),
     "sitemap.xml": ("get", lambda o: "/sitemap.xml", every(200)),
+    "healthz": ("get", lambda o: "/healthz", every(200)),
     "^media/(?P<path>(images|original_images)/.*)$": (
         "get",
         lambda o: "/media/images/findes-ikke.jpg",

@@ -28,6 +28,9 @@ HIT_AT_3 = 0.90
 HIT_AT_1 = 0.80
 MAX_ZERO_RESULTS = 0.05
 
+# A database test, so pytest-django runs it before the live-server tests that flush the database.
+pytestmark = pytest.mark.django_db
+
 # (kind, query, slugs of the pages that answer it)
 QUERIES = [
     ("titel", "Dispositionsfonden", {"dispositionsfonden"}),
