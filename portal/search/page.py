@@ -2,11 +2,13 @@
 filter sets aside. Each tab is searched through the same pipeline (`query.search`), whose
 answers are cached per query, access filter and search generation."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import reduce
 from operator import or_
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -77,17 +79,18 @@ def answer(request, query, *, tab=None, topic=None, period=None, sort=None, page
     since = timezone.now() - timedelta(days=PERIODS[period]) if period in PERIODS else None
     tabs = _tabs(searchable, since)
     chosen = tab if any(t.key == tab for t in tabs) else None
-    facets, outcomes, nothing_in_pages = [], {}, False
+    facets, outcomes, by_type = [], {}, None
     for t in tabs:
-        if t.key != chosen and nothing_in_pages and t.is_page:
-            found = 0  # all pages together found nothing, so no type of page does
+        if t.key != chosen and by_type is not None and t.is_page:
+            found = by_type[ContentType.objects.get_for_model(t.sources[0].model).pk]
         elif t.key == chosen or (chosen is None and not any(f.count for f in facets)):
             newest = t.date_field if sort == NEWEST else None
             outcomes[t.key] = search(t.queryset, query, newest_first_by=newest)
             found = outcomes[t.key].count
         else:
             found = count(t.queryset, query)
-        nothing_in_pages = nothing_in_pages or (t.key == ALL_PAGES and not found)
+        if t.key == ALL_PAGES:
+            by_type = _count_by_type(outcomes.get(ALL_PAGES), found)
         facets.append(Facet(t.key, t.label, found))
     if chosen is None:
         chosen = next((f.key for f in facets if f.count), tabs[0].key if tabs else None)
@@ -101,6 +104,16 @@ def answer(request, query, *, tab=None, topic=None, period=None, sort=None, page
     if results.number == 1:
         unanswered.record(query, sum(f.count for f in facets))
     return SearchAnswer(results, outcome, facets, [s.label for s in set_aside])
+
+
+def _count_by_type(outcome, found):
+    """{content type id: count} of all pages' results when every one of them is at hand (the
+    ranked candidates hold them all, or there are none); None otherwise."""
+    if not found:
+        return Counter()
+    if outcome is None or len(outcome.results.head) < found:
+        return None
+    return Counter(page.content_type_id for page in outcome.results.head)
 
 
 def _tabs(searchable, since):

@@ -37,7 +37,8 @@ class SearchSource:
     one or two queries; `date_field` (a `FilterField`) dates results for the date filter and
     newest-first; `topics` says whether `queryset` applies the topic filter (if not, the source
     is set aside while a topic is chosen, and the page says so); `suggest_field` is the field
-    autocomplete matches (None: not suggested)."""
+    autocomplete matches (None: not suggested). A page source (`is_page`) holds the pages of
+    one `model`; all page sources are also searched together."""
 
     key: str
     label: str
@@ -47,6 +48,7 @@ class SearchSource:
     date_field: str | None = None
     topics: bool = False
     is_page: bool = False
+    model: type | None = None
     suggest_field: str | None = "title"
     suggestion_url: Callable = field(default=lambda obj: obj.url)
 
@@ -101,6 +103,7 @@ def page_source(key, label, order, model, *, topics_field=None):
         date_field="first_published_at",
         topics=topics_field is not None,
         is_page=True,
+        model=model,
     )
 
 
