@@ -24,7 +24,9 @@ WIDTHS = (1280, 375)
 
 
 @pytest.fixture
-def searchable(portal_site, reinstalled, make_user):  # noqa: F811
+def searchable(portal_site, reinstalled, make_user, tab):  # noqa: F811
+    # The machine is shared: a first render can take longer than the default ten seconds.
+    tab.set_default_timeout(60_000)
     member = make_user(roles.MEMBER)
     group = Group.objects.create(name="ERFA Hovedstaden", slug="erfa-hovedstaden")
     add_member(group, member)
@@ -44,7 +46,7 @@ def suggestions_open(tab, typed="styr"):
     field = tab.get_by_role("combobox", name="Søg på Tilsynsportalen")
     field.focus()
     field.press_sequentially(typed)
-    expect(tab.get_by_role("listbox")).to_be_visible()
+    expect(tab.get_by_role("listbox")).to_be_visible(timeout=30_000)
     expect(field).to_have_attribute("aria-expanded", "true")
     return field
 
