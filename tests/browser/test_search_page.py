@@ -11,7 +11,6 @@ from axe_playwright_python.sync_playwright import Axe
 from monitoring_fixtures import make_organisation
 from playwright.sync_api import expect
 from test_accessibility import violation_report
-from test_monitoring import reinstalled, signed_in_tab  # noqa: F401 (fixtures)
 
 from network import posting
 from network.models import Group
@@ -24,7 +23,7 @@ WIDTHS = (1280, 375)
 
 
 @pytest.fixture
-def searchable(portal_site, reinstalled, make_user, tab):  # noqa: F811
+def searchable(portal_site, make_user, tab):
     # The machine is shared: a first render can take longer than the default ten seconds.
     tab.set_default_timeout(60_000)
     member = make_user(roles.MEMBER)
