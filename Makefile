@@ -5,13 +5,22 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install gettext demo serve worker test lint backup restore bench bench-pages bench-monitoring bench-network bench-search translations messages clean
+.PHONY: install lock gettext demo serve worker test lint backup restore bench bench-pages bench-monitoring bench-network bench-search translations messages clean
 
-$(VENV)/.installed: pyproject.toml
+# Exactly the versions in requirements.lock; `pip check` fails if pyproject.toml asks for a
+# package the lock lacks (then run `make lock`).
+$(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -e '.[dev]'
+	$(VENV)/bin/pip install --quiet -r requirements.lock
+	$(VENV)/bin/pip install --quiet --no-deps -e .
+	$(VENV)/bin/pip check
 	touch $@
+
+# After changing a dependency or its bounds in pyproject.toml: pin the versions again.
+lock: $(VENV)/.installed
+	$(VENV)/bin/pip-compile --quiet --extra dev --strip-extras --no-emit-index-url \
+		--no-emit-find-links -o requirements.lock pyproject.toml
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -56,6 +65,9 @@ worker:
 	fi; sleep 1800; done) & \
 	$(PY) manage.py db_worker
 
+# One pytest worker per core, each taking whole modules (their heavy fixtures are set up once);
+# PYTEST_ARGS passes more, e.g. PYTEST_ARGS=--ignore=tests/browser.
+TEST_WORKERS ?= auto
 test: install translations
 	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \
 		{ [ "$$(id -u)" = 0 ] && apt-get install -y -qq chromium >/dev/null; } || \
@@ -63,7 +75,7 @@ test: install translations
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # A backup folder (database, private files, manifest) and a restore that checks it; see README.
 BACKUP_DIR ?= var/backups/$(shell date +%Y%m%dT%H%M%S)
@@ -77,7 +89,7 @@ restore: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/djhtml --check templates portal/templates guidance/templates network/templates
+	git ls-files '*.html' | xargs $(VENV)/bin/djhtml --check
 
 # `make bench` runs every benchmark; the monitoring one only on PostgreSQL (DATABASE_URL).
 bench: bench-pages bench-network bench-search

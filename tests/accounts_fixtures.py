@@ -55,45 +55,45 @@ def add_totp(user):
     return user
 
 
+def create_user(
+    role=None,
+    municipality_code=None,
+    verified=True,
+    mfa=False,
+    lead=False,
+    email=None,
+    password=PASSWORD,
+    **fields,
+):
+    """A user with an e-mail address, roles and (with `mfa`) a TOTP authenticator."""
+    number = next(_numbers)
+    municipality = Municipality.objects.get(code=municipality_code) if municipality_code else None
+    email = email or f"bruger{number}@example.org"
+    user = User.objects.create_user(
+        username=email,
+        email=email,
+        password=password,
+        first_name=fields.pop("first_name", "Bruger"),
+        last_name=fields.pop("last_name", str(number)),
+        municipality=municipality,
+        workplace=Workplace.MUNICIPALITY if municipality else Workplace.OTHER,
+        is_lead_caseworker=lead,
+        **fields,
+    )
+    EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
+    role_names = [role] if isinstance(role, str) else list(role or ())
+    if role_names:
+        user.groups.add(*Group.objects.filter(name__in=role_names))
+        assert user.groups.count() == len(role_names), role_names
+    if mfa:
+        add_totp(user)
+    user.raw_password = password
+    return user
+
+
 @pytest.fixture
 def make_user(db):
-    def make(
-        role=None,
-        municipality_code=None,
-        verified=True,
-        mfa=False,
-        lead=False,
-        email=None,
-        password=PASSWORD,
-        **fields,
-    ):
-        number = next(_numbers)
-        municipality = (
-            Municipality.objects.get(code=municipality_code) if municipality_code else None
-        )
-        email = email or f"bruger{number}@example.org"
-        user = User.objects.create_user(
-            username=email,
-            email=email,
-            password=password,
-            first_name=fields.pop("first_name", "Bruger"),
-            last_name=fields.pop("last_name", str(number)),
-            municipality=municipality,
-            workplace=Workplace.MUNICIPALITY if municipality else Workplace.OTHER,
-            is_lead_caseworker=lead,
-            **fields,
-        )
-        EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
-        role_names = [role] if isinstance(role, str) else list(role or ())
-        if role_names:
-            user.groups.add(*Group.objects.filter(name__in=role_names))
-            assert user.groups.count() == len(role_names), role_names
-        if mfa:
-            add_totp(user)
-        user.raw_password = password
-        return user
-
-    return make
+    return create_user
 
 
 def login_with_password(client, user, password=None, **extra):

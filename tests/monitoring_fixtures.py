@@ -94,6 +94,10 @@ def raise_flag(rule, entity, year, severity=Severity.RED, previous=None, value=N
 
 @pytest.fixture
 def vacancy_rule(db):
+    return create_vacancy_rule()
+
+
+def create_vacancy_rule():
     return FlagRule.objects.create(
         code="T03",
         name="Høj ledighed",
@@ -108,6 +112,10 @@ def vacancy_rule(db):
 
 @pytest.fixture
 def monitoring_data(db, vacancy_rule):
+    return build_monitoring_data(vacancy_rule)
+
+
+def build_monitoring_data(vacancy_rule):
     """København: 0042 (flagged, estate 002 in Tårnby) and 0044 (calm); Aarhus: 0043 (flagged)."""
     kk = make_organisation(
         101, "0042", "Københavns Almene Boliger", estates=2, estate_municipality=185

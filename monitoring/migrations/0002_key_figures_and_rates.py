@@ -1,10 +1,10 @@
 from django.db import migrations
 
+from monitoring.migrations import _frozen
+
 
 def install(apps, schema_editor):
-    from monitoring import key_figures_data
-
-    key_figures_data.install(
+    _frozen.install_key_figures(
         apps.get_model("monitoring", "KeyFigure"), apps.get_model("monitoring", "StatutoryRate")
     )
 

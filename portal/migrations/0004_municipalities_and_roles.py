@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from portal import municipality_data, roles
+from portal.migrations import _frozen as roles
 
 # Permissions per role beyond what the editorial workflow migration gives editors and approvers.
 ADMINISTRATOR_PERMISSIONS = [
@@ -19,7 +19,7 @@ ADMINISTRATOR_PERMISSIONS = [
 
 
 def install(apps, schema_editor):
-    municipality_data.install(
+    roles.install_municipalities(
         apps.get_model("portal", "Municipality"), apps.get_model("portal", "MunicipalityDomain")
     )
     Group = apps.get_model("auth", "Group")

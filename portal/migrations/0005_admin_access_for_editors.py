@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from portal import roles
+from portal.migrations import _frozen as roles
 
 # Editors and approvers write and approve content in the Wagtail admin, so their roles open it.
 ROLES_WITH_ADMIN_ACCESS = [roles.EDITOR, roles.APPROVER]

@@ -6,7 +6,7 @@ portal's roles are the only way to get page permissions.
 
 from django.db import migrations
 
-from portal import roles
+from portal.migrations import _frozen as roles
 
 WORKFLOW = "Redaktionel godkendelse"
 TASK = "Godkendelse ved ansvarlig godkender"

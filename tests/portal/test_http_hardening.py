@@ -10,6 +10,7 @@ from test_url_matrix import (  # noqa: F401
     EXPECTED,
     THIRD_PARTY,
     as_role,
+    module_objects,
     network_objects,
     objects,
 )

@@ -76,7 +76,10 @@ def test_administrator_invites_by_e_mail_with_a_signed_link(
     assert invitation.invited_by == administrator
     assert [m.to for m in mailoutbox] == [["new@odense.dk"]]
     link = link_in(mailoutbox[0])
-    assert link == f"/konto/invitation/{invitations.token_for(invitation)}/"
+    # The token is signed with a timestamp, so compare what it opens, not its text.
+    token = link.removeprefix("/konto/invitation/").removesuffix("/")
+    assert link == f"/konto/invitation/{token}/"
+    assert invitations.invitation_for_token(token) == invitation
     assert "Odense" in mailoutbox[0].body
     event = AuditEvent.objects.get(kind=AuditEvent.Kind.INVITATION_SENT)
     assert event.details == {"email": "new@odense.dk", "role": roles.CASEWORKER}

@@ -6,11 +6,16 @@ third-party URLconfs (Wagtail admin, documents and pages; allauth) are represent
 """
 
 import datetime
+import shutil
 
 import pytest
+from accounts_fixtures import create_user
 from django.core.files.base import ContentFile
+from django.db import transaction
+from django.test import override_settings
 from django.urls import URLResolver, get_resolver
 from django.utils import timezone
+from monitoring_fixtures import build_monitoring_data, create_vacancy_rule
 
 from guidance.models import EventIndexPage, EventPage
 from network import library, unsubscribe
@@ -509,12 +514,33 @@ def test_every_own_url_pattern_has_an_expectation():
     assert set(EXPECTED) - routes == set(), "EXPECTED names patterns that no longer exist"
 
 
+@pytest.fixture(scope="module")
+def module_objects(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The objects, built once for the module in a transaction rolled back afterwards, and the
+    folder of their files."""
+    files = tmp_path_factory.mktemp("url-matrix")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=files / "media", NETWORK_FILES_ROOT=files / "network-files"),
+        transaction.atomic(),
+    ):
+        yield files, build_objects()
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def objects(make_user, settings, tmp_path, monitoring_data):
-    """Real objects for the parametrised URLs, and the home page as the default site's root."""
-    settings.MEDIA_ROOT = tmp_path
+def objects(module_objects, db, settings, tmp_path):
+    """The module's objects, each test with its own copy of their files (a test may delete one)."""
+    files, built = module_objects
+    shutil.copytree(files, tmp_path, dirs_exist_ok=True)
+    settings.MEDIA_ROOT = tmp_path / "media"
     settings.NETWORK_FILES_ROOT = tmp_path / "network-files"
-    applicant = make_user(roles.MEMBER, email="ansoeger@kk.dk")
+    return built
+
+
+def build_objects():
+    """Real objects for the parametrised URLs, and the home page as the default site's root."""
+    applicant = create_user(roles.MEMBER, email="ansoeger@kk.dk")
     document = PortalDocument(title="Vejledning")
     document.file.save("vejledning.pdf", ContentFile(b"%PDF-1.4 tilsyn"), save=True)
     home = home_page()
@@ -533,7 +559,7 @@ def objects(make_user, settings, tmp_path, monitoring_data):
     return {
         "home": home,
         "event": event,
-        "monitoring": monitoring_data,
+        "monitoring": build_monitoring_data(create_vacancy_rule()),
         "access_request": AccessRequest.objects.create(
             user=applicant, municipality=Municipality.objects.get(code=101), motivation="x"
         ),
@@ -543,7 +569,7 @@ def objects(make_user, settings, tmp_path, monitoring_data):
             municipality=Municipality.objects.get(code=461),
         ),
         "document": document,
-        "network": network_objects(make_user),
+        "network": network_objects(create_user),
     }
 
 

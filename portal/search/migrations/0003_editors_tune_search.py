@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from portal import roles
+from portal.migrations import _frozen as roles
 
 # Editors and approvers keep the synonyms and recommended results.
 ROLES = [roles.EDITOR, roles.APPROVER]
