@@ -43,7 +43,7 @@ def searchable(portal_site, make_user, tab):
 
 def suggestions_open(tab, typed="styr"):
     field = tab.get_by_role("combobox", name="Søg på Tilsynsportalen")
-    field.focus()
+    field.fill("")
     field.press_sequentially(typed)
     expect(tab.get_by_role("listbox")).to_be_visible(timeout=30_000)
     expect(field).to_have_attribute("aria-expanded", "true")
