@@ -174,12 +174,31 @@ def evaluation(directory, started):
         f"on {EVALUATION_DATE}"
     )
     pages.print_table(["Step", "Seconds"], rows)
+    print_volumes(country.YEARS)
     worst = max(scratch, again, after_import)
     return [
         ("Re-import of one year", reimport, IMPORT_TARGET, "s"),
         ("Rule engine compute (median)", statistics.median(compute), COMPUTE_TARGET, "s"),
         ("Whole evaluation (slowest of the three)", worst, EVALUATION_TARGET, "s"),
     ]
+
+
+def print_volumes(years):
+    """How loud the default rules are (issue 10): red estates and new cases per year."""
+    from monitoring import volumes
+
+    print("\nVolumes of the default rules (planted test organisations 99NN left out)")
+    pages.print_table(
+        ["Year", "Estates with a red flag", "Flags that are new cases"],
+        [
+            [
+                str(year),
+                f"{volumes.red_estate_share(year):.1%}",
+                f"{volumes.new_case_share(year):.1%}",
+            ]
+            for year in years[1:]
+        ],
+    )
 
 
 def clock(function, *args, **kwargs):

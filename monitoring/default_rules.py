@@ -1,7 +1,8 @@
 """The default flag rules R01–R16 of the domain brief (§6), installed by a data migration.
 
 Editors tune them afterwards in the admin; every change is a revision, so these values are only
-the first revision of each rule.
+the first revision of each rule. The second, tuned on the generated country, is migration
+0008_default_rule_tuning (docs/flag-cases.md).
 """
 
 from django.utils import timezone
@@ -201,6 +202,22 @@ DEFAULT_RULES = [
 ]
 
 
+def _save_revision(apps, rule):
+    Revision = apps.get_model("wagtailcore", "Revision")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    content_type, _ = ContentType.objects.get_or_create(app_label="monitoring", model="flagrule")
+    revision = Revision.objects.create(
+        content_type=content_type,
+        base_content_type=content_type,
+        object_id=str(rule.pk),
+        created_at=timezone.now(),
+        object_str=f"{rule.code} {rule.name}",
+        content=get_serializable_data_for_fields(rule),
+    )
+    rule.latest_revision = revision
+    rule.save(update_fields=["latest_revision"])
+
+
 def install(apps):
     """Create the default rules that do not exist yet, each with a first revision.
 
@@ -209,9 +226,6 @@ def install(apps):
     """
     FlagRule = apps.get_model("monitoring", "FlagRule")
     KeyFigure = apps.get_model("monitoring", "KeyFigure")
-    Revision = apps.get_model("wagtailcore", "Revision")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    content_type, _ = ContentType.objects.get_or_create(app_label="monitoring", model="flagrule")
     figures = dict(KeyFigure.objects.values_list("code", "pk"))
     created = []
     for definition in DEFAULT_RULES:
@@ -222,13 +236,4 @@ def install(apps):
             created.append((rule, definition.get("combined_rules", ())))
     for rule, members in created:
         rule.combined_rules.set(FlagRule.objects.filter(code__in=members))
-        revision = Revision.objects.create(
-            content_type=content_type,
-            base_content_type=content_type,
-            object_id=str(rule.pk),
-            created_at=timezone.now(),
-            object_str=f"{rule.code} {rule.name}",
-            content=get_serializable_data_for_fields(rule),
-        )
-        rule.latest_revision = revision
-        rule.save(update_fields=["latest_revision"])
+        _save_revision(apps, rule)

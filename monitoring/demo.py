@@ -7,7 +7,7 @@ DEMO ONLY: the figures are synthetic (docs/synthetic-data.md).
 from django.conf import settings
 
 from guidance.models import GuidancePage
-from monitoring import evaluation, generator
+from monitoring import evaluation, follow_up, generator
 from monitoring.importing import ImportFile, error_lines, import_entities, import_key_figures
 from monitoring.models import Flag, FlagEvent, FlagRule, FlagStatus, ImportBatch
 from monitoring.signals import key_figures_imported
@@ -109,11 +109,9 @@ def follow_up_demo_flags():
     flags = Flag.objects.filter(
         is_current=True, year=YEARS[-1], organisation__supervising_municipality__code=101
     ).order_by("severity", "organisation__org_no", "rule__code")[: len(FOLLOW_UPS)]
-    for flag, (status, note) in zip(flags, FOLLOW_UPS, strict=False):
-        flag.status, flag.assigned_to = status, caseworker
-        flag.save(update_fields=["status", "assigned_to"])
-        FlagEvent.objects.create(
-            flag=flag, user=caseworker, status=status, assigned_to=caseworker, note=note
+    for flag, (status, note) in zip(flags.select_related("case"), FOLLOW_UPS, strict=False):
+        follow_up.record(
+            flag, caseworker, {"status": status, "assigned_to": caseworker, "note": note}
         )
 
 

@@ -1,8 +1,9 @@
 """Flag evaluation: read every key-figure value in one query, run the rule engine, store flags.
 
-A flag raised again keeps its row (status, assignment and notes survive) and is updated; one no
-longer raised becomes not current but is never deleted. A new flag is linked to the same rule's
-flag for the same entity the year before. Writes are bulk; only changed rows are updated.
+A flag raised again keeps its row and is updated; one no longer raised becomes not current but
+is never deleted. A new flag is linked to the same rule's flag for the same entity the year
+before and joins its case (which carries the follow-up); without one it opens a case
+(docs/flag-cases.md). Writes are bulk; only changed rows are updated.
 """
 
 import datetime
@@ -12,6 +13,8 @@ import numpy as np
 import pandas as pd
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import Max, Min, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from . import peer_statistics, planner, reporting_duty
@@ -19,6 +22,7 @@ from .models import (
     Direction,
     Estate,
     Flag,
+    FlagCase,
     FlagRule,
     KeyFigure,
     KeyFigureValue,
@@ -41,8 +45,10 @@ STORED = [
     "rule_revision_id",
     "batch_id",
     "previous_id",
+    "case_id",
     "is_current",
 ]
+CASE = STORED.index("case_id")
 UPDATED_FIELDS = [name.removesuffix("_id") for name in STORED] + ["evaluated_at"]
 
 
@@ -53,6 +59,7 @@ class Summary:
     new: int = 0
     kept: int = 0
     closed: int = 0
+    opened: int = 0
 
 
 def evaluate(year=None, today=None):
@@ -68,7 +75,7 @@ def evaluate(year=None, today=None):
         flags = flags[flags["year"] == year]
     with transaction.atomic():
         summary = store_flags(flags, rules, batches, year)
-        planner.analyse(Flag)
+        planner.analyse(Flag, FlagCase)
     peer_statistics.refresh(_peer_values(raw), _entity_homes(data))
     return summary
 
@@ -177,7 +184,8 @@ def _entities():
 
 
 def store_flags(flags, rules, batches, year=None):
-    """Create, update and close flags so the current flags are exactly `flags`.
+    """Create, update and close flags so the current flags are exactly `flags`, each in the
+    case of the same rule's flag for the same entity the year before, else in its own case.
 
     Existing flags are compared as plain tuples; only new and changed rows become objects.
     """
@@ -185,25 +193,30 @@ def store_flags(flags, rules, batches, year=None):
     revisions = {rule.code: rule.latest_revision_id for rule in rules}
     scope = Flag.objects.all() if year is None else Flag.objects.filter(year__in=[year - 1, year])
     existing = {}
-    current = {}
+    current = {}  # key: (pk, case) of the current flags stored so far, the year before's first
     keys = ["rule_id", "organisation_id", "estate_id", "year"]
     for pk, *row in scope.order_by("is_current", "pk").values_list("pk", *keys, *STORED):
         key = tuple(row[:4])
         if year is None or key[3] == year:
             existing[key] = (pk, tuple(row[4:]))
         elif row[-1]:
-            current[key] = pk
+            current[key] = (pk, row[4 + CASE])
     red = int((flags["severity"] == RED).sum())
     summary = Summary(red=red, yellow=len(flags) - red)
+    continued = {case for _, case in current.values()}
     now = timezone.now()
     changed = []
     for flag_year, rows in flags.groupby("year", sort=True):
-        created = []
+        created, opening, this_year = [], [], []
         for row, batch_id in zip(
             rows.itertuples(index=False), _batches(rows, batches), strict=True
         ):
             estate = int(row.entity) if row.level == ESTATE else None
             key = (rule_ids[row.rule], int(row.organisation), estate, int(flag_year))
+            previous, case = current.get((*key[:3], key[3] - 1), (None, None))
+            pk, stored = existing.pop(key, (None, None))
+            if case is None and stored is not None and stored[CASE] not in continued:
+                case = stored[CASE]  # the flag keeps the case it opened
             values = (
                 SEVERITIES[row.severity],
                 _number(row.value),
@@ -212,27 +225,68 @@ def store_flags(flags, rules, batches, year=None):
                 row.explanation,
                 revisions[row.rule],
                 batch_id,
-                current.get((*key[:3], key[3] - 1)),
+                previous,
+                case,
                 True,
             )
             fields = dict(zip(STORED, values, strict=True))
-            if key not in existing:
-                created.append(Flag(**dict(zip(keys, key, strict=True)), **fields))
-                continue
-            pk, stored = existing.pop(key)
-            summary.kept += 1
-            current[key] = pk
-            if stored != values:
-                changed.append(Flag(pk=pk, evaluated_at=now, **fields))
-        for flag in Flag.objects.bulk_create(created, batch_size=2000):
-            current[(flag.rule_id, flag.organisation_id, flag.estate_id, flag.year)] = flag.pk
+            flag = Flag(pk=pk, **dict(zip(keys, key, strict=True)), **fields)
+            if pk is None:
+                created.append(flag)
+            else:
+                summary.kept += 1
+                flag.evaluated_at = now
+                if stored != values:
+                    changed.append(flag)
+            if case is None:
+                opening.append(flag)
+            this_year.append((key, flag))
+        _open_cases(opening)
+        summary.opened += len(opening)
+        Flag.objects.bulk_create(created, batch_size=2000)
         summary.new += len(created)
+        for key, flag in this_year:
+            current[key] = (flag.pk, flag.case_id)
+            continued.add(flag.case_id)
     Flag.objects.bulk_update(changed, UPDATED_FIELDS, batch_size=1000)
     closed = [pk for pk, stored in existing.values() if stored[-1]]
     for start in range(0, len(closed), 5000):
         Flag.objects.filter(pk__in=closed[start : start + 5000]).update(is_current=False)
     summary.closed = len(closed)
+    _update_case_years(year)
     return summary
+
+
+def _open_cases(flags):
+    """A new case for each flag that continues none, in one bulk insert."""
+    cases = FlagCase.objects.bulk_create(
+        [
+            FlagCase(
+                rule_id=flag.rule_id,
+                organisation_id=flag.organisation_id,
+                estate_id=flag.estate_id,
+                first_year=flag.year,
+                last_year=flag.year,
+            )
+            for flag in flags
+        ],
+        batch_size=2000,
+    )
+    for flag, case in zip(flags, cases, strict=True):
+        flag.case_id = case.pk
+
+
+def _update_case_years(year=None):
+    """Each case's first and last year with a current flag (kept when it has none left); after
+    a one-year evaluation only the cases with a flag that year or the year before can change."""
+    flags = Flag.objects.filter(case=OuterRef("pk"), is_current=True).order_by().values("case")
+    cases = FlagCase.objects.all()
+    if year is not None:
+        cases = cases.filter(flags__year__in=[year - 1, year]).distinct()
+    FlagCase.objects.filter(pk__in=cases.values("pk")).update(
+        first_year=Coalesce(Subquery(flags.annotate(y=Min("year")).values("y")), "first_year"),
+        last_year=Coalesce(Subquery(flags.annotate(y=Max("year")).values("y")), "last_year"),
+    )
 
 
 def _batches(rows, batches):

@@ -27,7 +27,7 @@ class DashboardFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", _("Alle"))] + FlagStatus.choices, required=False
     )
-    nye = forms.BooleanField(label=_("Kun nye flag i år"), required=False)
+    nye = forms.BooleanField(label=_("Kun nye sager i år"), required=False)
     kun_flagede = forms.BooleanField(label=_("Kun organisationer med flag"), required=False)
 
     def __init__(self, data, years):
@@ -66,7 +66,7 @@ class FlagFollowUpForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
         max_length=4000,
-        help_text=_("Noten gemmes i flagets historik og kan ikke ændres bagefter."),
+        help_text=_("Noten gemmes i sagens historik og kan ikke ændres bagefter."),
     )
 
     def __init__(self, *args, flag, **kwargs):
@@ -83,8 +83,8 @@ class FlagFollowUpForm(forms.Form):
         if data.get("status") == FlagStatus.REJECTED and not data.get("note", "").strip():
             self.add_error("note", _("Skriv en begrundelse, når flaget afvises."))
         unchanged = (
-            data.get("status") == self.flag.status
-            and data.get("assigned_to") == self.flag.assigned_to
+            data.get("status") == self.flag.case.status
+            and data.get("assigned_to") == self.flag.case.assigned_to
             and not data.get("note", "").strip()
         )
         if unchanged and not self.errors:

@@ -1,6 +1,6 @@
-"""What monitoring holds about a person: the follow-up they wrote and the flags they own."""
+"""What monitoring holds about a person: the follow-up they wrote and the cases they own."""
 
-from monitoring.models import Flag, FlagEvent
+from monitoring.models import FlagCase, FlagEvent
 
 
 def export(user):
@@ -19,6 +19,6 @@ def export(user):
 
 
 def erase(user):
-    """Flags the person owned go back to nobody; their notes stay, as "Slettet bruger"'s."""
-    Flag.objects.filter(assigned_to=user).update(assigned_to=None)
+    """Cases the person owned go back to nobody; their notes stay, as "Slettet bruger"'s."""
+    FlagCase.objects.filter(assigned_to=user).update(assigned_to=None)
     FlagEvent.objects.filter(assigned_to=user).update(assigned_to=None)

@@ -46,9 +46,9 @@ def flag_lookups(year, severity="", rule=None, figure=None, new_only=False, stat
     if figure is not None:
         lookups["rule__figure"] = figure
     if new_only:
-        lookups["previous__isnull"] = True
+        lookups["case__first_year"] = year
     if status:
-        lookups["status"] = status
+        lookups["case__status"] = status
     return lookups
 
 
@@ -188,7 +188,7 @@ def estates_with_flags(organisation, year):
 
 
 def entity_flags(flags):
-    """Current flags with what their explanation and guidance need, newest year first."""
+    """Current flags with what their explanation, guidance and case need, newest year first."""
     return list(
         flags.current()
         .select_related(
@@ -196,11 +196,24 @@ def entity_flags(flags):
             "rule__figure",
             "rule__guidance_page",
             "rule__figure__guidance_page",
-            "assigned_to",
+            "case",
+            "case__assigned_to",
             "estate",
         )
         .order_by("-year", "severity", "rule__code")
     )
+
+
+def other_cases(flags, year):
+    """The cases among `flags` (newest year first) without a flag in `year`, each once, by
+    its latest flag."""
+    seen = {flag.case_id for flag in flags if flag.year == year}
+    latest = []
+    for flag in flags:
+        if flag.case_id not in seen:
+            seen.add(flag.case_id)
+            latest.append(flag)
+    return latest
 
 
 def organisation_size(organisation):

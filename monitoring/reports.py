@@ -42,7 +42,7 @@ def organisation_workbook(context):
                 flag.rule.code,
                 flag.get_severity_display(),
                 flag.explanation,
-                flag.get_status_display(),
+                flag.case.get_status_display(),
             ]
             for flag in context["flags"]
         ],

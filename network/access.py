@@ -6,7 +6,8 @@ siblings)."""
 from django.db.models import Q
 
 from network.choices import GroupKind, MembershipRole, MembershipStatus
-from portal.access import is_styrelse
+from portal import roles
+from portal.access import has_role, is_administrator, is_styrelse
 
 # Networks. Two questions, answered apart: may the user know a group exists (it is *listed*), and
 # may they read its threads and members (it is *readable*). Anyone signed in knows the open and
@@ -16,9 +17,61 @@ from portal.access import is_styrelse
 # they are not a member of: running the networks is not a licence to read them.
 
 
+# Reading the networks at all takes the Netværksmedlem role: granted at once for a verified
+# address of a municipality's or styrelse's domain, otherwise by an administrator or a group
+# moderator (network/admission.py). Styrelse's staff run the networks and count as members.
+NETWORK_ROLES = (roles.MEMBER, roles.EDITOR, roles.APPROVER, roles.ADMINISTRATOR)
+
+
+def is_network_member(user):
+    return user.is_authenticated and (has_role(user, roles.MEMBER) or is_styrelse(user))
+
+
+def network_members(users):
+    """`is_network_member` asked of a queryset of users, in the database."""
+    with_role = users.model.objects.filter(groups__name__in=NETWORK_ROLES).values("pk")
+    return users.filter(Q(pk__in=with_role) | Q(is_superuser=True))
+
+
+def may_review_membership_requests(user, groups):
+    """Administrators and the moderators of any group (among `groups`) admit new members."""
+    return is_administrator(user) or moderated_groups(user, groups).exists()
+
+
 def may_manage_groups(user):
     """Styrelse creates groups, edits them and names their moderators."""
     return is_styrelse(user)
+
+
+# Naming moderators is not a way in. Styrelse enters a closed or secret group only with its
+# moderators' consent (an invitation) or an administrator's decision: an editor or approver who
+# is not an active member may neither name themselves its moderator nor open it up (secret to
+# closed or open, closed to open). Administrators may, and every change of a group's moderators
+# or kind by someone who is not its moderator is written to the group's moderation log and the
+# security log (network/memberships.py: save_group).
+OPENNESS = {GroupKind.SECRET: 0, GroupKind.CLOSED: 1, GroupKind.OPEN: 2}
+
+
+def may_enter_uninvited(user, group, stored_kind):
+    """May `user` make themselves a moderator of the saved `group`, or open it up?"""
+    if stored_kind is None or stored_kind == GroupKind.OPEN:
+        return True
+    membership = network_membership(user, group)
+    return (membership is not None and membership.is_active) or is_administrator(user)
+
+
+def may_name_moderators(user, group, stored_kind, moderators):
+    """Styrelse names moderators; itself among them only as `may_enter_uninvited` allows."""
+    if not may_manage_groups(user):
+        return False
+    return user not in moderators or may_enter_uninvited(user, group, stored_kind)
+
+
+def may_change_kind(user, group, stored_kind, kind):
+    """Making a group more visible than it was takes a member or an administrator."""
+    if stored_kind is None or OPENNESS[kind] <= OPENNESS[stored_kind]:
+        return True
+    return may_moderate(user, group) or is_administrator(user)
 
 
 def _memberships(user, *statuses):
@@ -31,6 +84,8 @@ def listed_groups(user, queryset):
         return queryset.none()
     if may_manage_groups(user):
         return queryset
+    if not is_network_member(user):
+        return queryset.none()
     return queryset.filter(
         Q(kind__in=[GroupKind.OPEN, GroupKind.CLOSED])
         | Q(pk__in=_memberships(user, MembershipStatus.ACTIVE, MembershipStatus.INVITED))
@@ -39,7 +94,7 @@ def listed_groups(user, queryset):
 
 def readable_groups(user, queryset):
     """The groups whose threads, replies and members the user may read."""
-    if not user.is_authenticated:
+    if not is_network_member(user):
         return queryset.none()
     return queryset.filter(
         (Q(kind=GroupKind.OPEN) & ~Q(pk__in=_memberships(user, MembershipStatus.BANNED)))
@@ -50,6 +105,7 @@ def readable_groups(user, queryset):
 def group_readers(group, users):
     """The users among `users` who may read the group: `readable_groups` asked the other way
     round, for choosing whom to notify."""
+    users = network_members(users)
     in_group = users.filter(network_memberships__group=group)
     if group.kind == GroupKind.OPEN:
         banned = in_group.filter(network_memberships__status=MembershipStatus.BANNED)

@@ -8,7 +8,7 @@ class NetworkConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from network import personal_data, search
+        from network import admission, personal_data, search  # noqa: F401 (admission: signal receivers)
         from network.personal_data import files as files_data
         from network.personal_data import moderation as moderation_data
         from network.personal_data import notifications as notifications_data

@@ -7,6 +7,8 @@ from events import registration
 from network import access, moderation
 from network.choices import GroupKind, MembershipRole, MembershipStatus
 from network.models import MeetingRegistration, Membership, ModerationKind
+from portal import audit
+from portal.models import AuditEvent
 
 
 class Refused(Exception):
@@ -94,12 +96,50 @@ def _reinvite(membership):
 
 
 @transaction.atomic
-def set_moderators(group, users):
-    """Exactly these users moderate the group, as active members; former moderators stay
-    members."""
-    group.memberships.filter(role=MembershipRole.MODERATOR).exclude(user__in=users).update(
-        role=MembershipRole.MEMBER
+def save_group(actor, group, moderators, stored_kind):
+    """Save the group as `actor` edited it, with exactly `moderators` moderating it (as active
+    members; former moderators stay members). `stored_kind` is its kind before the edit, None
+    for a new group. Changes are written to the group's moderation log; made by someone who
+    did not moderate it, to the security log as well."""
+    if not access.may_name_moderators(actor, group, stored_kind, moderators):
+        raise Refused(
+            _(
+                "Du kan ikke gøre dig selv til moderator af et lukket eller hemmeligt netværk, "
+                "du ikke er medlem af. Bed netværkets moderatorer om en invitation."
+            )
+        )
+    if not access.may_change_kind(actor, group, stored_kind, group.kind):
+        raise Refused(
+            _("Kun netværkets moderatorer eller en administrator kan gøre netværket mere synligt.")
+        )
+    from_outside = not access.may_moderate(actor, group) if group.pk else True
+    group.save()
+    previous = set(
+        group.memberships.filter(role=MembershipRole.MODERATOR).values_list("user_id", flat=True)
     )
+    changes = _set_moderators(group, moderators, previous)
+    if stored_kind is not None and stored_kind != group.kind:
+        kinds = f"{GroupKind(stored_kind).label} → {group.get_kind_display()}"
+        changes.append((ModerationKind.KIND_CHANGED, None, kinds))
+    for kind, member, *reason in changes:
+        moderation.log(actor, group, kind, member=member, reason="".join(reason))
+        if from_outside:
+            audit.record(
+                AuditEvent.Kind.GROUP_CHANGED_FROM_OUTSIDE,
+                subject=member,
+                actor=actor,
+                group=group.slug,
+                change=kind,
+                group_kind=group.kind,
+            )
+    return group
+
+
+def _set_moderators(group, users, previous):
+    """Make `users` the moderators; returns the (log kind, user) of each change."""
+    removed = group.memberships.filter(role=MembershipRole.MODERATOR).exclude(user__in=users)
+    changes = [(ModerationKind.MODERATOR_REMOVED, m.user) for m in removed.select_related("user")]
+    removed.update(role=MembershipRole.MEMBER)
     for user in users:
         membership = Membership.objects.filter(group=group, user=user).first() or Membership(
             group=group, user=user
@@ -108,3 +148,6 @@ def set_moderators(group, users):
         if not membership.is_active:
             membership.activate()
         membership.save()
+        if user.pk not in previous:
+            changes.append((ModerationKind.MODERATOR_ADDED, user))
+    return changes

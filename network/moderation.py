@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from events import registration
-from network import access
+from network import access, admission
 from network.choices import MembershipRole, MembershipStatus
 from network.models import (
     MeetingRegistration,
@@ -148,6 +148,7 @@ def ban(moderator, membership, reason=""):
     if membership.status == MembershipStatus.BANNED:
         raise Refused(_("Personen er allerede udelukket."))
     _set_status(membership, MembershipStatus.BANNED)
+    admission.remember_ban(membership)
     log(moderator, membership.group, ModerationKind.BAN, member=membership.user, reason=reason)
 
 
@@ -159,6 +160,7 @@ def lift_ban(moderator, membership, reason=""):
     if membership.status != MembershipStatus.BANNED:
         raise Refused(_("Personen er ikke udelukket."))
     _set_status(membership, MembershipStatus.REMOVED)
+    admission.forget_ban(membership)
     log(
         moderator,
         membership.group,

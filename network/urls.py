@@ -1,6 +1,15 @@
 from django.urls import path
 
-from network.views import files, groups, library, meetings, moderation, notifications, threads
+from network.views import (
+    admission,
+    files,
+    groups,
+    library,
+    meetings,
+    moderation,
+    notifications,
+    threads,
+)
 
 app_name = "network"
 
@@ -8,6 +17,8 @@ urlpatterns = [
     path("", groups.index, name="index"),
     path("ny/", groups.create_group, name="create_group"),
     path("moderering/", moderation.my_queues, name="my_queues"),
+    path("adgang/", admission.membership_requests, name="membership_requests"),
+    path("adgang/<id:pk>/", admission.decide_membership_request, name="decide_membership_request"),
     path("notifikationer/", notifications.centre, name="notifications"),
     path("notifikationer/laest/", notifications.mark_all_read, name="mark_all_read"),
     path("notifikationer/email/", notifications.resume_email, name="resume_email"),

@@ -1,7 +1,9 @@
 from django.apps import AppConfig
+from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class PortalConfig(AppConfig):
+    default = True
     name = "portal"
     verbose_name = "Tilsynsportalen"
 
@@ -9,6 +11,14 @@ class PortalConfig(AppConfig):
         from django.urls import register_converter
 
         from . import audit, signals  # noqa: F401
+        from .accounts import email_change  # noqa: F401
         from .converters import DatabaseIdConverter
 
         register_converter(DatabaseIdConverter, "id")
+
+
+class PortalUsersConfig(WagtailUsersAppConfig):
+    """Wagtail's users app, with the portal's user editor (portal/admin_users.py)."""
+
+    default = False
+    user_viewset = "portal.admin_users.UserViewSet"

@@ -46,6 +46,8 @@ def shared_cache():
     cache.set(key, value, 30)
     if cache.get(key) != value:
         raise Unhealthy("the cache does not keep what it is given")
+    if getattr(cache, "failing_over", False):
+        raise Unhealthy("Redis does not answer; this server uses its own memory")
     return "ok"
 
 

@@ -13,6 +13,7 @@ from monitoring import peer_statistics
 from monitoring.models import (
     Estate,
     Flag,
+    FlagCase,
     FlagRule,
     ImportBatch,
     KeyFigure,
@@ -80,7 +81,16 @@ def set_value(code, entity, year, value):
 def raise_flag(rule, entity, year, severity=Severity.RED, previous=None, value=None):
     estate = entity if isinstance(entity, Estate) else None
     organisation = entity.organisation if estate else entity
+    case = previous.case if previous else None
+    if case is None:
+        case = FlagCase.objects.create(
+            rule=rule, organisation=organisation, estate=estate, first_year=year, last_year=year
+        )
+    elif case.last_year < year:
+        case.last_year = year
+        case.save(update_fields=["last_year"])
     return Flag.objects.create(
+        case=case,
         rule=rule,
         organisation=organisation,
         estate=estate,

@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.utils import timezone
+
 from guidance.models import NewsPage
 from portal.demo import child
 
@@ -69,10 +71,10 @@ NEWS = [
         datetime.date(2026, 7, 14),
         "Første kørsel af den udvidede monitorering er klar",
         "Tilsynskommunerne kan nu se flag for deres boligorganisationer og afdelinger på "
-        "grundlag af regnskaberne for 2025.",
+        "grundlag af regnskaberne for 2024.",
         [
             text(
-                "Styrelsen har kørt den udvidede monitorering på regnskaberne for 2025. Hver "
+                "Styrelsen har kørt den udvidede monitorering på regnskaberne for 2024. Hver "
                 "tilsynskommune kan se en statusliste over sine boligorganisationer med gule og "
                 "røde flag og en begrundelse for hvert flag.",
                 "Flagene er et redskab til at forberede styringsdialogen, ikke en afgørelse. "
@@ -112,5 +114,10 @@ NEWS = [
 
 
 def load_news(index):
+    """The news, each published at nine in the morning of its date (as the feeds show it)."""
     for slug, date, title, summary, body in NEWS:
-        child(index, NewsPage, slug, title=title, date=date, summary=summary, body=body)
+        page = child(index, NewsPage, slug, title=title, date=date, summary=summary, body=body)
+        published = timezone.make_aware(datetime.datetime.combine(date, datetime.time(9)))
+        NewsPage.objects.filter(pk=page.pk).update(
+            first_published_at=published, last_published_at=published
+        )

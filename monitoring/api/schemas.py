@@ -121,7 +121,9 @@ class FlagOut(Schema):
     threshold: float | None
     explanation: str
     status: str
-    new: bool = Field(description="Sand, hvis flaget ikke fandtes året før.")
+    new: bool = Field(
+        description="Sand, hvis flaget åbner en ny sag (reglen gav ikke flag året før)."
+    )
     url: str = Field(description="Flagets side i portalen.")
 
     @staticmethod
@@ -149,8 +151,12 @@ class FlagOut(Schema):
         return natural_value(flag.value, flag.rule.figure.kind) if flag.rule.figure else flag.value
 
     @staticmethod
+    def resolve_status(flag):
+        return flag.case.status
+
+    @staticmethod
     def resolve_new(flag):
-        return flag.previous_id is None
+        return flag.is_new_case
 
     @staticmethod
     def resolve_url(flag):

@@ -91,4 +91,23 @@ ACCOUNTS_LATE_SHARE, ACCOUNTS_MISSING_SHARE = 0.05, 0.02
 # Meetings held: the brief says 95 %; 97.5 % keeps organisations rød at the target 3–6 %.
 MEETING_HELD_SHARE = 0.975
 QUALIFIED_SHARE = 0.01
-EMPTY_CELL_SHARE = 0.01
+# ≈ 1 % of optional cells are empty: most in a few entities' figures that stay missing year
+# after year (a figure an organisation does not collect), the rest at random.
+CHRONIC_GAP_SHARE = 0.008
+CHRONIC_GAP_YEARLY = 0.9
+RANDOM_GAP_SHARE = 0.003
+
+# Correlation of an entity's yearly deviation with the year before (AR(1), generator/persistence.py),
+# per figure family; docs/synthetic-data.md gives the reasons.
+PERSISTENCE = {
+    "vacancy": 0.8,  # hard-to-let estates stay hard to let; a vacancy often spans new year
+    "turnover": 0.5,  # the mix of tenants drifts; the move-outs themselves stay a binomial draw
+    "losses": 0.7,  # move-out and vacancy losses follow the tenants and the lettings
+    "provisions": 0.8,  # PPV provisions follow a multi-year maintenance plan
+    "efficiency": 0.8,  # the cost base changes slowly
+    "arrears": 0.7,  # the same households fall behind year after year
+    "result": 0.3,  # budgets are set to balance, so a surplus or deficit is mostly one-off
+    "context": 0.7,  # refurbishment, other provisions, residents' employment
+    "admin_fee": 0.9,  # fees are budgeted and indexed, changed by decision only
+    "funds": 0.85,  # fund balances are stocks that move by a year's flows
+}

@@ -45,11 +45,12 @@ def generate(seed, years=config.YEARS):
     planted.apply_to_organisations(org_values, orgs)
 
     key_figures = {}
+    gap_salt = str(gap_rng.integers(10**15, 10**16))
     for year in years:
         frame = layouts.key_figures(
             year, orgs, org_values, estate_values, org_key, number_key, exists
         )
-        key_figures[year] = layouts.format_key_figures(_leave_gaps(gap_rng, frame))
+        key_figures[year] = layouts.format_key_figures(_leave_gaps(gap_rng, gap_salt, frame))
 
     estate_rows = layouts.estates(orgs, estates, homes, org_key, number_key)
     in_period = (estate_rows["_last"] >= years[0]) & (estate_rows["_first"] <= years[-1])
@@ -62,13 +63,19 @@ def generate(seed, years=config.YEARS):
     )
 
 
-def _leave_gaps(rng, frame):
-    """Empty ≈ 1 % of the optional cells of random entities, as real reports have gaps. The
-    planted organisations stay complete, so only their patterns raise flags."""
+def _leave_gaps(rng, salt, frame):
+    """Empty ≈ 1 % of the optional cells of random entities, as real reports have gaps: mostly
+    the same entity's same figure year after year, chosen by a hash of entity and figure salted
+    by the seed, plus a few at random. The planted organisations stay complete, so only their
+    patterns raise flags."""
     random_rows = ~frame["org_no"].str.startswith("99").to_numpy()
     levels = frame["level"].to_numpy()
+    entity = frame["org_no"] + "-" + frame["estate_no"].fillna("")
     for code in layouts.KEY_FIGURE_COLUMNS[len(layouts.KEY_COLUMNS) :]:
         required = np.isin(levels, [lv for lv, codes in layouts.REQUIRED.items() if code in codes])
-        gap = random_rows & ~required & (rng.random(len(frame)) < config.EMPTY_CELL_SHARE)
-        frame.loc[gap, code] = None
+        hashed = pd.util.hash_pandas_object(entity + "/" + code, index=False, hash_key=salt)
+        chronic = hashed.to_numpy() / 2.0**64 < config.CHRONIC_GAP_SHARE
+        draw = rng.random(len(frame))
+        gap = (chronic & (draw < config.CHRONIC_GAP_YEARLY)) | (draw < config.RANDOM_GAP_SHARE)
+        frame.loc[random_rows & ~required & gap, code] = None
     return frame

@@ -9,17 +9,19 @@ import numpy as np
 
 from . import config
 from .panel import YEARS
+from .persistence import ar1, uniform
+
+RHO = config.PERSISTENCE
 
 
 def _lookup(mapping, keys, default=None):
     return np.array([mapping.get(k, default) for k in keys], dtype=float)
 
 
-def _persistent(rng, n_estates, sd_estate, sd_year):
-    """Log-scale noise: a lasting estate effect plus a yearly wobble."""
-    return rng.normal(0, sd_estate, (n_estates, 1)) + rng.normal(
-        0, sd_year, (n_estates, len(YEARS))
-    )
+def _persistent(rng, n_estates, sd_estate, sd_year, rho):
+    """Log-scale noise: a lasting estate effect plus a yearly deviation that remembers the
+    year before (correlation `rho`)."""
+    return rng.normal(0, sd_estate, (n_estates, 1)) + ar1(rng, n_estates, sd_year, rho)
 
 
 def simulate(rng, estates, q, homes, exists):
@@ -42,7 +44,7 @@ def simulate(rng, estates, q, homes, exists):
         + _lookup(config.TURNOVER_REGION_SHIFT, region, 0.0)[:, None]
         - 0.008 * q
         + 0.08 * distress
-    ) * np.exp(rng.normal(0, 0.15, (n, 1)))
+    ) * np.exp(_persistent(rng, n, 0.3, 0.1, RHO["turnover"]))
     turnover = np.where(YEARS == first_year, turnover * 2, turnover)  # first lettings churn
     moveouts = rng.binomial(homes, np.clip(turnover, 0.01, 0.9))
     lettings = moveouts + rng.binomial(homes, 0.02)
@@ -50,26 +52,32 @@ def simulate(rng, estates, q, homes, exists):
     growth = 1.02 ** (YEARS - 2020)
 
     ppv_effect = rng.normal(0, 0.45, (n, 1))
-    ppv = 100 * growth * np.exp(0.15 * q + ppv_effect + rng.normal(0, 0.15, (n, len(YEARS))))
+    ppv = 100 * growth * np.exp(0.15 * q + ppv_effect + ar1(rng, n, 0.15, RHO["provisions"]))
     saved_effect = 0.3 * ppv_effect / 0.45 + np.sqrt(1 - 0.09) * rng.normal(0, 1, (n, 1))
     saved = 38_000 * 1.03 ** (YEARS - 2019) * np.exp(0.55 * saved_effect)
-    saved = saved * np.exp(rng.normal(0, 0.05, (n, len(YEARS))))
+    saved = saved * np.exp(ar1(rng, n, 0.05, RHO["provisions"]))
     scheme_a = (estates["scheme"].to_numpy() == "A")[:, None]
-    refurb = np.where(scheme_a, 12, 3) * np.exp(_persistent(rng, n, 0.3, 0.15))
-    other = np.where(rng.random((n, 1)) < 0.05, 25 * np.exp(_persistent(rng, n, 0.5, 0.1)), 0.0)
+    refurb = np.where(scheme_a, 12, 3) * np.exp(_persistent(rng, n, 0.3, 0.15, RHO["context"]))
+    other = np.where(
+        rng.random((n, 1)) < 0.05, 25 * np.exp(_persistent(rng, n, 0.5, 0.1, RHO["context"])), 0.0
+    )
 
     efficiency = config.EFFICIENCY_MEAN + config.EFFICIENCY_SD * (
         0.6 * q + 0.8 * rng.normal(0, 1, (n, 1))
     )
-    efficiency = np.clip(efficiency + rng.normal(0, 1.0, (n, len(YEARS))), 40, 100)
+    efficiency = np.clip(efficiency + ar1(rng, n, 1.0, RHO["efficiency"]), 40, 100)
     efficiency = np.where(YEARS >= config.EFFICIENCY_FROM, efficiency, np.nan)
 
     result, deficit = _results(rng, n, q, distress)
     support = distress & (rng.random((n, 1)) < 0.4) | (rng.random((n, len(YEARS))) < 0.003)
-    arrears = 0.8 * np.exp(-0.15 * q + 0.7 * distress + _persistent(rng, n, 0.85, 0.4))
+    arrears = 0.8 * np.exp(
+        -0.15 * q + 0.7 * distress + _persistent(rng, n, 0.85, 0.4, RHO["arrears"])
+    )
     evictions = rng.poisson(units * 0.003 * np.sqrt(arrears / 0.8))
     no_job_logit = _lookup({"family": -0.85, "elderly": 1.1, "youth": -2.2}, home_type)[:, None]
-    no_job = 100 / (1 + np.exp(-(no_job_logit - 0.2 * q + _persistent(rng, n, 0.5, 0.05))))
+    no_job = 100 / (
+        1 + np.exp(-(no_job_logit - 0.2 * q + _persistent(rng, n, 0.5, 0.05, RHO["context"])))
+    )
 
     figures = {
         "homes": homes,
@@ -80,7 +88,7 @@ def simulate(rng, estates, q, homes, exists):
         "long_vacant_homes": rng.binomial(vacant, 0.5),
         "vacancy_loss_per_m2": vacancy_loss,
         "moveout_loss_per_unit": 150
-        * np.exp(-0.2 * q + 0.7 * distress + rng.normal(0, 1.35, (n, len(YEARS)))),
+        * np.exp(-0.2 * q + 0.7 * distress + _persistent(rng, n, 0.9, 1.0, RHO["losses"])),
         "moveouts": moveouts,
         "lettings_total": lettings,
         "lettings_municipal": rng.binomial(lettings, municipal_share[:, None]),
@@ -151,11 +159,13 @@ def _vacancy(rng, estates, homes, rent, q, distress):
     )
     p = np.where(distress, 0.9, np.clip(p, 0, 0.95))
     level = 0.006 * np.exp(rng.normal(0, 0.8, (n, 1))) * np.where(distress, 6, 1)
-    vacant = np.where(rng.random(p.shape) < p, 1 + rng.poisson(homes * level), 0)
+    vacant = np.where(uniform(rng, n, RHO["vacancy"]) < p, 1 + rng.poisson(homes * level), 0)
     vacant = np.minimum(vacant, homes)
     share = vacant / np.maximum(homes, 1)
-    short = np.where(rng.random(p.shape) < 0.35, rng.uniform(0.002, 0.02, p.shape), 0.0)
-    loss = rent * (share * rng.uniform(0.3, 1.0, p.shape) + short)
+    short = np.where(
+        uniform(rng, n, RHO["losses"]) < 0.35, 0.002 + 0.018 * uniform(rng, n, RHO["losses"]), 0.0
+    )
+    loss = rent * (share * (0.3 + 0.7 * uniform(rng, n, RHO["losses"])) + short)
     return vacant, loss
 
 
@@ -163,7 +173,7 @@ def _results(rng, n, q, distress):
     """Annual result and accumulated deficit in % of the rent roll, year by year: estates
     budget for a small surplus and repay a deficit over about three years; distressed estates
     lose 3–10 % a year."""
-    noise = rng.normal(config.RESULT_MEAN_PCT + 0.2 * q, config.RESULT_SD_PCT, (n, len(YEARS)))
+    noise = config.RESULT_MEAN_PCT + 0.2 * q + ar1(rng, n, config.RESULT_SD_PCT, RHO["result"])
     loss = -rng.uniform(3, 10, (n, len(YEARS)))
     result = np.empty((n, len(YEARS)))
     deficit = np.empty((n, len(YEARS)))

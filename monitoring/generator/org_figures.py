@@ -7,6 +7,9 @@ from monitoring.key_figures_data import STATUTORY_RATES
 
 from . import config
 from .panel import YEARS, per_org
+from .persistence import ar1
+
+RHO = config.PERSISTENCE
 
 RATES = np.array([STATUTORY_RATES[y] for y in YEARS], dtype=float)
 FUND_CEILING, WORKING_CAPITAL_CEILING = RATES[:, 1], RATES[:, 3]
@@ -38,7 +41,7 @@ def simulate(rng, orgs, estate_figures, estate_org, estate_exists):
         config.ADMIN_FEE_BASE_2024
         * 1.02 ** (YEARS - config.LAST_YEAR)
         * np.exp(
-            rng.normal(0, config.ADMIN_FEE_SIGMA, (n, 1)) + rng.normal(0, 0.02, (n, len(YEARS)))
+            rng.normal(0, config.ADMIN_FEE_SIGMA, (n, 1)) + ar1(rng, n, 0.02, RHO["admin_fee"])
         )
         * np.where(units < 300, 1 + config.ADMIN_FEE_SMALL_PREMIUM, 1)
     )
@@ -46,7 +49,7 @@ def simulate(rng, orgs, estate_figures, estate_org, estate_exists):
         config.WORKING_CAPITAL_MEDIAN
         + 0.15 * q
         + rng.normal(0, 0.3, (n, 1))
-        + rng.normal(0, 0.12, (n, len(YEARS)))
+        + ar1(rng, n, 0.12, RHO["funds"])
     )
     free_fund = _free_fund(rng, n, q) * FUND_CEILING - 0.5 * vacancy_loss / np.maximum(units, 1)
     tied_fund = np.clip(6_000 * np.exp(rng.normal(0, 0.7, (n, 1))), 0, 20_000) * np.ones(len(YEARS))
@@ -76,7 +79,7 @@ def simulate(rng, orgs, estate_figures, estate_org, estate_exists):
 def _free_fund(rng, n, q):
     """Multiple of the ceiling: median 1.1, tight below and wide above; a few organisations
     have spent more than they had."""
-    z = (0.5 * q + rng.normal(0, 0.75, (n, 1)) + rng.normal(0, 0.3, (n, len(YEARS)))) / 0.95
+    z = (0.5 * q + rng.normal(0, 0.75, (n, 1)) + ar1(rng, n, 0.3, RHO["funds"])) / 0.95
     multiple = config.FREE_FUND_MEDIAN * np.exp(
         np.where(z < 0, config.FREE_FUND_SIGMA_LOW, config.FREE_FUND_SIGMA_HIGH) * z
     )

@@ -8,7 +8,7 @@ from .figures import (
     StatutoryRate,
     ValueKind,
 )
-from .flags import Flag, FlagEvent, FlagRule, FlagStatus, PeerGroup, RuleKind, Severity
+from .flags import Flag, FlagCase, FlagEvent, FlagRule, FlagStatus, PeerGroup, RuleKind, Severity
 from .peers import PeerStatistic, SizeClass
 
 __all__ = [
@@ -16,6 +16,7 @@ __all__ = [
     "Direction",
     "Estate",
     "Flag",
+    "FlagCase",
     "FlagEvent",
     "FlagRule",
     "FlagStatus",

@@ -84,6 +84,15 @@ class FlagRule(RevisionMixin, models.Model):
         _("mindste antal samtidige regler"), null=True, blank=True
     )
     options = models.JSONField(_("særlige parametre"), default=dict, blank=True)
+    close_margin = models.FloatField(
+        _("margen før en sag lukker"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "En åben sag fortsætter, så længe værdien er værre end grænsen med denne andel af "
+            "grænsen slækket (0,1 = 10 %). Så blinker sager ikke ind og ud ved grænsen."
+        ),
+    )
     explanation = models.CharField(
         _("forklaring"),
         max_length=300,
@@ -128,6 +137,51 @@ class FlagStatus(models.TextChoices):
     DISCUSSED = "discussed", _("Drøftet i styringsdialog")
     CLOSED = "closed", _("Afsluttet")
     REJECTED = "rejected", _("Afvist med begrundelse")
+
+
+class FlagCase(models.Model):
+    """A rule firing for the same entity in consecutive years: one case with one follow-up.
+
+    Evaluation links each year's flag to the case of the same rule's flag the year before, or
+    opens a case; a year without the flag ends the case (docs/flag-cases.md).
+    """
+
+    rule = models.ForeignKey(FlagRule, on_delete=models.PROTECT, related_name="cases")
+    organisation = models.ForeignKey(
+        "monitoring.Organisation", on_delete=models.CASCADE, related_name="flag_cases"
+    )
+    estate = models.ForeignKey(
+        "monitoring.Estate",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="flag_cases",
+    )
+    first_year = models.PositiveSmallIntegerField(_("første år"))
+    last_year = models.PositiveSmallIntegerField(_("seneste år"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=FlagStatus.choices, default=FlagStatus.NEW
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ansvarlig sagsbehandler"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-last_year", "rule__code"]
+        verbose_name = _("sag")
+        verbose_name_plural = _("sager")
+
+    def __str__(self):
+        return f"{self.rule.code} {self.first_year}–{self.last_year}"
+
+    @property
+    def years(self):
+        return range(self.first_year, self.last_year + 1)
 
 
 class FlagQuerySet(models.QuerySet):
@@ -180,16 +234,8 @@ class Flag(models.Model):
         on_delete=models.SET_NULL,
         related_name="next",
     )
-    status = models.CharField(
-        _("status"), max_length=20, choices=FlagStatus.choices, default=FlagStatus.NEW
-    )
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("ansvarlig sagsbehandler"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    case = models.ForeignKey(
+        FlagCase, verbose_name=_("sag"), on_delete=models.CASCADE, related_name="flags"
     )
     raised_at = models.DateTimeField(_("rejst"), auto_now_add=True)
     evaluated_at = models.DateTimeField(_("sidst vurderet"), auto_now=True)
@@ -209,10 +255,17 @@ class Flag(models.Model):
     def __str__(self):
         return f"{self.rule.code} {self.year}"
 
+    @property
+    def is_new_case(self):
+        """The flag opens its case (shown as "Ny"), rather than continuing one."""
+        return self.case.first_year == self.year
+
 
 class FlagEvent(models.Model):
-    """One step of a flag's follow-up: a status change, an assignment or a note."""
+    """One step of a case's follow-up: a status change, an assignment or a note, made on the
+    case's flag of one year."""
 
+    case = models.ForeignKey(FlagCase, on_delete=models.CASCADE, related_name="events")
     flag = models.ForeignKey(Flag, on_delete=models.CASCADE, related_name="events")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -7,6 +7,7 @@ import numpy as np
 
 from .dataset import lag
 from .outcome import Outcome
+from .spec import worse
 
 
 def evaluate(rule, data, fired):
@@ -18,7 +19,8 @@ def evaluate(rule, data, fired):
     return [
         Outcome(
             rule.level,
-            yellow=rule.large_enough(data, value) & (worsening >= rule.minimum_change),
+            yellow=rule.large_enough(data, value)
+            & worse(worsening, rule.minimum_change, True, inclusive=True),
             yellow_limit=rule.minimum_change,
             context={
                 "value": value,

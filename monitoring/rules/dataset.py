@@ -45,6 +45,7 @@ class Dataset:
     figure_names: dict = field(default_factory=dict)
     lower_is_worse: frozenset = frozenset()
     today: datetime.date = field(default_factory=datetime.date.today)
+    _previous: dict = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self):
         self.values = {level: self.values.get(level, _empty()) for level in LEVELS}
@@ -74,6 +75,16 @@ class Dataset:
         if code in frame:
             return frame[code]
         return pd.Series(np.nan, index=frame.index, name=code)
+
+    def previous_rows(self, level):
+        """For each row, the position of the same entity's row the year before, or -1."""
+        if level not in self._previous:
+            index = self.values[level].index
+            before = pd.MultiIndex.from_arrays(
+                [index.get_level_values("entity"), index.get_level_values("year") + 1]
+            )
+            self._previous[level] = before.get_indexer(index) if len(index) else np.array([], int)
+        return self._previous[level]
 
     def higher_is_worse(self, code):
         return code not in self.lower_is_worse

@@ -10,8 +10,9 @@ import math
 import numpy as np
 import pandas as pd
 from django.utils import translation
+from django.utils.translation import gettext as _
 
-from . import absolute, change, combination, missing, peer, trend
+from . import absolute, change, combination, hysteresis, missing, peer, trend
 from .escalation import escalate
 from .formatting import format_value, render_rows
 from .peers import peer_group_label
@@ -42,17 +43,25 @@ def evaluate(rules, data):
     with translation.override("da"):
         for rule in ordered(rules):
             hits = [_hits(rule, data, fired, o) for o in KINDS[rule.kind](rule, data, fired)]
-            flags = _collapse(pd.concat(hits, ignore_index=True) if hits else _empty())
-            fired[rule.code] = {
-                level: group.set_index(["entity", "year"])["severity"]
-                for level, group in flags.groupby("level")
-            }
-            frames.append(flags)
+            hits = pd.concat(hits, ignore_index=True) if hits else _empty()
+            fired[rule.code] = _crossed(hits)
+            frames.append(_collapse(hits))
     return pd.concat(frames, ignore_index=True) if frames else _empty()
 
 
 def _empty():
-    return pd.DataFrame(columns=RESULT)
+    return pd.DataFrame(columns=[*RESULT, "held"])
+
+
+def _crossed(hits):
+    """Per level, the worst severity of each entity-year where the rule's limit was crossed:
+    what combinations and escalations read (a case only carried on by hysteresis is no new
+    warning)."""
+    crossed = hits[~hits["held"].astype(bool)]
+    return {
+        level: group.groupby(["entity", "year"])["severity"].max()
+        for level, group in crossed.groupby("level")
+    }
 
 
 def ordered(rules):
@@ -72,6 +81,8 @@ def _hits(rule, data, fired, outcome):
     yellow = _array(outcome.yellow, size, False).astype(bool)
     red = _array(outcome.red, size, False).astype(bool)
     red = escalate(rule, data, fired, outcome.level, yellow, red)
+    held = hysteresis.held(rule, data, outcome, yellow | red)
+    yellow |= held
     severity = np.where(red, RED, np.where(yellow, YELLOW, 0))
     rows = severity > 0
     red_limit = _array(outcome.red_limit, size, np.nan).astype(float)
@@ -86,6 +97,7 @@ def _hits(rule, data, fired, outcome):
             "year": index.get_level_values("year")[rows],
             "severity": severity[rows],
             "threshold": threshold[rows],
+            "held": held[rows],
         }
     )
     for name, values in outcome.context.items():
@@ -99,6 +111,11 @@ def _hits(rule, data, fired, outcome):
             format_value(year).replace(".", "") for year in columns["prev_year"]
         ]
     hits["explanation"] = render_rows(rule.explanation, columns)
+    if held.any():
+        hits.loc[held[rows], "explanation"] += " " + _(
+            "Værdien har ikke længere krydset grænsen, men ligger så tæt på den, at sagen fra "
+            "året før fortsætter."
+        )
     hits["statistics"] = _statistics(hits)
     return hits
 

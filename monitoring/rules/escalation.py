@@ -1,8 +1,9 @@
 """Conditions in a rule's options that raise a gul flag to rød.
 
 - `red_with_rules`: another rule fires for the same entity and year (R06 with R05);
-- `red_peer_figure` (+ `red_minimum_age`): a second figure is also below the same percentile of
-  the same peers, and the estate is at least that old (R07);
+- `red_peer_figure` (+ `red_peer_percentile`, `red_minimum_age`): a second figure is also below
+  the same percentile of the same peers (or the one given), and the estate is at least that old
+  (R07);
 - `red_when_figures`: a yes/no figure is yes, with or without gul (R15: a qualified opinion).
 """
 
@@ -23,12 +24,11 @@ def escalate(rule, data, fired, level, yellow, red):
     for figure in options.get("red_when_figures", ()):
         red = red | data.column(level, figure).eq(1).to_numpy()
     figure = options.get("red_peer_figure")
-    if figure and rule.yellow_percentile is not None:
+    percentile = options.get("red_peer_percentile", rule.yellow_percentile)
+    if figure and percentile is not None:
         value = data.column(level, figure)
-        stats = peer_statistics(
-            value, data.attributes[level], rule.peer_group, [rule.yellow_percentile]
-        )
-        condition = worse(value, stats[f"p{rule.yellow_percentile:g}"], rule.higher_is_worse)
+        stats = peer_statistics(value, data.attributes[level], rule.peer_group, [percentile])
+        condition = worse(value, stats[f"p{percentile:g}"], rule.higher_is_worse)
         age = options.get("red_minimum_age")
         if age is not None:
             condition &= data.attribute(level, "age") >= age

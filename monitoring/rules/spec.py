@@ -2,8 +2,13 @@
 
 from dataclasses import dataclass, field
 
+import numpy as np
+
 YELLOW = 1
 RED = 2
+# Figures carry at most two decimals, but their differences do not (20.33 − 15.33 is
+# 4.999999999999998): a value this close to a limit, relative to the limit, counts as at it.
+RELATIVE_TOLERANCE = 1e-9
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,7 @@ class RuleSpec:
     change_in_percent: bool = False
     combined_rules: tuple[str, ...] = ()
     minimum_rules: int | None = None
+    close_margin: float | None = None
     options: dict = field(default_factory=dict)
 
     @classmethod
@@ -53,6 +59,7 @@ class RuleSpec:
             change_in_percent=rule.change_in_percent,
             combined_rules=tuple(sorted(r.code for r in rule.combined_rules.all())),
             minimum_rules=rule.minimum_rules,
+            close_margin=rule.close_margin,
             options=rule.options or {},
         )
 
@@ -69,11 +76,15 @@ class RuleSpec:
             eligible &= data.attribute(self.level, "size") >= self.minimum_homes
         return eligible
 
-    def worse(self, values, limit):
+    def worse(self, values, limit, inclusive=False):
         """Where `values` are worse than `limit` in the rule figure's direction."""
-        return worse(values, limit, self.higher_is_worse)
+        return worse(values, limit, self.higher_is_worse, inclusive)
 
 
-def worse(values, limit, higher_is_worse):
-    """Where `values` are strictly worse than `limit` (missing values never are)."""
-    return values > limit if higher_is_worse else values < limit
+def worse(values, limit, higher_is_worse, inclusive=False):
+    """Where `values` are worse than `limit`, strictly or (`inclusive`) also at it, compared as
+    numbers: within RELATIVE_TOLERANCE of the limit is at it. Missing values never are."""
+    slack = RELATIVE_TOLERANCE * np.maximum(np.abs(limit), 1)
+    if higher_is_worse:
+        return values >= limit - slack if inclusive else values > limit + slack
+    return values <= limit + slack if inclusive else values < limit - slack

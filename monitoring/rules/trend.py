@@ -55,7 +55,7 @@ def _worsening(rule, data, figure):
         stats = peer_statistics(value, data.attributes[rule.level], rule.peer_group, [])
         spread = factor * (stats["q3"] - stats["q1"])
         total = value - start if higher_is_worse else start - value
-        yellow &= total > spread
+        yellow &= worse(total, spread, True)
         context.update(peer_median=stats["median"], q1=stats["q1"], q3=stats["q3"])
         context.update(peers=stats["peers"], peer_level=stats["peer_level"])
     context["figure_name"] = data.figure_names.get(figure, figure)

@@ -64,7 +64,7 @@ def entity_context(request, organisation, estate, level, size):
         "year": year,
         "years": years,
         "flags": year_flags,
-        "earlier_flags": [flag for flag in all_flags if flag.year != year],
+        "other_cases": queries.other_cases(all_flags, year),
         "figures": EntityFigures(organisation, estate, all_flags, year_flags, level, size),
         "figures_cache_key": (
             level,

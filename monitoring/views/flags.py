@@ -1,4 +1,4 @@
-"""A flag's page: why it was raised, what to do, and its follow-up across years."""
+"""A flag's page: why it was raised, what to do, and its case's follow-up across years."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,7 +19,8 @@ def visible_flag(user, pk):
             "rule__figure__guidance_page",
             "organisation",
             "estate",
-            "assigned_to",
+            "case",
+            "case__assigned_to",
             "batch",
             "rule_revision",
         ),
@@ -33,7 +34,7 @@ def flag_page(request, pk):
     may_follow_up = access.may_follow_up(request.user, flag.organisation)
     form = None
     if may_follow_up:
-        initial = {"status": flag.status, "assigned_to": flag.assigned_to}
+        initial = {"status": flag.case.status, "assigned_to": flag.case.assigned_to}
         form = FlagFollowUpForm(
             request.POST if request.method == "POST" else None, flag=flag, initial=initial
         )
@@ -47,7 +48,7 @@ def flag_page(request, pk):
         {
             "flag": flag,
             "form": form,
-            "history": follow_up.history(flag),
+            "history": follow_up.history(flag.case),
             "may_follow_up": may_follow_up,
         },
     )

@@ -1,3 +1,4 @@
+from .admission import BannedAddress, MembershipRequest
 from .files import Attachment, GroupDocument
 from .groups import Group, Membership
 from .meetings import Meeting, MeetingRegistration
@@ -8,6 +9,7 @@ from .reading import ThreadVisit
 
 __all__ = [
     "Attachment",
+    "BannedAddress",
     "EmailOptOut",
     "Follow",
     "Group",
@@ -15,6 +17,7 @@ __all__ = [
     "Meeting",
     "MeetingRegistration",
     "Membership",
+    "MembershipRequest",
     "ModerationAction",
     "ModerationKind",
     "Notification",

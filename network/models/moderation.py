@@ -115,6 +115,9 @@ class ModerationKind(models.TextChoices):
     APPROVE = "approve", _("Godkendte en anmodning om medlemskab")
     REJECT = "reject", _("Afviste en anmodning om medlemskab")
     INVITE = "invite", _("Inviterede en person")
+    MODERATOR_ADDED = "mod_added", _("Gjorde en person til moderator")
+    MODERATOR_REMOVED = "mod_removed", _("Fjernede en moderator")
+    KIND_CHANGED = "kind_changed", _("Ændrede netværkets type")
 
 
 class ModerationAction(models.Model):

@@ -9,7 +9,14 @@ given up first, so the waiting lists move up.
 from django.db.models import Q
 
 from events import registration
-from network.models import MeetingRegistration, Membership, PostRevision, Reply, Thread
+from network.models import (
+    MeetingRegistration,
+    Membership,
+    MembershipRequest,
+    PostRevision,
+    Reply,
+    Thread,
+)
 
 
 def _when(moment):
@@ -47,6 +54,10 @@ def export(user):
             }
             for m in Membership.objects.filter(user=user).select_related("group")
         ],
+        "anmodning_om_netværksadgang": [
+            {"status": r.get_status_display(), "oprettet": _when(r.created)}
+            for r in MembershipRequest.objects.filter(user=user)
+        ],
         "tråde": [_post(t, t.group, overskrift=t.title) for t in threads],
         "svar": [_post(r, r.thread.group, tråd=r.thread.title) for r in replies],
         "tidligere_versioner": [
@@ -76,3 +87,5 @@ def erase(user):
     registration.give_up_coming_seats(MeetingRegistration.objects.filter(user=user))
     MeetingRegistration.objects.filter(user=user).delete()
     Membership.objects.filter(user=user).delete()
+    # A ban stays, as a digest of the address (network/admission.py), not as the person.
+    MembershipRequest.objects.filter(user=user).delete()

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,7 +12,7 @@ from django.views.decorators.http import require_POST
 from network import access, memberships, reading
 from network.choices import MembershipRole, MembershipStatus
 from network.forms import GroupForm, InviteForm
-from network.models import Group, Report
+from network.models import Group, MembershipRequest, Report
 from network.views.gate import listed_group, network_view
 
 THREADS_PER_PAGE = 30
@@ -21,7 +20,7 @@ UPCOMING_MEETINGS_SHOWN = 3
 LATEST_DOCUMENTS = 5
 # Addresses of pages other than groups: creating a group, one's moderation queues,
 # notifications and unsubscribing.
-RESERVED_SLUGS = {"ny", "moderering", "notifikationer", "afmeld"}
+RESERVED_SLUGS = {"ny", "moderering", "notifikationer", "afmeld", "adgang"}
 DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 
 
@@ -44,6 +43,9 @@ def index(request):
             "other_groups": [g for g in groups if g.my_status != MembershipStatus.ACTIVE],
             "may_manage": access.may_manage_groups(user),
             "moderates": any(g.my_role == MembershipRole.MODERATOR for g in my_groups),
+            "is_network_member": access.is_network_member(user),
+            "membership_request": MembershipRequest.objects.filter(user=user).first(),
+            "reviews_requests": access.may_review_membership_requests(user, Group.objects.all()),
         },
     )
 
@@ -117,16 +119,20 @@ def edit_group(request, slug):
 
 
 def _edit_group(request, group):
+    stored_kind = group.kind if group.pk else None
     form = GroupForm(request.POST or None, instance=group)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            group = form.save(commit=False)
-            if not group.slug:
-                group.slug = _unique_slug(group.name)
-            group.save()
-            memberships.set_moderators(group, form.cleaned_data["moderators"])
-        messages.success(request, _("Netværket er gemt."))
-        return redirect(group)
+        group = form.save(commit=False)
+        if not group.slug:
+            group.slug = _unique_slug(group.name)
+        moderators = form.cleaned_data["moderators"]
+        saved = _refusal_to_message(
+            request,
+            lambda: memberships.save_group(request.user, group, moderators, stored_kind),
+        )
+        if saved is not None:
+            messages.success(request, _("Netværket er gemt."))
+            return redirect(saved)
     return render(request, "network/group_form.html", {"form": form, "group": group})
 
 

@@ -1,7 +1,10 @@
 import logging
 import re
+from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.internal.ratelimit import get_ip
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -16,8 +19,23 @@ logger = logging.getLogger(__name__)
 KOMMUNEKODE = re.compile(r"\d{3,4}")
 
 
+class PortalSite(NamedTuple):
+    """What allauth's e-mail templates read of a site."""
+
+    name: str
+    domain: str
+
+
 class AccountAdapter(DefaultAccountAdapter):
-    """allauth, adapted: lock-outs are audited and new users get their municipality suggested."""
+    """allauth, adapted: failed log-ins count per account and address, lock-outs are audited and
+    new users get their municipality suggested."""
+
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        """allauth counts failed log-ins per account alone, so anyone could lock a caseworker out
+        by guessing from anywhere; counting them per account *and* client address slows the
+        guesser and leaves the owner's own address alone. Each address is also limited as such
+        (ACCOUNT_RATE_LIMITS["login_failed"])."""
+        return f"{super()._get_login_attempts_cache_key(request, **credentials)}:{get_ip(request)}"
 
     def pre_authenticate(self, request, **credentials):
         try:
@@ -39,6 +57,13 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.save()
         return user
+
+    def send_mail(self, template_prefix, email, context):
+        """allauth's e-mails name the portal and its public address, not the requested host."""
+        site = PortalSite(
+            settings.WAGTAIL_SITE_NAME, urlsplit(settings.WAGTAILADMIN_BASE_URL).netloc
+        )
+        super().send_mail(template_prefix, email, {"current_site": site, **context})
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):

@@ -1,3 +1,5 @@
+from allauth.account.forms import ResetPasswordForm
+from allauth.core import ratelimit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -99,12 +101,28 @@ class DeleteAccountForm(forms.Form):
         help_text=_("Bekræft med din adgangskode, at du vil slette din konto."),
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, request, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
+        self.request = request
+        self.user = request.user
 
     def clean_password(self):
         password = self.cleaned_data["password"]
+        # Someone at an unlocked screen must not be able to guess the password here freely.
+        if not ratelimit.consume(self.request, action="delete_account", user=self.user):
+            raise forms.ValidationError(
+                _("For mange forsøg. Vent et kvarter, og prøv igen."), code="rate_limited"
+            )
         if not self.user.check_password(password):
             raise forms.ValidationError(_("Adgangskoden er forkert."))
         return password
+
+
+class PrimaryAddressResetPasswordForm(ResetPasswordForm):
+    """A reset link goes only to an account's current address, never to one still awaiting
+    confirmation: whoever typed that address in must not get the account by resetting."""
+
+    def clean_email(self):
+        email = super().clean_email()
+        self.users = [user for user in self.users if user.email.lower() == email.lower()]
+        return email

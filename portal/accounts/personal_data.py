@@ -64,7 +64,9 @@ def export(user):
             {
                 "tidspunkt": e.created_at.isoformat(),
                 "hændelse": e.get_kind_display(),
-                "ip": e.ip_address,
+                # The address of whoever acted: shown only when that was the person themself
+                # (or nobody signed in), never a staff member's who decided about them.
+                "ip": e.ip_address if e.actor_id in (None, user.pk) else None,
             }
             for e in AuditEvent.objects.filter(subject=user)
         ],
@@ -79,17 +81,21 @@ def erase(user):
     """Erase the person's data; what they wrote stays, attributed to "Slettet bruger"."""
     for function in _erasers:
         function(user)
+    addresses = known_addresses(user)
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     AccessRequest.objects.filter(user=user).delete()
-    # Events about the person, and those naming their address without linking them (an
-    # invitation sent, a failed log-in before the account existed), lose their details.
-    AuditEvent.objects.filter(
-        Q(subject=user)
-        | Q(details__email__iexact=user.email)
-        | Q(details__attempted__iexact=user.email)
-    ).update(details={})
-    Invitation.objects.filter(Q(email__iexact=user.email) | Q(accepted_by=user)).delete()
+    # Events about the person, and those naming any address they had without linking them (an
+    # invitation sent, a failed log-in before the account existed or after an address change),
+    # lose their details.
+    naming = Q(subject=user)
+    for address in addresses:
+        naming |= Q(details__email__iexact=address) | Q(details__attempted__iexact=address)
+    AuditEvent.objects.filter(naming).update(details={})
+    invited = Q(accepted_by=user)
+    for address in addresses:
+        invited |= Q(email__iexact=address)
+    Invitation.objects.filter(invited).delete()
     user.groups.clear()
     user.email = f"slettet-{user.pk}@invalid.tilsynsportalen.dk"
     user.username = user.email
@@ -101,3 +107,17 @@ def erase(user):
     user.deleted_at = timezone.now()
     user.set_unusable_password()
     user.save()
+
+
+# Where the security log keeps an address the person had: their address now, one still being
+# verified, or one they changed from (AuditEvent.Kind.EMAIL_CHANGE_REQUESTED).
+ADDRESS_DETAILS = ("email", "attempted", "old_email", "new_email")
+
+
+def known_addresses(user):
+    """Every e-mail address the portal knows the person has had, lower-cased."""
+    addresses = {user.email}
+    addresses.update(EmailAddress.objects.filter(user=user).values_list("email", flat=True))
+    for details in AuditEvent.objects.filter(subject=user).values_list("details", flat=True):
+        addresses.update(str(details[key]) for key in ADDRESS_DETAILS if details.get(key))
+    return {address.lower() for address in addresses if address}

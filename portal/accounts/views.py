@@ -187,7 +187,7 @@ def download_data(request):
 
 @login_required
 def delete_account(request):
-    form = DeleteAccountForm(request.POST or None, user=request.user)
+    form = DeleteAccountForm(request.POST or None, request=request)
     if request.method == "POST" and form.is_valid():
         user = request.user
         audit.record(AuditEvent.Kind.ACCOUNT_DELETED, subject=user)

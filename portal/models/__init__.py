@@ -1,6 +1,7 @@
 from .access_requests import AccessRequest, Invitation
 from .audit import AuditEvent
 from .media import PortalDocument, PortalImage, PortalRendition
+from .mfa import UsedTOTPCode
 from .municipalities import Municipality, MunicipalityDomain, Region
 from .pages import BasePage, HomePage, StandardPage
 from .settings import FooterSettings
@@ -21,6 +22,7 @@ __all__ = [
     "PortalRendition",
     "Region",
     "StandardPage",
+    "UsedTOTPCode",
     "User",
     "Workplace",
 ]

@@ -21,6 +21,15 @@ class AuditEvent(models.Model):
         ACCOUNT_DELETED = "account_deleted", _("Konto slettet")
         DATA_EXPORTED = "data_exported", _("Egne data hentet")
         REFUSED = "refused", _("Forespørgsel afvist")
+        EMAIL_CHANGED = "email_changed", _("E-mailadresse ændret")
+        EMAIL_CHANGE_REQUESTED = (
+            "email_change_requested",
+            _("Ny e-mailadresse afventer bekræftelse"),
+        )
+        GROUP_CHANGED_FROM_OUTSIDE = (
+            "group_changed_from_outside",
+            _("Gruppens medlemmer ændret udefra"),
+        )
 
     created_at = models.DateTimeField(_("tidspunkt"), auto_now_add=True, db_index=True)
     kind = models.CharField(_("hændelse"), max_length=30, choices=Kind.choices, db_index=True)

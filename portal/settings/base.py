@@ -41,7 +41,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "portal.apps.PortalUsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -137,17 +137,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if env("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # Redis, answered from this process's memory while Redis is out of reach.
+            "BACKEND": "portal.shared_cache.FailoverRedisCache",
             "LOCATION": env("REDIS_URL"),
             "TIMEOUT": 600,
-            "OPTIONS": {
-                "SOCKET_CONNECT_TIMEOUT": 1,
-                "SOCKET_TIMEOUT": 1,
-                "IGNORE_EXCEPTIONS": True,
-            },
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
         }
     }
-    DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 else:
     CACHES = {
         "default": {
@@ -187,22 +183,30 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# allauth's e-mails name the portal, not the host they were requested on.
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Tilsynsportalen] "
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_FORMS = {"reset_password": "portal.accounts.forms.PrimaryAddressResetPasswordForm"}
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/3m/key",
+    "delete_account": "5/15m/user",
 }
 # Behind a reverse proxy, the client address is read from X-Forwarded-For, trusting only the
 # configured number of proxies in front of the portal; with 0 it is the connection's address.
 ALLAUTH_TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "Tilsynsportalen"
+MFA_FORMS = {
+    "authenticate": "portal.accounts.totp.SingleUseAuthenticateForm",
+    "reauthenticate": "portal.accounts.totp.SingleUseReauthenticateForm",
+}
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", "true") == "true"
 SESSION_COOKIE_AGE = 8 * 60 * 60  # eight hours idle, renewed by every request
 SESSION_SAVE_EVERY_REQUEST = True
@@ -212,8 +216,15 @@ SOCIALACCOUNT_PROVIDERS = {}
 SOCIALACCOUNT_ADAPTER = "portal.accounts.adapter.SocialAccountAdapter"
 # An address the provider has not verified is verified by e-mail here, as at sign-up.
 SOCIALACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# allauth's e-mails name the portal, not the host they were requested on.
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Tilsynsportalen] "
 SOCIALACCOUNT_ONLY = False
 OIDC_MUNICIPALITY_CLAIM = env("OIDC_MUNICIPALITY_CLAIM", "")
+# Styrelse's own e-mail domains: a verified address there makes a network member at once, as a
+# municipality's domain does (network/admission.py).
+STYRELSE_EMAIL_DOMAINS = [
+    d.strip().lower() for d in env("STYRELSE_EMAIL_DOMAINS", "bpst.dk").split(",") if d.strip()
+]
 
 
 def openid_connect_providers(server_url, client_id, secret, provider_id="kommune", **options):

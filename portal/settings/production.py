@@ -10,6 +10,11 @@ if not os.environ.get("SECRET_KEY"):
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
 if not os.environ.get("DATABASE_URL"):
     raise ImproperlyConfigured("DATABASE_URL must be set in production.")
+if not os.environ.get("REDIS_URL"):
+    raise ImproperlyConfigured(
+        "REDIS_URL must be set in production: without a shared cache each worker keeps its own "
+        "rate limits and page cache, so log-in attempts are limited per worker, not per client."
+    )
 
 DEBUG = False
 # JSON log lines for the log collector unless LOG_FORMAT=text.

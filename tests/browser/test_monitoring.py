@@ -2,6 +2,7 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from monitoring_fixtures import raise_flag
 from test_accessibility import violation_report
 
 from portal import roles
@@ -55,3 +56,25 @@ def test_chart_numbers_open_from_the_keyboard(signed_in_tab, make_user, monitori
 
     assert table.first.is_visible()
     assert "7,5" in table.first.inner_text()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_cases_show_their_years_in_danish_on_desktop_and_phone(
+    signed_in_tab, make_user, monitoring_data, vacancy_rule, width, tmp_path
+):
+    earlier = raise_flag(vacancy_rule, monitoring_data["estate"], 2020, value=6.1)
+    raise_flag(vacancy_rule, monitoring_data["estate"], 2021, previous=earlier, value=6.2)
+    tab = signed_in_tab(make_user([roles.CASEWORKER], municipality_code=101, mfa=True))
+    tab.set_viewport_size({"width": width, "height": 900})
+
+    tab.goto("/monitorering/organisation/0042/afdeling/001/?aar=2024")
+    tab.screenshot(path=tmp_path / f"estate-{width}.png", full_page=True)
+    estate_page = tab.locator("main").inner_text()
+    tab.goto(f"/monitorering/flag/{monitoring_data['flag'].pk}/")
+    tab.screenshot(path=tmp_path / f"flag-{width}.png", full_page=True)
+    flag_page = tab.locator("main").inner_text()
+
+    assert "Fortsat siden 2023" in estate_page and "Sag 2020–2021" in estate_page
+    assert "Sager fra andre år" in estate_page
+    assert "Fortsat siden 2023" in flag_page and "flaget 2023–2024" in flag_page
+    assert tab.evaluate("document.documentElement.scrollWidth") <= width

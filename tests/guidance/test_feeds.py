@@ -42,6 +42,19 @@ def test_feeds_are_newest_first(client, make_news_page):
         assert [entry.title for entry in feed.entries] == ["Ny", "Gammel"]
 
 
+def test_an_item_is_dated_by_its_news_date_not_by_when_it_was_published(client, make_news_page):
+    make_news_page("Gammel", date=datetime.date(2025, 3, 14))
+
+    rss = feedparser.parse(client.get("/nyheder/feed/rss/").content).entries[0]
+    atom = feedparser.parse(client.get("/nyheder/feed/atom/").content).entries[0]
+
+    assert rss.published_parsed[:3] == (2025, 3, 13)  # midnight in Copenhagen, in UTC
+    assert rss.published_parsed[3] == 23
+    assert atom.published_parsed[:3] == (2025, 3, 13)
+    # Published today, so Atom's `updated` says so; only the item's own date is backdated.
+    assert atom.updated_parsed[:3] == datetime.datetime.now(datetime.UTC).timetuple()[:3]
+
+
 def test_feed_of_an_empty_news_section_is_valid(client, news_index):
     feed = feedparser.parse(client.get("/nyheder/feed/atom/").content)
 

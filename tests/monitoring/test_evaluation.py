@@ -45,21 +45,21 @@ def test_a_new_flag_links_to_the_same_flag_the_year_before(vacant):
 def test_re_evaluation_keeps_the_flag_and_its_follow_up(vacant):
     evaluate()
     flag = Flag.objects.get(year=2024)
-    flag.status = FlagStatus.IN_PROGRESS
-    flag.save()
+    flag.case.status = FlagStatus.IN_PROGRESS
+    flag.case.save()
     KeyFigureValue.objects.filter(year=2024).update(value=7.5)
     summary = evaluate()
     assert (summary.new, summary.kept, summary.closed) == (0, 2, 0)
     kept = Flag.objects.get(year=2024)
     assert kept.pk == flag.pk
-    assert kept.status == FlagStatus.IN_PROGRESS
+    assert kept.case.status == FlagStatus.IN_PROGRESS
     assert kept.value == 7.5
     assert kept.explanation == "7,5 % af boligerne stod ledige i 2024 (grænse 5 %)."
 
 
 def test_a_flag_no_longer_raised_is_kept_but_not_current(vacant):
     evaluate()
-    KeyFigureValue.objects.filter(year=2024).update(value=1.0)
+    KeyFigureValue.objects.filter(year=2024).update(value=0.5)
     summary = evaluate()
     assert summary.closed == 1
     flag = Flag.objects.get(year=2024)

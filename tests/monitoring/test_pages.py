@@ -79,7 +79,23 @@ def test_estate_page_explains_the_flag_and_marks_the_cell(
     assert monitoring_data["flag"].explanation in content
     assert "cell-flag--red" in content and "rødt flag" in content
     assert "<svg" in content and "Se tallene bag grafen" in content
-    assert monitoring_data["earlier_flag"].explanation in content, "earlier years are listed"
+    assert "Fortsat siden 2023" in content, "the flag continues last year's case"
+    assert monitoring_data["earlier_flag"].explanation not in content, "one row per case"
+
+
+def test_estate_page_lists_an_ended_case_once_with_its_years(
+    client, login, caseworker_kk, monitoring_data, vacancy_rule
+):
+    estate = monitoring_data["estate"]
+    first = raise_flag(vacancy_rule, estate, 2020, value=6.1)
+    raise_flag(vacancy_rule, estate, 2021, previous=first, value=6.2)
+    client = signed_in(client, login, caseworker_kk)
+
+    content = client.get("/monitorering/organisation/0042/afdeling/001/").content.decode()
+
+    assert "Sager fra andre år" in content and "Sag 2020–2021" in content
+    assert "Forklaring T03 2021: 6.2" in content
+    assert "Forklaring T03 2020: 6.1" not in content, "the case is shown once, by its last year"
 
 
 @pytest.mark.parametrize(
@@ -151,8 +167,8 @@ def test_caseworker_follows_up_a_flag(client, login, caseworker_kk, monitoring_d
     )
 
     assert response.status_code == 302
-    flag.refresh_from_db()
-    assert (flag.status, flag.assigned_to) == (FlagStatus.DISCUSSED, caseworker_kk)
+    flag.case.refresh_from_db()
+    assert (flag.case.status, flag.case.assigned_to) == (FlagStatus.DISCUSSED, caseworker_kk)
     event = FlagEvent.objects.get(flag=flag)
     assert (event.user, event.note) == (caseworker_kk, "Drøftet.")
     assert "Drøftet." in client.get(f"/monitorering/flag/{flag.pk}/").content.decode()
@@ -166,13 +182,14 @@ def test_rejecting_a_flag_needs_a_reason(client, login, caseworker_kk, monitorin
 
     assert response.status_code == 200
     assert "Skriv en begrundelse" in response.content.decode()
-    flag.refresh_from_db()
-    assert flag.status == FlagStatus.NEW and not FlagEvent.objects.exists()
+    flag.case.refresh_from_db()
+    assert flag.case.status == FlagStatus.NEW and not FlagEvent.objects.exists()
 
 
 def test_history_of_last_years_flag_stays_visible(client, login, caseworker_kk, monitoring_data):
+    earlier = monitoring_data["earlier_flag"]
     FlagEvent.objects.create(
-        flag=monitoring_data["earlier_flag"], status=FlagStatus.CLOSED, note="Afsluttet i 2024."
+        case=earlier.case, flag=earlier, status=FlagStatus.CLOSED, note="Afsluttet i 2024."
     )
     client = signed_in(client, login, caseworker_kk)
 
@@ -190,8 +207,8 @@ def test_styrelse_reads_a_flag_but_does_not_change_it(client, login, editor, mon
     )
 
     assert response.status_code == 200
-    flag.refresh_from_db()
-    assert flag.status == FlagStatus.NEW and not FlagEvent.objects.exists()
+    flag.case.refresh_from_db()
+    assert flag.case.status == FlagStatus.NEW and not FlagEvent.objects.exists()
 
 
 def test_a_caseworker_of_another_municipality_cannot_be_assigned(
@@ -206,8 +223,8 @@ def test_a_caseworker_of_another_municipality_cannot_be_assigned(
     )
 
     assert response.status_code == 200
-    flag.refresh_from_db()
-    assert flag.assigned_to is None
+    flag.case.refresh_from_db()
+    assert flag.case.assigned_to is None
 
 
 def test_national_view_is_for_styrelse(client, login, editor, caseworker_kk, monitoring_data):

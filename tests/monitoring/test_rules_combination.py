@@ -12,8 +12,8 @@ def test_three_warnings_the_same_year_are_rod():
     only_rules("R03", "R08", "R11", "R09", "R16")
     org = organisation("0001")
     troubled, two_warnings = estate(org, "001", homes=180), estate(org, "002", homes=180)
-    put(troubled, 2023, annual_result_kr=-1000)
-    put(troubled, 2024, vacancy_rate_pct=3.3, accumulated_deficit_pct=5, annual_result_kr=-1)
+    put(troubled, 2023, annual_result_pct=-1)
+    put(troubled, 2024, vacancy_rate_pct=3.3, accumulated_deficit_pct=5, annual_result_pct=-1)
     put(two_warnings, 2024, vacancy_rate_pct=3.3, accumulated_deficit_pct=5, efficiency_score=50)
     evaluate()
     assert raised("R16") == {("0001-001", 2024): "rød"}

@@ -43,5 +43,5 @@ def test_an_organisation_with_one_estate_gets_its_own_and_its_estates_flags():
     assert own.organisation == org and estates_flag.organisation == org
     assert own.explanation == "Arbejdskapitalen er negativ: -450 kr. pr. lejemålsenhed i 2024."
     assert estates_flag.explanation == (
-        "Det opsamlede underskud svarer til 12,3 % af årslejen (grænse 2 %)."
+        "Det opsamlede underskud svarer til 12,3 % af årslejen (grænse 3,5 %)."
     )

@@ -3,7 +3,7 @@
 import pytest
 from rules_data import estate, estates, evaluate, only_rules, organisation, put, raised
 
-from monitoring.models import Flag
+from monitoring.models import Flag, FlagRule
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +48,7 @@ def test_minimum_value_keeps_small_losses_out_of_the_tail():
 
 def test_percentiles_are_computed_per_year():
     only_rules("R04")
+    FlagRule.objects.filter(code="R04").update(close_margin=None)
     org = organisation("0001")
     for number, member in enumerate(estates(org, 40), start=1):
         put(member, 2023, vacancy_loss_per_m2=float(number))

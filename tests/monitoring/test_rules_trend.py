@@ -13,14 +13,16 @@ def test_deficits_two_years_gul_three_years_rod():
     org = organisation("0001")
     member = estate(org, "001")
     for year, result in zip((2020, 2021, 2022, 2023, 2024), (-1, -4, -5, -6, 3), strict=True):
-        put(member, year, annual_result_kr=result * 10_000)
+        put(member, year, annual_result_pct=result)
     evaluate()
     assert raised("R09") == {
         ("0001-001", 2021): "gul",
         ("0001-001", 2022): "rød",
         ("0001-001", 2023): "rød",
     }
-    assert Flag.objects.get(year=2023).explanation == "Afdelingen har haft underskud 4 år i træk."
+    assert Flag.objects.get(year=2023).explanation == (
+        "Afdelingen har haft underskud (resultat under -0,5 % af årslejen) 4 år i træk."
+    )
 
 
 def test_worse_three_years_running_by_more_than_the_peer_spread():

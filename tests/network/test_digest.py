@@ -12,6 +12,7 @@ from network import following
 from network.choices import MembershipStatus
 from network.emails import send_digest, send_digests
 from network.models import Membership, Notification
+from portal import roles
 from portal.models.users import NotificationFrequency
 from tests.network.conftest import add_member
 from tests.network.notification_helpers import post_reply, post_thread
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.django_db
 def reader(world, make_user):
     """A daily reader, member of the closed and secret groups, following both, who started a
     thread in each that others answered."""
-    user = make_user(first_name="Dina", last_name="Dagsen")
+    user = make_user(roles.MEMBER, first_name="Dina", last_name="Dagsen")
     threads = {}
     for kind in ("closed", "secret"):
         people = world[kind]

@@ -9,6 +9,7 @@ from network import following
 from network.choices import MembershipStatus
 from network.emails import send_notification_email
 from network.models import EmailOptOut, Membership, Notification
+from portal import roles
 from portal.models.users import NotificationFrequency
 from tests.network.notification_helpers import post_reply, post_thread
 
@@ -151,9 +152,9 @@ def test_a_mention_and_a_new_thread_have_their_own_subjects(
     from tests.network.conftest import add_member
 
     people = world["open"]
-    mette = make_user(email="mette.holm@kk.dk", notification_frequency="immediately")
+    mette = make_user(roles.MEMBER, email="mette.holm@kk.dk", notification_frequency="immediately")
     add_member(people["group"], mette)
-    follower = make_user(notification_frequency="immediately")
+    follower = make_user(roles.MEMBER, notification_frequency="immediately")
     following.follow(follower, people["group"])
 
     with django_capture_on_commit_callbacks(execute=True):

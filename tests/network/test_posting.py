@@ -6,6 +6,7 @@ import uuid
 import pytest
 
 from network.models import PostRevision, Reply, Thread
+from portal import roles
 
 pytestmark = pytest.mark.django_db
 
@@ -284,7 +285,7 @@ def test_a_moderator_may_mark_the_answer_but_another_member_may_not(world, as_us
     thread, reply = world["open"]["thread"], world["open"]["reply"]
     from tests.network.conftest import add_member
 
-    other = make_user()
+    other = make_user(roles.MEMBER)
     add_member(thread.group, other)
 
     response = as_user(other).post(thread_url(thread, f"loesning/{reply.pk}/"), follow=True)

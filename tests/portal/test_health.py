@@ -97,6 +97,24 @@ def test_cache_and_search_engine_outages_degrade(client, settings):
     assert body["checks"]["database"]["ok"] is True
 
 
+def test_redis_down_behind_the_failover_cache_degrades(client, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "portal.shared_cache.FailoverRedisCache",
+            "LOCATION": f"redis://{CLOSED_PORT}/0",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1},
+        }
+    }
+
+    response, body = health(client)
+
+    assert (response.status_code, body["status"]) == (200, "degraded")
+    assert body["checks"]["cache"] == {
+        "ok": False,
+        "detail": "Redis does not answer; this server uses its own memory",
+    }
+
+
 def test_a_database_outage_answers_503_and_logs_json_with_the_request_id():
     """A real server process whose database refuses connections."""
     request_id = "0f8e5a3c9b2d4e6f8a1b3c5d7e9f1a2b"

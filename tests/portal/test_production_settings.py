@@ -45,7 +45,7 @@ def test_production_settings_pass_the_deploy_check_without_warnings():
     assert "no issues" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "REDIS_URL"])
 def test_production_refuses_to_start_without_a_secret_or_a_database(missing):
     result = run_manage("check", **{missing: ""})
 

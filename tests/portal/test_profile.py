@@ -1,11 +1,13 @@
 """The profile: editing it, downloading one's own data and deleting the account."""
 
 import json
+import re
 
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.core.cache import cache
+from django.test import Client
 
 from events import registration
 from monitoring.models import Flag, FlagEvent
@@ -295,3 +297,56 @@ def test_deleting_an_account_gives_up_event_seats_and_flag_ownership(
     assert flag.assigned_to is None
     note = FlagEvent.objects.get(flag=flag)
     assert note.note == "Ring til formanden." and str(note.user) == "Slettet bruger"
+
+
+def test_password_guessing_at_deletion_is_limited(client, member, login):
+    login(client, member)
+    for _attempt in range(5):
+        client.post(DELETE_URL, {"password": "ikke-min-kode"})
+
+    response = client.post(DELETE_URL, {"password": member.raw_password})
+
+    assert response.status_code == 200
+    assert "For mange forsøg" in response.context["form"].errors["password"][0]
+    member.refresh_from_db()
+    assert member.is_active
+
+
+def test_download_hides_the_address_of_the_staff_member_who_decided(
+    client, make_user, login, administrator
+):
+    me = make_user(email="mig@kk.dk")
+    AuditEvent.objects.create(
+        kind=AuditEvent.Kind.ACCESS_DECIDED, subject=me, actor=administrator, ip_address="10.9.8.7"
+    )
+    login(client, me)
+
+    data = client.get(DATA_URL).json()
+
+    decided = [e for e in data["sikkerhedslog"] if e["hændelse"] == "Anmodning om adgang afgjort"]
+    assert decided == [
+        {"tidspunkt": decided[0]["tidspunkt"], "hændelse": decided[0]["hændelse"], "ip": None}
+    ]
+    own_login = [e for e in data["sikkerhedslog"] if e["hændelse"] == "Log-ind"]
+    assert own_login and own_login[0]["ip"] == "127.0.0.1"
+
+
+def test_deletion_erases_earlier_addresses_from_the_security_log(
+    client, make_user, login, mailoutbox
+):
+    user = make_user(email="gammel@kk.dk")
+    login(client, user)
+    client.post("/konto/email/", {"action_add": "", "email": "ny@kk.dk"})
+    confirmation = [m for m in mailoutbox if "/konto/confirm-email/" in m.body][-1]
+    client.post(re.search(r"https?://testserver(/\S+)", confirmation.body).group(1))
+    user.refresh_from_db()
+    assert user.email == "ny@kk.dk"
+    # Someone tries the old address: nobody has it any more, so the event names no user.
+    Client().post("/konto/login/", {"login": "gammel@kk.dk", "password": "forkert-kodeord"})
+    assert "gammel@kk.dk" in json.dumps(list(AuditEvent.objects.values_list("details", flat=True)))
+
+    client.post(DELETE_URL, {"password": user.raw_password})
+
+    assert "gammel@kk.dk" not in json.dumps(
+        list(AuditEvent.objects.values_list("details", flat=True))
+    )

@@ -1,7 +1,8 @@
-"""Failed log-ins are rate limited per e-mail and per client address, and lock-outs are audited."""
+"""Failed log-ins are rate limited per (e-mail, client address) and per client address, and
+lock-outs are audited; nobody can lock an account out from another address."""
 
 import pytest
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from portal import roles
 from portal.models import AuditEvent
@@ -34,6 +35,31 @@ def test_sixth_attempt_is_refused_even_with_the_right_password(
     assert lockout.ip_address == "127.0.0.1"
     assert AuditEvent.objects.filter(kind=AuditEvent.Kind.LOGIN_FAILED).count() == 5
     assert not AuditEvent.objects.filter(kind=AuditEvent.Kind.LOGIN).exists()
+
+
+def test_right_password_from_another_address_still_logs_in(client, make_user, login_with_password):
+    member = make_user(roles.MEMBER)
+    for _attempt in range(5):
+        fail_login(client, member.email, REMOTE_ADDR="203.0.113.66")
+
+    owner = Client()
+    response = login_with_password(owner, member, REMOTE_ADDR="198.51.100.10")
+
+    assert response.status_code == 302
+    assert owner.session["_auth_user_id"] == str(member.pk)
+
+
+def test_guessing_from_another_address_is_slowed_there_too(client, make_user):
+    member = make_user(roles.MEMBER)
+    for _attempt in range(5):
+        fail_login(client, member.email, REMOTE_ADDR="203.0.113.66")
+    for _attempt in range(5):
+        response = fail_login(client, member.email, REMOTE_ADDR="203.0.113.67")
+        assert TOO_MANY not in response.content.decode()
+
+    response = fail_login(client, member.email, REMOTE_ADDR="203.0.113.67")
+
+    assert TOO_MANY in response.content.decode()
 
 
 def test_limit_is_per_e_mail_address(client, make_user, login_with_password):

@@ -35,6 +35,10 @@ def test_signup_sends_verification_and_logs_no_one_in(client, mailoutbox):
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == ["ny.sagsbehandler@kk.dk"]
     assert "/konto/confirm-email/" in mailoutbox[0].body
+    # The portal's name, not the host the request came to ("testserver", "127.0.0.1").
+    assert mailoutbox[0].subject.startswith("[Tilsynsportalen] ")
+    assert mailoutbox[0].body.startswith("Hej fra Tilsynsportalen!")
+    assert "testserver" not in mailoutbox[0].subject + mailoutbox[0].body.split("http")[0]
     user = User.objects.get(email="ny.sagsbehandler@kk.dk")
     assert user.username == user.email
     assert not EmailAddress.objects.get(user=user).verified

@@ -26,6 +26,7 @@ from network.models import (
     Group,
     Meeting,
     Membership,
+    MembershipRequest,
     Notification,
     NotificationKind,
     Reply,
@@ -54,7 +55,17 @@ THIRD_PARTY_URLCONFS = {
     "wagtail.urls",
 }
 
-ROLES = ["anonymous", "member", "caseworker_kk", "caseworker_aarhus", "editor", "administrator"]
+# "registered": signed in with a verified address outside the municipalities' and styrelse's
+# domains, without the Netværksmedlem role (its request not yet approved).
+ROLES = [
+    "anonymous",
+    "registered",
+    "member",
+    "caseworker_kk",
+    "caseworker_aarhus",
+    "editor",
+    "administrator",
+]
 LOGIN = (302, "/konto/login/")
 
 
@@ -98,9 +109,9 @@ def network_meeting(o, suffix=""):
 
 # The API: anonymous callers get 401 (JSON, no log-in redirect), everything else as the pages.
 API_DENIED = {**every(404), "anonymous": 401}
-API_MONITORING = {**API_DENIED, **dict.fromkeys(ROLES[2:], 200)}
+API_MONITORING = {**API_DENIED, **dict.fromkeys(ROLES[3:], 200)}
 API_KK_ORGANISATION = {**KK_ORGANISATION, "anonymous": 401}
-MONITORING_USERS = {**MONITORING_DENIED, **dict.fromkeys(ROLES[2:], 200)}
+MONITORING_USERS = {**MONITORING_DENIED, **dict.fromkeys(ROLES[3:], 200)}
 API = "/api/monitoring/v1"
 
 # route (as the URLconf spells it) -> (method, URL builder, {role: status or (status, prefix)})
@@ -402,6 +413,17 @@ EXPECTED = {
     ),
     # network.urls: reporting (any reader) and moderation (the group's own moderators only)
     "netvaerk/moderering/": ("get", lambda o: "/netvaerk/moderering/", NOT_MODERATOR),
+    # requests for the Netværksmedlem role: administrators and group moderators review them
+    "netvaerk/adgang/": (
+        "get",
+        lambda o: "/netvaerk/adgang/",
+        {**only({"administrator"}, 200, 404), "anonymous": LOGIN},
+    ),
+    "netvaerk/adgang/<id:pk>/": (
+        "post",
+        lambda o: f"/netvaerk/adgang/{o['network']['membership_request'].pk}/",
+        {**only({"administrator"}, (302, "/netvaerk/adgang/"), 404), "anonymous": LOGIN},
+    ),
     "netvaerk/<slug:slug>/traad/<id:pk>/anmeld/": (
         "get",
         lambda o: network_thread(o, "anmeld/"),
@@ -443,6 +465,19 @@ EXPECTED = {
         NOT_MODERATOR,
     ),
 }
+
+# Without the Netværksmedlem role the networks do not exist, but for one's own notifications,
+# signed unsubscribe links and the index, which says the request is waiting.
+OPEN_TO_EVERY_SIGNED_IN = {
+    "netvaerk/",
+    "netvaerk/notifikationer/",
+    "netvaerk/notifikationer/laest/",
+    "netvaerk/notifikationer/email/",
+    "netvaerk/afmeld/<str:token>/",
+}
+for _route, (_method, _build, _expected) in list(EXPECTED.items()):
+    if _route.startswith("netvaerk/") and _route not in OPEN_TO_EVERY_SIGNED_IN:
+        EXPECTED[_route] = (_method, _build, {**_expected, "registered": 404})
 
 ADMIN_USERS = {"editor", "administrator"}
 NOT_ADMIN = (302, "/konto/login/")
@@ -609,12 +644,16 @@ def network_objects(make_user):
         "request": Membership.objects.create(
             group=group, user=applicant, status=MembershipStatus.REQUESTED
         ),
+        "membership_request": MembershipRequest.objects.create(
+            user=make_user(email="ansoeger@example.org")
+        ),
     }
 
 
 @pytest.fixture
 def as_role(client, make_user, login):
     users = {
+        "registered": lambda: make_user(email="nogen@example.org"),
         "member": lambda: make_user(roles.MEMBER),
         "caseworker_kk": lambda: make_user(
             [roles.CASEWORKER, roles.MEMBER], municipality_code=101, mfa=True, lead=True
