@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install lock gettext demo serve worker test lint backup restore bench bench-pages bench-monitoring bench-network translations messages clean
+.PHONY: install lock gettext demo serve worker test lint backup restore bench bench-pages bench-monitoring bench-network bench-search translations messages clean
 
 # Exactly the versions in requirements.lock; `pip check` fails if pyproject.toml asks for a
 # package the lock lacks (then run `make lock`).
@@ -92,7 +92,7 @@ lint: install
 	git ls-files '*.html' | xargs $(VENV)/bin/djhtml --check
 
 # `make bench` runs every benchmark; the monitoring one only on PostgreSQL (DATABASE_URL).
-bench: bench-pages bench-network
+bench: bench-pages bench-network bench-search
 	@if [ -n "$$DATABASE_URL" ]; then $(MAKE) --no-print-directory bench-monitoring; \
 	else echo "bench-monitoring skipped: it needs DATABASE_URL=postgres://..."; fi
 
@@ -104,6 +104,9 @@ bench-monitoring: install translations
 
 bench-network: install translations
 	$(PY) -m bench.network $(BENCH_NETWORK_ARGS)
+
+bench-search: install translations
+	$(PY) -m bench.search $(BENCH_SEARCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules static db.sqlite3 db.sqlite3-wal db.sqlite3-shm

@@ -7,6 +7,7 @@ is measured with the same tool, so the ratios stay comparable.
 """
 
 import http.client
+import itertools
 import shutil
 import statistics
 import subprocess
@@ -50,8 +51,9 @@ def tool():
 
 
 def measure(url, seconds, concurrency, headers=None):
-    """`headers` (a dict) go with every request, e.g. a logged-in user's session cookie."""
-    if tool() == "wrk":
+    """`headers` (a dict) go with every request, e.g. a logged-in user's session cookie. `url`
+    may be a list: the requests then go to its URLs in turn (the Python driver does that)."""
+    if tool() == "wrk" and isinstance(url, str):
         return measure_with_wrk(url, seconds, concurrency, headers or {})
     return measure_with_threads(url, seconds, concurrency, headers or {})
 
@@ -74,8 +76,11 @@ def measure_with_wrk(url, seconds, concurrency, headers):
 
 
 def measure_with_threads(url, seconds, concurrency, headers):
-    parts = urlsplit(url)
-    target = parts.path + (f"?{parts.query}" if parts.query else "")
+    urls = [url] if isinstance(url, str) else url
+    parts = urlsplit(urls[0])
+    targets = [urlsplit(u) for u in urls]
+    targets = [t.path + (f"?{t.query}" if t.query else "") for t in targets]
+    turn = itertools.count()
     latencies, errors = [], []
     deadline = time.perf_counter() + seconds
 
@@ -84,6 +89,7 @@ def measure_with_threads(url, seconds, concurrency, headers):
         connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
         while (start := time.perf_counter()) < deadline:
             try:
+                target = targets[next(turn) % len(targets)]
                 connection.request("GET", target, headers=headers)
                 response = connection.getresponse()
                 response.read()

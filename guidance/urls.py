@@ -1,9 +1,8 @@
 from django.urls import path
 
-from guidance import events_views, feeds, views
+from guidance import events_views, feeds
 
 urlpatterns = [
-    path("soeg/", views.search, name="search"),
     path("nyheder/feed/rss/", feeds.NewsRssFeed(), name="news_rss"),
     path("nyheder/feed/atom/", feeds.NewsAtomFeed(), name="news_atom"),
     path("arrangementer/kalender.ics", events_views.calendar_feed, name="event_calendar_feed"),

@@ -3,6 +3,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from guidance import search
 from guidance.models import NewsPage
 from guidance.reports import ReviewDueView
 from portal.admin_menus import EditorMenuItem
@@ -32,3 +33,13 @@ def latest_news(request):
     """The four latest news on the home page."""
     news = NewsPage.objects.live().public().order_by("-date", "-pk")[:4]
     return render_to_string("guidance/latest_news.html", {"latest_news": news}, request=request)
+
+
+@hooks.register("portal_search_sources")
+def search_sources():
+    return search.sources()
+
+
+@hooks.register("portal_search_topics")
+def search_topics():
+    return search.topic_choices()

@@ -8,7 +8,7 @@ class MonitoringConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from monitoring import health, personal_data, triggers  # noqa: F401  (triggers connects signals)
+        from monitoring import health, personal_data, search, triggers  # noqa: F401  (triggers connects signals)
         from portal import health as portal_health
         from portal.accounts import personal_data as portal_personal_data
 
@@ -16,3 +16,4 @@ class MonitoringConfig(AppConfig):
 
         portal_personal_data.register_exporter("opfoelgning_paa_flag", personal_data.export)
         portal_personal_data.register_eraser(personal_data.erase)
+        search.connect()

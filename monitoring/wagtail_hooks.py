@@ -2,6 +2,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from monitoring import search
 from monitoring.admin_views import ImportBatchView, ImportView, PartialImportView
 from monitoring.snippets import register_flag_rule_snippet
 from portal.admin_menus import EditorMenuItem
@@ -31,3 +32,8 @@ def register_import_menu_item():
     return EditorMenuItem(
         _("Import af nøgletal"), reverse("monitoring_import"), icon_name="upload", order=800
     )
+
+
+@hooks.register("portal_search_sources")
+def search_sources():
+    return search.sources()

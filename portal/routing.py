@@ -69,6 +69,11 @@ def view_restrictions(page):
     return restrictions
 
 
+def restricted_paths():
+    """The tree paths of every page with a view restriction (its section is private)."""
+    return list(generation_memo(None, "view-restrictions", _restrictions_and_aliases)["by_path"])
+
+
 def _restrictions_and_aliases():
     by_path = {}
     restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")

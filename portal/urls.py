@@ -32,6 +32,7 @@ urlpatterns = [
     path("netvaerk/", include("network.urls")),
     path("sprog/<str:language>/", views.choose_language, name="choose_language"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("soeg/", include("portal.search.urls")),
     path("", include(guidance_urls)),
 ]
 

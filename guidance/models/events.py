@@ -120,7 +120,13 @@ class EventPage(RegistrableEvent, BasePage):
         index.SearchField("venue_name"),
         index.FilterField("start"),
         index.RelatedFields(
-            "sessions", [index.SearchField("title"), index.SearchField("description")]
+            "sessions",
+            [
+                index.SearchField("title"),
+                index.SearchField("description"),
+                index.RelatedFields("speakers", [index.SearchField("name")]),
+                index.RelatedFields("slides", [index.SearchField("title")]),
+            ],
         ),
     ]
     content_panels = [

@@ -52,6 +52,13 @@ class PublicationPage(BasePage):
         index.SearchField("body"),
         index.FilterField("kind"),
         index.RelatedFields("topics", [index.SearchField("name")]),
+        index.RelatedFields(
+            "attachments",
+            [
+                index.SearchField("title"),
+                index.RelatedFields("document", [index.SearchField("title")]),
+            ],
+        ),
     ]
     content_panels = [
         *BasePage.content_panels,

@@ -4,6 +4,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from portal.search.index import ANALYSED_FIELD, analysed_text
+
 
 @register_snippet
 class Topic(index.Indexed, models.Model):
@@ -22,7 +24,13 @@ class Topic(index.Indexed, models.Model):
         FieldPanel("description"),
         FieldPanel("sort_order"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        ANALYSED_FIELD,
+    ]
+    search_stems = analysed_text
 
     class Meta:
         ordering = ["sort_order", "name"]

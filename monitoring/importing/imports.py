@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from monitoring import search
 from monitoring.models import ImportBatch, Organisation
 from monitoring.signals import key_figures_imported
 
@@ -79,6 +80,7 @@ def import_entities(organisations=None, estates=None, *, user=None, batch=None):
                 estate_rows.fields, estate_rows.present, merged_estates
             )
             summary["estates"] = {"created": created, "updated": updated}
+        search.index_organisations()
         return summary
 
     return batches.run(batch, work)

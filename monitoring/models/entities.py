@@ -2,6 +2,9 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
+
+from portal.search.index import ANALYSED_FIELD, analysed_text
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -11,7 +14,7 @@ class OrganisationQuerySet(models.QuerySet):
         return access.visible_organisations(user, self)
 
 
-class Organisation(models.Model):
+class Organisation(index.Indexed, models.Model):
     """A housing organisation, supervised by the municipality of its seat (tilsynskommune)."""
 
     org_no = models.CharField(_("organisationsnummer"), max_length=4, unique=True)
@@ -41,6 +44,18 @@ class Organisation(models.Model):
     )
 
     objects = OrganisationQuerySet.as_manager()
+
+    # Searched by caseworkers and styrelse within what they may see (monitoring/search.py).
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.SearchField("org_no"),
+        index.SearchField("cvr"),
+        index.SearchField("city"),
+        index.RelatedFields("estates", [index.SearchField("name"), index.SearchField("estate_no")]),
+        ANALYSED_FIELD,
+        index.FilterField("supervising_municipality"),
+    ]
+    search_stems = analysed_text
 
     class Meta:
         ordering = ["org_no"]

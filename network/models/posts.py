@@ -10,9 +10,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 from network import markup
 from network.models.groups import Group
+from portal.search.index import ANALYSED_FIELD, analysed_text
 
 
 class Post(models.Model):
@@ -66,7 +68,7 @@ class ThreadQuerySet(models.QuerySet):
         return self.filter(group__in=Group.objects.readable_by(user))
 
 
-class Thread(Post):
+class Thread(index.Indexed, Post):
     group = models.ForeignKey(
         "network.Group", verbose_name=_("netværk"), on_delete=models.CASCADE, related_name="threads"
     )
@@ -85,6 +87,19 @@ class Thread(Post):
 
     objects = ThreadQuerySet.as_manager()
 
+    # Searched with its live replies (network/search.py keeps the index up to date).
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("body_markdown"),
+        index.SearchField("live_replies_text"),
+        ANALYSED_FIELD,
+        index.FilterField("group"),
+        index.FilterField("deleted_at"),
+        index.FilterField("hidden_at"),
+        index.FilterField("last_activity"),
+    ]
+    search_stems = analysed_text
+
     class Meta:
         verbose_name = _("tråd")
         verbose_name_plural = _("tråde")
@@ -101,6 +116,11 @@ class Thread(Post):
 
     def get_absolute_url(self):
         return reverse("network:thread", args=[self.group.slug, self.pk])
+
+    def live_replies_text(self):
+        """The text of the replies every reader sees (neither deleted nor hidden)."""
+        replies = self.replies.filter(deleted_at=None, hidden_at=None)
+        return " ".join(replies.values_list("body_markdown", flat=True))
 
 
 class Reply(Post):

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from modelsearch import signal_handlers
 from wagtail.search import index
+from wagtail.search.backends import get_search_backends
 from wagtail.signals import page_published, page_unpublished
 
 from portal.search import vocabulary
@@ -49,6 +50,17 @@ def update(instance):
         return
     index.insert_or_update_object(indexed)
     vocabulary.add_text(indexed_text(indexed))
+    bump_search_generation()
+
+
+def update_all(queryset):
+    """Index many objects at once (after a bulk write, which sends no signals)."""
+    objects = list(queryset)
+    if not objects:
+        return
+    for backend in get_search_backends(with_auto_update=True):
+        backend.add_bulk(queryset.model, objects)
+    vocabulary.add_text(" ".join(indexed_text(obj) for obj in objects))
     bump_search_generation()
 
 

@@ -152,6 +152,22 @@ def search(queryset, text, *, boost_title=True, newest_first_by=None) -> SearchO
     )
 
 
+def count(queryset, text):
+    """How many objects `search` would find (relaxed as it would be), cached per search
+    generation even when none: any change to the index bumps the generation when it commits."""
+    parsed = parse(text)
+    if not parsed:
+        return 0
+    key = _cache_key(queryset, text, False)
+    if key is None:
+        return _find(queryset, parsed, False, True)[1]
+    found = cache.get(f"{key}:count")
+    if found is None:
+        found = _find(queryset, parsed, False, True)[1]
+        cache.set(f"{key}:count", found, RESULTS_CACHE_SECONDS)
+    return found
+
+
 class RankedResults:
     """The ranked best candidates, then the backend's further results in its order."""
 

@@ -106,4 +106,4 @@ def test_search_results_do_not_grow_with_results(
 
     with django_assert_max_num_queries(MAX_QUERIES):
         response = client.get("/soeg/", {"q": "styringsdialog"})
-    assert response.content.decode().count("<mark>") == 10
+    assert response.content.decode().count("<mark>") == 20  # each title and each snippet

@@ -46,6 +46,7 @@ OWN_URLCONFS = {
     "monitoring.api.urls",
     "ninja:monitoring_api",
     "network.urls",
+    "portal.search.urls",
 }
 THIRD_PARTY_URLCONFS = {
     "wagtail.admin.urls",
@@ -166,8 +167,10 @@ EXPECTED = {
         lambda o: f"/konto/invitation/{invitations.token_for(o['invitation'])}/",
         signed_in(403, anonymous=(302, "/konto/signup/")),
     ),
-    # guidance.urls
+    # portal.search.urls
     "soeg/": ("get", lambda o: "/soeg/?q=tilsyn", every(200)),
+    "soeg/forslag/": ("get", lambda o: "/soeg/forslag/?q=tilsyn", every(200)),
+    # guidance.urls
     "nyheder/feed/rss/": ("get", lambda o: "/nyheder/feed/rss/", every(200)),
     "nyheder/feed/atom/": ("get", lambda o: "/nyheder/feed/atom/", every(200)),
     "arrangementer/kalender.ics": ("get", lambda o: "/arrangementer/kalender.ics", every(200)),

@@ -1,3 +1,4 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -29,6 +30,8 @@ class Command(BaseCommand):
         if not without_key_figures:
             self.stdout.write("Nøgletal (syntetiske) indlæses og vurderes …")
             monitoring_demo.load(log=self.stdout.write)
+        # The networks and organisations are written in bulk, past the signals that index.
+        call_command("search_reindex", verbosity=0, stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo-indholdet er indlæst."))
         self.stdout.write(f"Demo-log-ins (adgangskode for alle: {portal_demo.DEMO_PASSWORD}).")
         self.stdout.write(

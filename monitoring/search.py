@@ -1,0 +1,71 @@
+"""What monitoring makes searchable: the organisations a caseworker's municipality supervises
+(the country for styrelse), by name, organisation number, CVR number and their estates' names
+and numbers (monitoring/access.py)."""
+
+from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from monitoring.models import Estate, Organisation
+from portal.search import autoindex
+from portal.search.sources import Hit, SearchSource
+
+
+def _organisations(user, topic):
+    return Organisation.objects.visible_to(user)
+
+
+def _url(organisation):
+    return reverse("monitoring:organisation", args=[organisation.org_no])
+
+
+def organisation_hits(objects, request):
+    organisations = Organisation.objects.filter(pk__in=[obj.pk for obj in objects])
+    organisations = organisations.prefetch_related("estates")
+    return {
+        organisation.pk: Hit(
+            title=organisation.name,
+            url=_url(organisation),
+            kind=_("boligorganisation"),
+            text=" ".join(f"{e.estate_no} {e.name}" for e in organisation.estates.all()),
+            context=gettext("Organisationsnummer %(org_no)s, CVR-nummer %(cvr)s")
+            % {"org_no": organisation.org_no, "cvr": organisation.cvr or "–"},
+        )
+        for organisation in organisations
+    }
+
+
+def _estate_changed(instance, raw=False, **kwargs):
+    if not raw:
+        organisation = Organisation.objects.filter(pk=instance.organisation_id).first()
+        if organisation is not None:
+            autoindex.update(organisation)
+
+
+def connect():
+    """An estate saved or deleted one by one indexes its organisation again (imports, which
+    write in bulk, are followed by `manage.py search_reindex`)."""
+    post_save.connect(_estate_changed, sender=Estate, dispatch_uid="monitoring_search_estate")
+    post_delete.connect(
+        _estate_changed, sender=Estate, dispatch_uid="monitoring_search_estate_gone"
+    )
+
+
+def index_organisations():
+    """Index every organisation with its estates, after an import wrote them in bulk."""
+    autoindex.update_all(Organisation.objects.prefetch_related("estates"))
+
+
+def sources():
+    return [
+        SearchSource(
+            key="organisation",
+            label=_("Organisationer"),
+            order=80,
+            queryset=_organisations,
+            hits=organisation_hits,
+            suggest_field="name",
+            suggestion_url=_url,
+        )
+    ]

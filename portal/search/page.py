@@ -1,0 +1,152 @@
+"""The search page's answer: one tab's results, the count of every tab, and what the topic
+filter sets aside. Each tab is searched through the same pipeline (`query.search`), whose
+answers are cached per query, access filter and search generation."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import timedelta
+from functools import reduce
+from operator import or_
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal.search import highlight, unanswered
+from portal.search.query import count, search
+from portal.search.sources import registered_sources
+
+ALL_PAGES = "alle"
+NEWEST = "nyeste"
+# The date filter's choices: how far back, in days.
+PERIODS = {"uge": 7, "maaned": 31, "aar": 365}
+
+
+@dataclass
+class Facet:
+    key: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class SearchAnswer:
+    """What the page shows: the chosen tab's page of hits, the facets with their counts, the
+    pipeline's outcome for the chosen tab, and the labels of tabs a topic sets aside."""
+
+    results_page: object
+    outcome: object
+    facets: list = field(default_factory=list)
+    set_aside: list = field(default_factory=list)
+
+
+def available_sources(user, topic=None):
+    """[(source, queryset)] the user may search under the topic; and the sources set aside."""
+    chosen, set_aside = [], []
+    for source in registered_sources():
+        applies = topic is None or source.topics
+        queryset = source.queryset(user, topic if applies else None)
+        if queryset is None or queryset.query.is_empty():
+            continue
+        if applies:
+            chosen.append((source, queryset))
+        else:
+            set_aside.append(source)
+    return chosen, set_aside
+
+
+def tab_keys(user):
+    """The tabs a user may choose: all pages together, then every source."""
+    return [ALL_PAGES, *(source.key for source, _qs in available_sources(user)[0])]
+
+
+@dataclass
+class Tab:
+    key: str
+    label: str
+    queryset: object
+    date_field: str | None
+    sources: list
+    is_page: bool
+
+
+def answer(request, query, *, tab=None, topic=None, period=None, sort=None, page=None, per_page=10):
+    """The search page's answer for the query: the chosen tab's results (without a choice, the
+    first tab that finds something) and every tab's count."""
+    searchable, set_aside = available_sources(request.user, topic)
+    since = timezone.now() - timedelta(days=PERIODS[period]) if period in PERIODS else None
+    tabs = _tabs(searchable, since)
+    chosen = tab if any(t.key == tab for t in tabs) else None
+    facets, outcomes, by_type = [], {}, None
+    for t in tabs:
+        if t.key != chosen and by_type is not None and t.is_page:
+            found = by_type[ContentType.objects.get_for_model(t.sources[0].model).pk]
+        elif t.key == chosen or (chosen is None and not any(f.count for f in facets)):
+            newest = t.date_field if sort == NEWEST else None
+            outcomes[t.key] = search(t.queryset, query, newest_first_by=newest)
+            found = outcomes[t.key].count
+        else:
+            found = count(t.queryset, query)
+        if t.key == ALL_PAGES:
+            by_type = _count_by_type(outcomes.get(ALL_PAGES), found)
+        facets.append(Facet(t.key, t.label, found))
+    if chosen is None:
+        chosen = next((f.key for f in facets if f.count), tabs[0].key if tabs else None)
+    for facet in facets:
+        facet.selected = facet.key == chosen
+    outcome = outcomes.get(chosen)
+    sources = next((t.sources for t in tabs if t.key == chosen), [])
+    results = Paginator(outcome.results if outcome else [], per_page).get_page(page)
+    results.object_list = _hits(request, list(results.object_list), sources, query)
+    results.outcome = outcome
+    if results.number == 1:
+        unanswered.record(query, sum(f.count for f in facets))
+    return SearchAnswer(results, outcome, facets, [s.label for s in set_aside])
+
+
+def _count_by_type(outcome, found):
+    """{content type id: count} of all pages' results when every one of them is at hand (the
+    ranked candidates hold them all, or there are none); None otherwise."""
+    if not found:
+        return Counter()
+    if outcome is None or len(outcome.results.head) < found:
+        return None
+    return Counter(page.content_type_id for page in outcome.results.head)
+
+
+def _tabs(searchable, since):
+    """Every tab: the pages of every type together first, then each source on its own. A
+    date filter leaves out sources without dates."""
+    tabs = []
+    for source, queryset in searchable:
+        if since is not None:
+            if source.date_field is None:
+                continue
+            queryset = queryset.filter(**{f"{source.date_field}__gte": since})
+        tabs.append(
+            Tab(source.key, source.label, queryset, source.date_field, [source], source.is_page)
+        )
+    pages = [t for t in tabs if t.is_page]
+    if pages:
+        combined = reduce(or_, (t.queryset for t in pages))
+        sources = [t.sources[0] for t in pages]
+        tabs.insert(
+            0, Tab(ALL_PAGES, _("Alle sider"), combined, pages[0].date_field, sources, False)
+        )
+    return tabs
+
+
+def _hits(request, objects, sources, query):
+    """The found objects as `Hit`s, each source turning its own objects (one batch each)."""
+    if not objects:
+        return []
+    hits = {}
+    for turn in dict.fromkeys(source.hits for source in sources):
+        hits.update(turn(objects, request))
+    found = [hits[obj.pk] for obj in objects if obj.pk in hits]
+    for hit in found:
+        hit.snippet = highlight.snippet(hit.text, query) if hit.text else ""
+        hit.marked_title = highlight.highlight(hit.title, query)
+    return found
