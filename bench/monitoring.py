@@ -173,6 +173,7 @@ def evaluation(directory, started):
         f"{len(rules)} rules over {values:,} values of {entity_years:,} entity-years, judged "
         f"on {EVALUATION_DATE}"
     )
+    print(assessment_volume(country.YEARS[-1]))
     pages.print_table(["Step", "Seconds"], rows)
     print_volumes(country.YEARS)
     worst = max(scratch, again, after_import)
@@ -181,6 +182,16 @@ def evaluation(directory, started):
         ("Rule engine compute (median)", statistics.median(compute), COMPUTE_TARGET, "s"),
         ("Whole evaluation (slowest of the three)", worst, EVALUATION_TARGET, "s"),
     ]
+
+
+def assessment_volume(year):
+    """The share of organisations the evaluation assessed rød in `year` (issue 10: 2–6 %)."""
+    from monitoring.models import Assessment, OrganisationAssessment
+
+    assessed = OrganisationAssessment.objects.filter(year=year)
+    red = assessed.filter(assessment=Assessment.RED).count()
+    total = assessed.count()
+    return f"Organisations assessed rød in {year}: {red:,} of {total:,} ({red / max(total, 1):.1%})"
 
 
 def print_volumes(years):

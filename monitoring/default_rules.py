@@ -51,8 +51,8 @@ DEFAULT_RULES = [
         "yellow_percentile": 90,
         "red_percentile": 97.5,
         "minimum_value": 10,
-        "explanation": "Tab ved lejeledighed er {value} kr. pr. m² i {year}, over {percentile}. "
-        "percentil ({threshold} kr.) for {peer_group}; median {peer_median} kr.",
+        "explanation": "Tab ved lejeledighed er {value} kr. pr. m² i {year} – {comparison} "
+        "{peer_group} (grænse {threshold} kr.; typisk {peer_median} kr.).",
     },
     {
         "code": "R05",
@@ -62,8 +62,8 @@ DEFAULT_RULES = [
         "level": "estate",
         "peer_group": "region_home_type",
         "yellow_percentile": 90,
-        "explanation": "Fraflytningsprocenten er {value} % i {year}, over {percentile}. percentil "
-        "({threshold} %) for {peer_group}.",
+        "explanation": "Fraflytningsprocenten er {value} % i {year} – {comparison} "
+        "{peer_group} (grænse {threshold} %).",
     },
     {
         "code": "R06",
@@ -89,8 +89,8 @@ DEFAULT_RULES = [
         "yellow_percentile": 10,
         "years": 2,
         "options": {"red_peer_figure": "ppv_saved_per_home", "red_minimum_age": 40},
-        "explanation": "Henlæggelser til vedligeholdelse på {value} kr. pr. m² – under "
-        "{percentile}. percentil for {peer_group} i {n_years} år.",
+        "explanation": "Henlæggelser til vedligeholdelse på {value} kr. pr. m² – {comparison} "
+        "{peer_group}, {n_years} år i træk.",
     },
     {
         "code": "R08",
@@ -122,7 +122,7 @@ DEFAULT_RULES = [
         "peer_group": "region_home_type",
         "yellow_percentile": 90,
         "options": {"growth_over_sector_median": 3},
-        "explanation": "Lejen er {value} kr. pr. m², over {percentile}. percentil, og steg "
+        "explanation": "Lejen er {value} kr. pr. m² – {comparison} {peer_group} – og steg "
         "{change} % på et år.",
     },
     {
@@ -143,8 +143,8 @@ DEFAULT_RULES = [
         "level": "org",
         "peer_group": "size",
         "yellow_percentile": 90,
-        "explanation": "Administrationsbidraget er {value} kr. pr. lejemålsenhed, over "
-        "{percentile}. percentil ({threshold} kr.).",
+        "explanation": "Administrationsbidraget er {value} kr. pr. lejemålsenhed – {comparison} "
+        "{peer_group} (grænse {threshold} kr.).",
     },
     {
         "code": "R13",
@@ -202,22 +202,6 @@ DEFAULT_RULES = [
 ]
 
 
-def _save_revision(apps, rule):
-    Revision = apps.get_model("wagtailcore", "Revision")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    content_type, _ = ContentType.objects.get_or_create(app_label="monitoring", model="flagrule")
-    revision = Revision.objects.create(
-        content_type=content_type,
-        base_content_type=content_type,
-        object_id=str(rule.pk),
-        created_at=timezone.now(),
-        object_str=f"{rule.code} {rule.name}",
-        content=get_serializable_data_for_fields(rule),
-    )
-    rule.latest_revision = revision
-    rule.save(update_fields=["latest_revision"])
-
-
 def install(apps):
     """Create the default rules that do not exist yet, each with a first revision.
 
@@ -236,4 +220,47 @@ def install(apps):
             created.append((rule, definition.get("combined_rules", ())))
     for rule, members in created:
         rule.combined_rules.set(FlagRule.objects.filter(code__in=members))
-        _save_revision(apps, rule)
+        save_revision(apps, rule, f"{rule.code} {rule.name}")
+
+
+def install_actions(apps, replaced_explanations):
+    """Give the default rules their handlemuligheder and guidance anchor (where an editor has
+    not written any) and the plain-language explanation in place of `replaced_explanations`
+    (code → the old default text; an editor's own text stays); a changed rule gets a revision."""
+    from .default_actions import DEFAULT_ACTIONS, fields
+
+    FlagRule = apps.get_model("monitoring", "FlagRule")
+    explanations = {rule["code"]: rule["explanation"] for rule in DEFAULT_RULES}
+    for rule in FlagRule.objects.filter(code__in=DEFAULT_ACTIONS):
+        changed = []
+        if not rule.actions:
+            for name, value in fields(rule.code).items():
+                setattr(rule, name, value)
+                changed.append(name)
+        if rule.explanation == replaced_explanations.get(rule.code):
+            rule.explanation = explanations[rule.code]
+            changed.append("explanation")
+        if changed:
+            rule.save(update_fields=changed)
+            save_revision(apps, rule, f"{rule.code} {rule.name}")
+
+
+def save_revision(apps, instance, title):
+    """Record `instance` as its latest revision, as `RevisionMixin.save_revision` does, on a
+    migration's historical model."""
+    Revision = apps.get_model("wagtailcore", "Revision")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    meta = instance._meta
+    content_type, _ = ContentType.objects.get_or_create(
+        app_label=meta.app_label, model=meta.model_name
+    )
+    revision = Revision.objects.create(
+        content_type=content_type,
+        base_content_type=content_type,
+        object_id=str(instance.pk),
+        created_at=timezone.now(),
+        object_str=title,
+        content=get_serializable_data_for_fields(instance),
+    )
+    instance.latest_revision = revision
+    instance.save(update_fields=["latest_revision"])

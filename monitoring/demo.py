@@ -9,7 +9,14 @@ from django.conf import settings
 from guidance.models import GuidancePage
 from monitoring import evaluation, follow_up, generator
 from monitoring.importing import ImportFile, error_lines, import_entities, import_key_figures
-from monitoring.models import Flag, FlagEvent, FlagRule, FlagStatus, ImportBatch
+from monitoring.models import (
+    Flag,
+    FlagEvent,
+    FlagRule,
+    FlagStatus,
+    ImportBatch,
+    OrganisationAssessment,
+)
 from monitoring.signals import key_figures_imported
 from monitoring.triggers import EVALUATE_ON_IMPORT, key_figures_changed
 from portal.models import User
@@ -80,7 +87,7 @@ def load(log=print):
     finally:
         key_figures_imported.connect(key_figures_changed, dispatch_uid=EVALUATE_ON_IMPORT)
     link_rules_to_guidance()
-    if imported or not Flag.objects.exists():
+    if imported or not OrganisationAssessment.objects.exists():
         summary = evaluation.evaluate()
         log(f"  Flag: {summary.red} røde, {summary.yellow} gule")
     follow_up_demo_flags()

@@ -17,7 +17,7 @@ from django.db.models import Max, Min, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from . import peer_statistics, planner, reporting_duty
+from . import assessment, peer_statistics, planner, reporting_duty
 from .models import (
     Direction,
     Estate,
@@ -75,6 +75,7 @@ def evaluate(year=None, today=None):
         flags = flags[flags["year"] == year]
     with transaction.atomic():
         summary = store_flags(flags, rules, batches, year)
+        assessment.refresh(data, None if year is None else [year])
         planner.analyse(Flag, FlagCase)
     peer_statistics.refresh(_peer_values(raw), _entity_homes(data))
     return summary

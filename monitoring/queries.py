@@ -7,15 +7,28 @@ a fixed number of queries however many organisations, estates or years there are
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, IntegerField, Max, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import (
+    Count,
+    F,
+    FilteredRelation,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce
 
 from monitoring.models import (
+    Assessment,
     Estate,
     Flag,
     ImportBatch,
     KeyFigure,
     KeyFigureValue,
+    OrganisationAssessment,
     PeerStatistic,
     Severity,
 )
@@ -76,7 +89,9 @@ def flag_count(lookups, severity):
 
 
 def dashboard_organisations(organisations, lookups, only_flagged=False):
-    """Organisations ranked by red, then yellow flags (their estates' included) for the filter."""
+    """Organisations ranked by their assessment of the year, then its score (severity, share
+    of homes affected, persistence), with the red and yellow flags (their estates' included)
+    the filter selects."""
     estates = (
         Estate.objects.filter(organisation=OuterRef("pk"))
         .order_by()
@@ -84,6 +99,13 @@ def dashboard_organisations(organisations, lookups, only_flagged=False):
         .annotate(n=Count("pk"), homes=Sum("homes"))
     )
     ranked = organisations.select_related("supervising_municipality").annotate(
+        this_year=FilteredRelation(
+            "assessments", condition=Q(assessments__year=lookups.get("year"))
+        ),
+        assessment=F("this_year__assessment"),
+        assessment_rank=F("this_year__rank"),
+        score=F("this_year__score"),
+        reasons=F("this_year__reasons"),
         red=flag_count(lookups, Severity.RED),
         yellow=flag_count(lookups, Severity.YELLOW),
         estate_count=Coalesce(Subquery(estates.values("n"), output_field=IntegerField()), 0),
@@ -91,7 +113,19 @@ def dashboard_organisations(organisations, lookups, only_flagged=False):
     )
     if only_flagged:
         ranked = ranked.filter(Q(red__gt=0) | Q(yellow__gt=0))
-    return ranked.order_by("-red", "-yellow", "org_no")
+    return ranked.order_by(
+        F("assessment_rank").asc(nulls_last=True), F("score").desc(nulls_last=True), "org_no"
+    )
+
+
+def assessment_counts(organisations, year):
+    """How many of the organisations are assessed rød and gul in the year."""
+    return OrganisationAssessment.objects.filter(
+        organisation__in=organisations, year=year
+    ).aggregate(
+        red=Count("pk", filter=Q(assessment=Assessment.RED)),
+        yellow=Count("pk", filter=Q(assessment=Assessment.YELLOW)),
+    )
 
 
 def summary_counts(flags):

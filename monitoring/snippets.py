@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import FlagRule, RuleKind
+from .models import AssessmentPolicy, FlagRule, RuleKind
 from .rules.formatting import template_fields
 
 PLACEHOLDERS = {
@@ -18,6 +18,7 @@ PLACEHOLDERS = {
     "prev_year",
     "change",
     "percentile",
+    "comparison",
     "peer_group",
     "peer_median",
     "n_years",
@@ -25,6 +26,8 @@ PLACEHOLDERS = {
     "deadline",
     "rules",
 }
+
+MIN_STEPS, MAX_STEPS = 2, 4
 
 
 class FlagRuleForm(WagtailAdminModelForm):
@@ -59,6 +62,13 @@ class FlagRuleForm(WagtailAdminModelForm):
             if value is not None and not 0 < value < 100:
                 self.add_error(name, _("En percentil ligger mellem 0 og 100."))
         self._check_explanation(data.get("explanation") or "")
+        steps = len([line for line in (data.get("actions") or "").splitlines() if line.strip()])
+        if steps and not MIN_STEPS <= steps <= MAX_STEPS:
+            self.add_error(
+                "actions",
+                _("Skriv %(low)s–%(high)s handlemuligheder, én pr. linje.")
+                % {"low": MIN_STEPS, "high": MAX_STEPS},
+            )
         return data
 
     def _check_explanation(self, explanation):
@@ -161,13 +171,61 @@ class FlagRuleViewSet(SnippetViewSet):
                 heading=_("Særlige parametre"),
             ),
             MultiFieldPanel(
-                [FieldPanel("explanation"), FieldPanel("guidance_page")],
-                heading=_("Forklaring og vejledning"),
+                [
+                    FieldPanel("explanation"),
+                    FieldRowPanel([FieldPanel("guidance_page"), FieldPanel("guidance_anchor")]),
+                    FieldPanel("actions"),
+                ],
+                heading=_("Forklaring, handlemuligheder og vejledning"),
             ),
         ],
         base_form_class=FlagRuleForm,
     )
 
 
+class AssessmentPolicyViewSet(SnippetViewSet):
+    """The roll-up's parameters: one row, edited like the flag rules (docs/assessment.md)."""
+
+    model = AssessmentPolicy
+    icon = "tasks"
+    menu_label = _("Samlet vurdering")
+    add_to_admin_menu = True
+    menu_order = 311
+    list_display = ["name", "red_score", "yellow_score", "red_homes_share", "yellow_homes_share"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("red_weight"), FieldPanel("yellow_weight")]),
+                    FieldRowPanel(
+                        [FieldPanel("persistence_weight"), FieldPanel("persistence_years")]
+                    ),
+                    FieldPanel("estate_share"),
+                ],
+                heading=_("Point"),
+                help_text=_(
+                    "Hvert gældende flag giver point efter alvor og antal år i træk. "
+                    "Afdelingernes flag vægtes med afdelingens andel af boligerne."
+                ),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("red_score"), FieldPanel("yellow_score")]),
+                    FieldRowPanel(
+                        [FieldPanel("red_homes_share"), FieldPanel("yellow_homes_share")]
+                    ),
+                ],
+                heading=_("Vurdering"),
+                help_text=_(
+                    "Rød når pointene eller andelen af boliger i afdelinger med rødt flag når "
+                    "grænsen for rød; ellers gul når en grænse for gul nås; ellers grøn."
+                ),
+            ),
+        ]
+    )
+
+
 def register_flag_rule_snippet():
     register_snippet(FlagRuleViewSet)
+    register_snippet(AssessmentPolicyViewSet)

@@ -8,8 +8,10 @@ show and access rules something to refuse.
 import itertools
 
 import pytest
+from django.db import connection, transaction
 
-from monitoring import peer_statistics
+from monitoring import assessment, evaluation, generator, peer_statistics
+from monitoring.importing import ImportFile, import_entities, import_key_figures
 from monitoring.models import (
     Estate,
     Flag,
@@ -102,6 +104,12 @@ def raise_flag(rule, entity, year, severity=Severity.RED, previous=None, value=N
     )
 
 
+def assess_all():
+    """Assess every organisation from the flags in the database, as an evaluation does."""
+    data, _batches = evaluation.load_dataset(evaluation.evaluation_date())
+    return assessment.refresh(data)
+
+
 @pytest.fixture
 def vacancy_rule(db):
     return create_vacancy_rule()
@@ -117,6 +125,8 @@ def create_vacancy_rule():
         yellow_threshold=2,
         red_threshold=5,
         explanation="{value} % af boligerne stod ledige i {year}.",
+        actions="Spørg organisationen, hvorfor boligerne står tomme (almenboligloven § 164).\n"
+        "Drøft udlejningen i styringsdialogen.",
     )
 
 
@@ -146,6 +156,7 @@ def build_monitoring_data(vacancy_rule):
     current = raise_flag(vacancy_rule, flagged_estate, 2024, previous=earlier, value=7.5)
     aarhus_flag = raise_flag(vacancy_rule, aarhus.estates.get(), 2024, value=6.0)
     peer_statistics.refresh()
+    assess_all()
     return {
         "kk": kk,
         "calm": calm,
@@ -155,3 +166,34 @@ def build_monitoring_data(vacancy_rule):
         "earlier_flag": earlier,
         "aarhus_flag": aarhus_flag,
     }
+
+
+def as_file(name, frame):
+    return ImportFile(name, frame.to_csv(index=False, lineterminator="\n").encode())
+
+
+def import_generated_country(seed, years, today):
+    """The generated country of `seed`, imported for `years` and evaluated on `today`."""
+    generated = generator.generate(seed)
+    batch = import_entities(
+        as_file("organisations.csv", generated.organisations),
+        as_file("estates.csv", generated.estates),
+    )
+    assert batch.status == ImportBatch.Status.SUCCEEDED, batch.errors[:5]
+    for year in years:
+        frame = generated.key_figures[year]
+        batch = import_key_figures(as_file(f"key_figures_{year}.csv", frame), year=year)
+        assert batch.status == ImportBatch.Status.SUCCEEDED, batch.errors[:5]
+    evaluation.evaluate(today=today)
+    return generated
+
+
+def country_fixture(django_db_blocker, seed, years, today):
+    """A generated country inside a transaction rolled back after the module's last test (its
+    tests' own transactions nest in it): import and evaluation take half a minute."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        generated = import_generated_country(seed, years, today)
+        # Check the deferred constraints now, once, not again after every test.
+        connection.check_constraints()
+        yield generated
+        transaction.set_rollback(True)

@@ -1,3 +1,4 @@
+from .assessments import Assessment, AssessmentPolicy, OrganisationAssessment
 from .entities import BuildingType, Estate, HomeType, Organisation
 from .figures import (
     Direction,
@@ -12,6 +13,8 @@ from .flags import Flag, FlagCase, FlagEvent, FlagRule, FlagStatus, PeerGroup, R
 from .peers import PeerStatistic, SizeClass
 
 __all__ = [
+    "Assessment",
+    "AssessmentPolicy",
     "BuildingType",
     "Direction",
     "Estate",
@@ -26,6 +29,7 @@ __all__ = [
     "KeyFigureValue",
     "Level",
     "Organisation",
+    "OrganisationAssessment",
     "PeerGroup",
     "PeerStatistic",
     "RuleKind",

@@ -98,7 +98,8 @@ class FlagRule(RevisionMixin, models.Model):
         max_length=300,
         help_text=_(
             "Dansk tekst med pladsholdere som {value}, {threshold}, {year}, {prev_value}, "
-            "{prev_year}, {change}, {percentile}, {peer_group}, {peer_median}, {n_years}, "
+            '{prev_year}, {change}, {percentile}, {comparison} (fx "højere end hos 9 ud af '
+            '10"), {peer_group}, {peer_median}, {n_years}, '
             "{figure_name}, {deadline} og {rules}."
         ),
     )
@@ -109,6 +110,22 @@ class FlagRule(RevisionMixin, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    guidance_anchor = models.SlugField(
+        _("afsnit i vejledningen"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            'Ankeret på afsnittet i vejledningssiden, fx "dispositionsfond" for #dispositionsfond.'
+        ),
+    )
+    actions = models.TextField(
+        _("handlemuligheder"),
+        blank=True,
+        help_text=_(
+            "2–4 konkrete skridt, tilsynet kan tage, ét pr. linje, i almindeligt dansk og med "
+            "lovgrundlaget."
+        ),
     )
     active = models.BooleanField(_("aktiv"), default=True)
 
@@ -129,6 +146,11 @@ class FlagRule(RevisionMixin, models.Model):
         if self.guidance_page is not None or self.figure is None:
             return self.guidance_page
         return self.figure.guidance_page
+
+    @property
+    def action_steps(self):
+        """The handlemuligheder as a list of steps (one per line of the text)."""
+        return [line.strip() for line in self.actions.splitlines() if line.strip()]
 
 
 class FlagStatus(models.TextChoices):

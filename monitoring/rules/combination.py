@@ -57,7 +57,7 @@ def _conditions(rule, data):
         )
         limit = stats[f"p{rule.yellow_percentile:g}"]
         holds &= rule.worse(value, limit)
-        context.update(peer_context(value, stats, rule.yellow_percentile))
+        context.update(peer_context(value, stats, rule.yellow_percentile, rule.higher_is_worse))
     if rule.yellow_threshold is not None:
         limit = rule.yellow_threshold
         holds &= rule.worse(value, limit)

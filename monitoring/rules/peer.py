@@ -3,6 +3,10 @@
 With `years` > 1 the entity must have been there that many years in a row (R07).
 """
 
+from fractions import Fraction
+
+from django.utils.translation import gettext as _
+
 from .dataset import lag
 from .outcome import Outcome
 from .peers import peer_statistics
@@ -25,7 +29,9 @@ def evaluate(rule, data, fired):
             red=masks.get(rule.red_percentile),
             yellow_limit=_column(stats, rule.yellow_percentile),
             red_limit=_column(stats, rule.red_percentile),
-            context=peer_context(value, stats, rule.yellow_percentile, rule.years or 1),
+            context=peer_context(
+                value, stats, rule.yellow_percentile, rule.higher_is_worse, rule.years or 1
+            ),
         )
     ]
 
@@ -38,11 +44,12 @@ def consecutive(mask, years):
     return held
 
 
-def peer_context(value, stats, percentile, years=1):
+def peer_context(value, stats, percentile, higher_is_worse, years=1):
     """Template placeholders and statistics shared by every rule that compares with peers."""
     return {
         "value": value,
         "percentile": percentile,
+        "comparison": comparison(percentile, higher_is_worse),
         "peer_median": stats["median"],
         "q1": stats["q1"],
         "q3": stats["q3"],
@@ -50,6 +57,21 @@ def peer_context(value, stats, percentile, years=1):
         "peer_level": stats["peer_level"],
         "n_years": years,
     }
+
+
+def comparison(percentile, higher_is_worse):
+    """The percentile in plain Danish: 90 (higher is worse) is "højere end hos 9 ud af 10",
+    10 (lower is worse) "lavere end hos 9 ud af 10", 97.5 "højere end hos 39 ud af 40"."""
+    if percentile is None:
+        return None
+    share = Fraction(percentile if higher_is_worse else 100 - percentile).limit_denominator(100)
+    share /= 100
+    text = (
+        _("højere end hos %(part)s ud af %(whole)s")
+        if higher_is_worse
+        else _("lavere end hos %(part)s ud af %(whole)s")
+    )
+    return text % {"part": share.numerator, "whole": share.denominator}
 
 
 def _column(stats, percentile):

@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Max
 from django.shortcuts import redirect, render
 
-from monitoring import access, queries
+from monitoring import access, assessment, queries
 from monitoring.forms import DashboardFilterForm
 from monitoring.models import Estate, Flag, FlagRule, Organisation
 from monitoring.views.gate import chosen_municipality, monitoring_view
@@ -35,6 +35,8 @@ def dashboard_context(request):
         "years": years,
         "rows": queries.dashboard_organisations(organisations, lookups, only_flagged),
         "counts": queries.summary_counts(flags),
+        "assessments": queries.assessment_counts(organisations, lookups["year"]),
+        "policy": assessment.policy(),
     }
 
 

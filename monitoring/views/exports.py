@@ -4,7 +4,8 @@ from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 
 from monitoring import queries, reports
-from monitoring.models import Level
+from monitoring.models import Assessment, Level
+from monitoring.rules.formatting import format_number
 from monitoring.views.dashboard import dashboard_context
 from monitoring.views.entities import entity_context, visible_organisation
 from monitoring.views.gate import monitoring_view
@@ -31,12 +32,27 @@ def dashboard_csv(request):
             _("Navn"),
             _("Afdelinger"),
             _("Boliger"),
+            _("Vurdering"),
+            _("Point"),
             _("Røde flag"),
             _("Gule flag"),
+            _("Begrundelse"),
         ]
     )
     for row in context["rows"]:
-        writer.writerow([row.org_no, row.name, row.estate_count, row.homes, row.red, row.yellow])
+        writer.writerow(
+            [
+                row.org_no,
+                row.name,
+                row.estate_count,
+                row.homes,
+                Assessment(row.assessment).label if row.assessment else "",
+                format_number(row.score),
+                row.red,
+                row.yellow,
+                row.reasons or "",
+            ]
+        )
     filename = f"tilsyn-{context['municipality'].code}-{context['year']}.csv"
     return attachment(response, filename)
 

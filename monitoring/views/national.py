@@ -1,16 +1,17 @@
 """Styrelse's picture of the country: flags per municipality and rule, and across years."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.shortcuts import render
 
 from monitoring import queries
-from monitoring.models import Flag, Organisation, Severity
+from monitoring.models import Assessment, Flag, Organisation, Severity
 from monitoring.views.entities import selected_year
 from monitoring.views.gate import styrelse_view
 from portal.models import Municipality
 
-# Upper bounds of the shading classes of the municipality tiles, in per cent flagged.
-SHADE_BOUNDS = [10, 25, 40, 60]
+# Lower bounds of the shading classes of the municipality tiles: per cent of the homes of the
+# municipality's organisations that lie in organisations assessed rød.
+SHADE_BOUNDS = [1, 10, 25, 50]
 SEARCH_LIMIT = 25
 
 
@@ -19,23 +20,25 @@ def shade(share):
 
 
 def municipality_rows(year):
-    flagged = Q(
-        supervised_organisations__flags__is_current=True,
-        supervised_organisations__flags__year=year,
-    )
+    """Each municipality with its organisations' assessments of the year: how many are rød and
+    gul, and the share of their homes in rød organisations (what the tiles are shaded by)."""
+    assessed = Q(supervised_organisations__assessments__year=year)
+    red = assessed & Q(supervised_organisations__assessments__assessment=Assessment.RED)
     rows = list(
         Municipality.objects.annotate(
-            organisations=Count("supervised_organisations", distinct=True),
-            flagged=Count("supervised_organisations", filter=flagged, distinct=True),
-            red=Count(
+            organisations=Count("supervised_organisations", filter=assessed),
+            red=Count("supervised_organisations", filter=red),
+            yellow=Count(
                 "supervised_organisations",
-                filter=flagged & Q(supervised_organisations__flags__severity=Severity.RED),
-                distinct=True,
+                filter=assessed
+                & Q(supervised_organisations__assessments__assessment=Assessment.YELLOW),
             ),
+            homes=Sum("supervised_organisations__assessments__homes", filter=assessed),
+            red_homes=Sum("supervised_organisations__assessments__homes", filter=red),
         ).order_by("region", "name")
     )
     for row in rows:
-        row.share = round(100 * row.flagged / row.organisations) if row.organisations else 0
+        row.share = 100 * (row.red_homes or 0) / row.homes if row.homes else 0
         row.shade = shade(row.share)
     return rows
 

@@ -20,7 +20,9 @@ def test_dashboard_csv_holds_the_municipalitys_organisations_only(
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:2] == ["Organisationsnummer", "Navn"]
     assert [row[0] for row in rows[1:]] == ["0042", "0044"]
-    assert rows[1][4:] == ["1", "0"]
+    assert rows[0][4:] == ["Vurdering", "Point", "Røde flag", "Gule flag", "Begrundelse"]
+    assert rows[1][4:8] == ["Rød", "3", "1", "0"]
+    assert rows[1][8] == "50 % af boligerne i afdelinger med rødt flag (T03)"
 
 
 def test_organisation_report_is_a_workbook_with_flags_figures_and_estates(

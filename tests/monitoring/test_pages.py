@@ -1,9 +1,9 @@
 """The caseworker's monitoring pages: dashboard, organisation, estate and flag, for each role."""
 
 import pytest
-from monitoring_fixtures import raise_flag
+from monitoring_fixtures import assess_all, import_batch, make_organisation, raise_flag
 
-from monitoring.models import FlagEvent, FlagRule, FlagStatus, RuleKind
+from monitoring.models import FlagEvent, FlagRule, FlagStatus, RuleKind, Severity
 from portal import roles
 
 pytestmark = pytest.mark.django_db
@@ -265,3 +265,54 @@ def test_flags_of_rules_without_a_key_figure_show_with_their_guidance(
         content = client.get(url).content.decode()
         assert flag.explanation in content
         assert guidance.url in content
+
+
+def test_dashboard_ranks_by_assessment_and_says_why_in_one_line(
+    client, login, caseworker_kk, monitoring_data
+):
+    calm = make_organisation(101, "0045", "Store Boliger", estates=10, homes=100)
+    for estate in calm.estates.all()[:3]:
+        raise_flag(monitoring_data["flag"].rule, estate, 2024, Severity.YELLOW, value=3.0)
+    assess_all()
+
+    content = signed_in(client, login, caseworker_kk).get("/monitorering/").content.decode()
+
+    # More flags, but on few of its homes: Store Boliger is gul, below the rød organisation.
+    assert content.index("Københavns Almene Boliger") < content.index("Store Boliger")
+    assert content.index("Store Boliger") < content.index("Rolige Boliger")
+    assert "50 % af boligerne i afdelinger med rødt flag (T03)" in content
+    assert "30 % af boligerne i afdelinger med flag (T03)" in content
+
+
+def test_national_view_shades_municipalities_by_homes_in_rød_organisations(
+    client, login, editor, monitoring_data
+):
+    content = signed_in(client, login, editor).get("/monitorering/landet/").content.decode()
+
+    # København: 80 of 120 homes in the rød 0042; Aarhus: all 40 in the rød 0043; Odense none.
+    assert 'class="tile shade-4"><a href="/monitorering/?kommune=101&amp;aar=2024">' in content
+    assert 'class="tile shade-4"><a href="/monitorering/?kommune=751&amp;aar=2024">' in content
+    assert 'class="tile shade-0"><a href="/monitorering/?kommune=461&amp;aar=2024">' in content
+    assert "67 %" in content and "1 rød organisation" in content
+
+
+def test_flag_page_tells_what_to_do_and_on_which_figures(
+    client, login, caseworker_kk, monitoring_data, make_guidance_page
+):
+    rule = monitoring_data["flag"].rule
+    rule.guidance_page = make_guidance_page("Tomgang og lejetab")
+    rule.guidance_anchor = "hvorfor-det-er-vigtigt"
+    rule.actions = "Spørg organisationen (almenboligloven § 164).\nDrøft det i styringsdialogen."
+    rule.save()
+    flag = monitoring_data["flag"]
+    flag.batch = import_batch(2024)
+    flag.save()
+
+    content = signed_in(client, login, caseworker_kk).get(f"/monitorering/flag/{flag.pk}/")
+    content = content.content.decode()
+
+    assert "Handlemuligheder" in content
+    assert "<li>Spørg organisationen (almenboligloven § 164).</li>" in content
+    assert f'href="{rule.guidance_page.url}#hvorfor-det-er-vigtigt"' in content
+    assert "Nøgletal for 2024, indlæst" in content
+    assert "key_figures_2024.csv" not in content

@@ -5,11 +5,10 @@ end-to-end check of generator, import and rules together."""
 
 import pandas as pd
 import pytest
-from django.db import connection, transaction
+from monitoring_fixtures import country_fixture
 
-from monitoring import evaluation, generator, volumes
-from monitoring.importing import ImportFile, import_entities, import_key_figures
-from monitoring.models import Estate, Flag, ImportBatch, Severity
+from monitoring import volumes
+from monitoring.models import Estate, Flag, Severity
 
 pytestmark = pytest.mark.django_db
 
@@ -24,35 +23,9 @@ SEEDS = (1, 2)
 CASE_YEARS = (2023, 2024)
 
 
-def as_file(name, frame):
-    return ImportFile(name, frame.to_csv(index=False, lineterminator="\n").encode())
-
-
 @pytest.fixture(scope="module", params=SEEDS)
 def country(request, django_db_setup, django_db_blocker):
-    """Built once per seed inside a transaction that is rolled back after the seed's last test;
-    each test's own transaction nests in it (the import and evaluation take half a minute)."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        generated = import_and_evaluate(request.param)
-        # Check the deferred constraints now, once, not again after every test.
-        connection.check_constraints()
-        yield generated
-        transaction.set_rollback(True)
-
-
-def import_and_evaluate(seed):
-    generated = generator.generate(seed)
-    batch = import_entities(
-        as_file("organisations.csv", generated.organisations),
-        as_file("estates.csv", generated.estates),
-    )
-    assert batch.status == ImportBatch.Status.SUCCEEDED, batch.errors[:5]
-    for year in YEARS:
-        frame = generated.key_figures[year]
-        batch = import_key_figures(as_file(f"key_figures_{year}.csv", frame), year=year)
-        assert batch.status == ImportBatch.Status.SUCCEEDED, batch.errors[:5]
-    evaluation.evaluate(today=EVALUATION_DATE)
-    return generated
+    yield from country_fixture(django_db_blocker, request.param, YEARS, EVALUATION_DATE)
 
 
 def current_flags():

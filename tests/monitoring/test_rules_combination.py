@@ -37,5 +37,6 @@ def test_rent_in_the_top_decile_rising_three_points_above_the_sector():
     evaluate()
     assert raised("R10") == {("0001-101", 2024): "gul"}
     assert Flag.objects.get().explanation == (
-        "Lejen er 1.510 kr. pr. m², over 90. percentil, og steg 11,9 % på et år."
+        "Lejen er 1.510 kr. pr. m² – højere end hos 9 ud af 10 familieboliger i Region "
+        "Hovedstaden – og steg 11,9 % på et år."
     )

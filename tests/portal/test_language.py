@@ -170,7 +170,7 @@ def test_monitoring_is_english_with_the_english_cookie(
     html = client.get("/monitorering/").content.decode()
 
     assert "Supervision of my housing organisations" in html
-    assert "Housing organisations by number of flags" in html
+    assert "Housing organisations by overall assessment, most material first" in html
     assert "Tilsyn med mine boligorganisationer" not in html
 
 
