@@ -65,7 +65,8 @@ worker:
 	fi; sleep 1800; done) & \
 	$(PY) manage.py db_worker
 
-# One pytest worker per core, each taking whole modules (their heavy fixtures are set up once);
+# One pytest worker per core, each taking whole modules (their heavy fixtures are set up once)
+# and the tests that flush the database all on one worker, last (tests/conftest.py);
 # PYTEST_ARGS passes more, e.g. PYTEST_ARGS=--ignore=tests/browser.
 TEST_WORKERS ?= auto
 test: install translations
@@ -75,7 +76,7 @@ test: install translations
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 # A backup folder (database, private files, manifest) and a restore that checks it; see README.
 BACKUP_DIR ?= var/backups/$(shell date +%Y%m%dT%H%M%S)

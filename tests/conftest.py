@@ -40,6 +40,23 @@ pytest_plugins = ["accounts_fixtures", "monitoring_fixtures"]
 
 _slugs = itertools.count(1)
 
+# Fixtures that commit, so the test database is flushed after the test.
+FLUSHING_FIXTURES = {"transactional_db", "live_server", "migrated_db"}
+
+
+def pytest_collection_modifyitems(items):
+    """Group the tests for pytest-xdist (`--dist loadgroup`): a module's tests go to one worker,
+    so its module-scoped setup is built once, and every test that flushes the database goes to
+    one worker, after that worker's database tests (pytest-django orders them last), so no test
+    that expects the migrations' rows runs after a flush."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        flushes = (marker is not None and marker.kwargs.get("transaction")) or (
+            FLUSHING_FIXTURES & set(getattr(item, "fixturenames", ()))
+        )
+        group = "database-flushing" if flushes else item.nodeid.split("::")[0]
+        item.add_marker(pytest.mark.xdist_group(group))
+
 
 @pytest.fixture(scope="module")
 def first_load(django_db_setup, django_db_blocker, tmp_path_factory, request):
