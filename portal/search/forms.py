@@ -25,7 +25,13 @@ class SearchForm(forms.Form):
             }
         ),
     )
-    type = forms.ChoiceField(required=False, choices=(), widget=forms.HiddenInput)
+    type = forms.ChoiceField(
+        label=_("Fane"),
+        required=False,
+        choices=(),
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("Der er ingen fane, der hedder «%(value)s».")},
+    )
     topic = forms.ChoiceField(label=_("Emne"), required=False, choices=())
     periode = forms.ChoiceField(
         label=_("Dato"),

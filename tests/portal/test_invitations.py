@@ -174,7 +174,8 @@ def test_invitation_is_not_applied_after_it_expired(invite, odense, mailoutbox):
 
     user = sign_up_and_confirm(Client(), "new@odense.dk", mailoutbox)
 
-    assert not user.groups.exists()
+    # A confirmed municipal address makes a network member; the invited role is not given.
+    assert list(user.groups.values_list("name", flat=True)) == [roles.MEMBER]
 
 
 def test_invitation_opened_by_another_logged_in_user_is_forbidden(

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from events import registration
-from monitoring.models import Flag, FlagEvent
+from monitoring.models import FlagCase, FlagEvent
 from portal import roles
 from portal.demo import home_page
 from portal.models import AccessRequest, AuditEvent, Invitation, Municipality, User, Workplace
@@ -283,18 +283,18 @@ def test_deleting_an_account_gives_up_event_seats_and_flag_ownership(
     registration.register(leaving, event)
     queued = registration.register(waiting, event)
     flag = monitoring_data["flag"]
-    Flag.objects.filter(pk=flag.pk).update(assigned_to=leaving)
-    FlagEvent.objects.create(flag=flag, user=leaving, note="Ring til formanden.")
+    FlagCase.objects.filter(pk=flag.case_id).update(assigned_to=leaving)
+    FlagEvent.objects.create(case=flag.case, flag=flag, user=leaving, note="Ring til formanden.")
     login(client, leaving)
 
     assert "Ring til formanden." in client.get(DATA_URL).content.decode()
     client.post(DELETE_URL, {"password": leaving.raw_password})
 
     queued.refresh_from_db()
-    flag.refresh_from_db()
+    case = FlagCase.objects.get(pk=flag.case_id)
     assert queued.is_confirmed, "the waiting list moved up"
     assert not event.registrations.filter(user=leaving).exists()
-    assert flag.assigned_to is None
+    assert case.assigned_to is None
     note = FlagEvent.objects.get(flag=flag)
     assert note.note == "Ring til formanden." and str(note.user) == "Slettet bruger"
 
