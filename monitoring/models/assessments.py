@@ -41,14 +41,14 @@ class AssessmentPolicy(RevisionMixin, models.Model):
         ),
     )
     red_score = models.FloatField(
-        _("rød ved point på mindst"), default=6, validators=[MinValueValidator(0)]
+        _("rød ved point på mindst"), default=8, validators=[MinValueValidator(0)]
     )
     yellow_score = models.FloatField(
         _("gul ved point på mindst"), default=1.5, validators=[MinValueValidator(0)]
     )
     red_homes_share = models.FloatField(
         _("rød når andelen af boliger i afdelinger med rødt flag er mindst (%)"),
-        default=50,
+        default=75,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
     yellow_homes_share = models.FloatField(

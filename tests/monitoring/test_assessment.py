@@ -49,15 +49,17 @@ def test_persistence_counts_consecutive_years_of_the_same_rule_and_entity():
     assert assessment.persistence(frame).tolist() == [1, 2, 1, 1, 2, 1]
 
 
-def test_an_organisations_own_red_flag_is_gul_the_first_year_and_rød_the_second():
-    frame = flags(("R02", RED, 1, None, 2023), ("R02", RED, 1, None, 2024))
-    result = assessed(frame, years=(2023, 2024))
+def test_an_organisations_own_red_flag_is_gul_two_years_and_rød_the_third():
+    frame = flags(*(("R02", RED, 1, None, year) for year in (2022, 2023, 2024)))
+    result = assessed(frame, years=(2022, 2023, 2024))
 
+    assert result.loc[(1, 2022), "assessment"] == "yellow"
+    assert result.loc[(1, 2022), "score"] == 4
     assert result.loc[(1, 2023), "assessment"] == "yellow"
-    assert result.loc[(1, 2023), "score"] == 4
+    assert result.loc[(1, 2023), "score"] == 6
     assert result.loc[(1, 2024), "assessment"] == "red"
-    assert result.loc[(1, 2024), "score"] == 6
-    assert result.loc[(1, 2024), "reasons"] == "R02 rød 2 år i træk"
+    assert result.loc[(1, 2024), "score"] == 8
+    assert result.loc[(1, 2024), "reasons"] == "R02 rød 3 år i træk"
     assert result.loc[(2, 2024), "assessment"] == "green"
     assert result.loc[(2, 2024), "reasons"] == "Ingen flag"
 
@@ -90,7 +92,7 @@ def test_the_policy_decides_the_weights():
     frame = flags(("R12", YELLOW, 2, None, 2024), ("R12", YELLOW, 2, None, 2023))
     assert assessed(frame).loc[(2, 2024), "assessment"] == "yellow"
     assert assessed(frame, persistence_weight=0).loc[(2, 2024), "assessment"] == "green"
-    assert assessed(frame, yellow_weight=4).loc[(2, 2024), "assessment"] == "red"
+    assert assessed(frame, yellow_weight=6).loc[(2, 2024), "assessment"] == "red"
 
 
 def test_no_flags_assess_every_organisation_green():
@@ -108,7 +110,7 @@ def test_percentiles_are_described_in_plain_danish():
 @pytest.mark.django_db
 def test_evaluation_stores_assessments_and_rewrites_only_what_changed(monitoring_data):
     stored = OrganisationAssessment.objects.get(organisation=monitoring_data["kk"], year=2024)
-    assert stored.assessment == "red"  # its estate 001 holds half of the homes, red
+    assert stored.assessment == "yellow"  # estate 001, red, holds half of the homes (not 75 %)
     assert stored.homes == 80
 
     assert assess_all() == (0, 0, 0)
@@ -130,6 +132,6 @@ def test_list_assessments_writes_the_csv_of_a_municipality(monitoring_data):
     assert lines[0] == (
         "org_no,name,supervising_municipality,year,assessment,score,red_flags,yellow_flags,reasons"
     )
-    assert lines[1].startswith("0042,'=HYPERLINK(1),101,2024,rød,")
+    assert lines[1].startswith("0042,'=HYPERLINK(1),101,2024,gul,")
     assert lines[2].startswith("0044,Rolige Boliger,101,2024,grøn,0,0,0,")
     assert len(lines) == 3

@@ -32,12 +32,6 @@ def assessments(country):
     return [row for row in rows if not row["org_no"].startswith("99")]
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="Before the rules are tuned to lower volumes (issue 10 point 3, branch signal), 7 % "
-    "of estates carry a red flag and 8.0 % (seed 1) and 6.6 % (seed 2) of organisations are "
-    "assessed rød; measure again on the tuned rules and remove this mark",
-)
 def test_few_organisations_are_assessed_rød(assessments):
     red = sum(row["assessment"] == "rød" for row in assessments)
     share = red / len(assessments)

@@ -21,7 +21,7 @@ def test_dashboard_csv_holds_the_municipalitys_organisations_only(
     assert rows[0][:2] == ["Organisationsnummer", "Navn"]
     assert [row[0] for row in rows[1:]] == ["0042", "0044"]
     assert rows[0][4:] == ["Vurdering", "Point", "Røde flag", "Gule flag", "Begrundelse"]
-    assert rows[1][4:8] == ["Rød", "3", "1", "0"]
+    assert rows[1][4:8] == ["Gul", "3", "1", "0"]  # half the homes red: rød takes 75 %
     assert rows[1][8] == "50 % af boligerne i afdelinger med rødt flag (T03)"
 
 

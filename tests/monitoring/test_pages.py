@@ -3,7 +3,14 @@
 import pytest
 from monitoring_fixtures import assess_all, import_batch, make_organisation, raise_flag
 
-from monitoring.models import FlagEvent, FlagRule, FlagStatus, RuleKind, Severity
+from monitoring.models import (
+    AssessmentPolicy,
+    FlagEvent,
+    FlagRule,
+    FlagStatus,
+    RuleKind,
+    Severity,
+)
 from portal import roles
 
 pytestmark = pytest.mark.django_db
@@ -287,6 +294,9 @@ def test_dashboard_ranks_by_assessment_and_says_why_in_one_line(
 def test_national_view_shades_municipalities_by_homes_in_rød_organisations(
     client, login, editor, monitoring_data
 ):
+    # A policy where half the homes in red estates make an organisation rød, so 0042 is rød.
+    AssessmentPolicy.objects.update(red_homes_share=50)
+    assess_all()
     content = signed_in(client, login, editor).get("/monitorering/landet/").content.decode()
 
     # København: 80 of 120 homes in the rød 0042; Aarhus: all 40 in the rød 0043; Odense none.
