@@ -3,7 +3,9 @@ token and anonymously: whatever the generated input, no 500 and every response a
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from wagtail.models import APIToken
 
@@ -16,6 +18,17 @@ PREFIX = "/api/monitoring/v1"
 
 schema = schemathesis.openapi.from_dict(api.get_openapi_schema(path_prefix=PREFIX))
 schema.app = get_wsgi_application()
+
+
+@pytest.fixture(autouse=True)
+def requests_keep_the_test_connection():
+    """Schemathesis calls the WSGI app directly; like Django's test client, keep each request
+    from closing the connection that holds the test's transaction."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
