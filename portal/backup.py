@@ -7,6 +7,7 @@ SHA-256. A restore refuses a database that holds tables, then checks the restore
 against the manifest, so each restore is also a drill.
 """
 
+import contextlib
 import datetime
 import hashlib
 import json
@@ -135,21 +136,17 @@ def _libpq_environment(config):
     }
 
 
-class _open:
+@contextlib.contextmanager
+def _open(config, vendor):
     """A cursor on the target database, outside Django's connections."""
-
-    def __init__(self, config, vendor):
-        self.config, self.vendor = config, vendor
-
-    def __enter__(self):
-        if self.vendor == "postgresql":
-            self.db = psycopg.connect(**_psycopg_arguments(self.config), autocommit=True)
-        else:
-            self.db = sqlite3.connect(self.config["NAME"])
-        return self.db.cursor()
-
-    def __exit__(self, *exc):
-        self.db.close()
+    if vendor == "postgresql":
+        db = psycopg.connect(**_psycopg_arguments(config), autocommit=True)
+    else:
+        db = sqlite3.connect(config["NAME"])
+    try:
+        yield db.cursor()
+    finally:
+        db.close()
 
 
 def _psycopg_arguments(config):
