@@ -9,7 +9,7 @@ from typing import Literal
 from django.urls import reverse
 from ninja import Field, Schema
 
-from monitoring.api.values import natural_value
+from monitoring import formatting
 
 # A key-figure value in its natural form: decimal, count, yes/no or ISO date.
 NaturalValue = float | int | bool | datetime.date | None
@@ -84,6 +84,7 @@ class KeyFigureOut(Schema):
     )
     kind: Literal["decimal", "count", "bool", "date"]
     derived: bool
+    decimals: int = Field(description="Antal decimaler, portalen viser tallet med.")
     description: str
     guidance_url: str | None
 
@@ -97,6 +98,10 @@ class KeyFigureValueOut(Schema):
     figure: str = Field(description="Nøgletallets kode.")
     year: int
     value: NaturalValue
+    display: str = Field(
+        description="Værdien, som portalen viser den: dato som «30. juni 2024», Ja/Nej, tal "
+        "med nøgletallets decimaler og danske skilletegn; «–» når den mangler."
+    )
     flag: Literal["red", "yellow"] | None = Field(
         description="Det alvorligste gældende flag på tallet i året."
     )
@@ -118,7 +123,13 @@ class FlagOut(Schema):
     organisation: str
     estate: str | None
     value: NaturalValue
+    value_display: str | None = Field(
+        description="Værdien, som portalen viser den (kun for regler om ét nøgletal)."
+    )
     threshold: float | None
+    threshold_display: str | None = Field(
+        description="Grænsen, som portalen viser den (kun for regler om ét nøgletal)."
+    )
     explanation: str
     status: str
     new: bool = Field(
@@ -148,7 +159,18 @@ class FlagOut(Schema):
 
     @staticmethod
     def resolve_value(flag):
-        return natural_value(flag.value, flag.rule.figure.kind) if flag.rule.figure else flag.value
+        figure = flag.rule.figure
+        return formatting.natural_value(figure, flag.value) if figure else flag.value
+
+    @staticmethod
+    def resolve_value_display(flag):
+        figure = flag.rule.figure
+        return formatting.format_value(figure, flag.value) if figure else None
+
+    @staticmethod
+    def resolve_threshold_display(flag):
+        figure = flag.rule.figure
+        return formatting.format_value(figure, flag.threshold) if figure else None
 
     @staticmethod
     def resolve_status(flag):
