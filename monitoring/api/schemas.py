@@ -113,6 +113,11 @@ class KeyFigureValuesOut(Schema):
     values: list[KeyFigureValueOut]
 
 
+def _display(figure, value):
+    """A flag's number as the portal shows it, when it is one figure's value."""
+    return formatting.format_value(figure, value) if figure and value is not None else None
+
+
 class FlagOut(Schema):
     id: int
     year: int
@@ -164,13 +169,11 @@ class FlagOut(Schema):
 
     @staticmethod
     def resolve_value_display(flag):
-        figure = flag.rule.figure
-        return formatting.format_value(figure, flag.value) if figure else None
+        return _display(flag.rule.figure, flag.value)
 
     @staticmethod
     def resolve_threshold_display(flag):
-        figure = flag.rule.figure
-        return formatting.format_value(figure, flag.threshold) if figure else None
+        return _display(flag.rule.figure, flag.threshold)
 
     @staticmethod
     def resolve_status(flag):
