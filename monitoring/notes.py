@@ -27,7 +27,9 @@ def write(author, organisation, data):
         body=data["body"].strip(),
         respond_by=data.get("respond_by"),
     )
-    record(AuditEvent.Kind.NOTE_WRITTEN, actor=author, note=note.pk, organisation=organisation.org_no)
+    record(
+        AuditEvent.Kind.NOTE_WRITTEN, actor=author, note=note.pk, organisation=organisation.org_no
+    )
     transaction.on_commit(lambda: send_note_notification.enqueue(note.pk))
     return note
 

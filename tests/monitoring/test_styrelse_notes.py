@@ -104,7 +104,12 @@ def test_the_estate_page_shows_its_notes_and_the_organisation_page_all(
     signed_in, people, monitoring_data, django_capture_on_commit_callbacks
 ):
     editor = signed_in(people["editor"])
-    write_note(editor, django_capture_on_commit_callbacks, title="Om afdeling 1", estate=monitoring_data["estate"].pk)
+    write_note(
+        editor,
+        django_capture_on_commit_callbacks,
+        title="Om afdeling 1",
+        estate=monitoring_data["estate"].pk,
+    )
     write_note(editor, django_capture_on_commit_callbacks, title="Om organisationen")
     caseworker = signed_in(people["kk_first"])
 
@@ -114,9 +119,10 @@ def test_the_estate_page_shows_its_notes_and_the_organisation_page_all(
     assert "Om afdeling 1" in estate_page and "Om organisationen" not in estate_page
     assert "Om afdeling 1" in organisation_page and "Om organisationen" in organisation_page
     assert "Skriv notat til tilsynskommunen" not in organisation_page
-    assert "Skriv notat til tilsynskommunen" in editor.get(
-        "/monitorering/organisation/0042/"
-    ).content.decode()
+    assert (
+        "Skriv notat til tilsynskommunen"
+        in editor.get("/monitorering/organisation/0042/").content.decode()
+    )
 
 
 def test_the_location_municipality_reads_a_note_on_its_estate_but_is_not_told_and_cannot_answer(
@@ -168,9 +174,10 @@ def test_only_styrelse_writes_notes(signed_in, people, monitoring_data):
     assert caseworker.get(NEW_NOTE).status_code == 404
     assert caseworker.post(NEW_NOTE, {"title": "x", "body": "y"}).status_code == 404
     assert not StyrelseNote.objects.exists()
-    assert signed_in(people["editor"]).get(
-        "/monitorering/organisation/9999/notat/nyt/"
-    ).status_code == 404
+    assert (
+        signed_in(people["editor"]).get("/monitorering/organisation/9999/notat/nyt/").status_code
+        == 404
+    )
 
 
 def test_a_deadline_in_the_past_is_refused(signed_in, people, monitoring_data):
