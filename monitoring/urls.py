@@ -1,6 +1,6 @@
 from django.urls import path
 
-from monitoring.views import dashboard, entities, exports, flags, national
+from monitoring.views import dashboard, entities, exports, flags, national, notes
 
 app_name = "monitoring"
 
@@ -30,4 +30,6 @@ urlpatterns = [
         name="estate_figures_csv",
     ),
     path("flag/<id:pk>/", flags.flag_page, name="flag"),
+    path("organisation/<str:org_no>/notat/nyt/", notes.note_new, name="note_new"),
+    path("notat/<id:pk>/", notes.note_page, name="note"),
 ]

@@ -6,7 +6,7 @@ from functools import cached_property
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 
-from monitoring import access, charts, queries
+from monitoring import access, charts, notes, queries
 from monitoring.models import Estate, Level, Organisation
 from monitoring.views.gate import monitoring_view
 
@@ -83,6 +83,8 @@ def entity_context(request, organisation, estate, level, size):
             translation.get_language(),
         ),
         "may_follow_up": access.may_follow_up(request.user, organisation),
+        "notes": notes.entity_notes(organisation, estate),
+        "may_write_notes": access.may_write_notes(request.user),
     }
 
 
