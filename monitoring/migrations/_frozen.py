@@ -36,7 +36,7 @@ def install_key_figures(KeyFigure, StatutoryRate):
 
 
 def install_key_figure_decimals(KeyFigure):
-    """Set the decimals each figure is shown with, as migration 0023 chose them."""
-    data = json.loads((DATA / "0023_key_figure_decimals.json").read_text(encoding="utf-8"))
+    """Set the decimals each figure is shown with, as migration 0024 chose them."""
+    data = json.loads((DATA / "0024_key_figure_decimals.json").read_text(encoding="utf-8"))
     for code, decimals in data["decimals"].items():
         KeyFigure.objects.filter(code=code).update(decimals=decimals)

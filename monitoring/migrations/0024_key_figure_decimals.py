@@ -8,7 +8,7 @@ def install(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("monitoring", "0022_assessment_red_from_eight_points")]
+    dependencies = [("monitoring", "0023_styrelse_notes")]
     operations = [
         migrations.AddField(
             model_name="keyfigure",
