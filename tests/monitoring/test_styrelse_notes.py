@@ -12,6 +12,7 @@ from django.utils import timezone
 from monitoring.models import NoteStatus, StyrelseNote
 from monitoring.notifications import send_note_notification
 from portal import roles
+from portal.accounts import personal_data
 from portal.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
@@ -235,3 +236,13 @@ def test_the_national_view_lists_open_requests_per_municipality(
     section = page[page.index("Notater, der venter på kommunens svar") :]
     assert "København" in section and note_url(asked) in section
     assert "Til orientering" not in section and "Allerede besvaret" not in section
+
+
+def test_a_persons_notes_and_answers_are_in_their_data_download(people, monitoring_data):
+    note = StyrelseNote.objects.create(
+        organisation=monitoring_data["kk"], author=people["editor"], title="Fusion", body="x"
+    )
+    note.replies.create(user=people["kk_first"], status=NoteStatus.ANSWERED, text="Set.")
+
+    assert personal_data.export(people["editor"])["notater_og_svar"][0]["notat"] == "Fusion"
+    assert personal_data.export(people["kk_first"])["notater_og_svar"][0]["tekst"] == "Set."
