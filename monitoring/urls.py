@@ -15,6 +15,11 @@ urlpatterns = [
         name="organisation_xlsx",
     ),
     path(
+        "organisation/<str:org_no>/rapport/",
+        exports.organisation_print,
+        name="organisation_report",
+    ),
+    path(
         "organisation/<str:org_no>/afdeling/<str:estate_no>/",
         entities.estate_page,
         name="estate",

@@ -221,6 +221,11 @@ EXPECTED = {
         lambda o: "/monitorering/organisation/0042/rapport.xlsx",
         KK_ORGANISATION,
     ),
+    "monitorering/organisation/<str:org_no>/rapport/": (
+        "get",
+        lambda o: "/monitorering/organisation/0042/rapport/",
+        KK_ORGANISATION,
+    ),
     "monitorering/organisation/<str:org_no>/afdeling/<str:estate_no>/": (
         "get",
         lambda o: "/monitorering/organisation/0042/afdeling/001/",
