@@ -95,7 +95,9 @@ def _cases(workbook, report):
         ],
         [
             [
-                f"{flag.estate.estate_no} {flag.estate.name}" if flag.estate_id else _("Boligorganisationen"),
+                f"{flag.estate.estate_no} {flag.estate.name}"
+                if flag.estate_id
+                else _("Boligorganisationen"),
                 f"{flag.rule.code} {flag.rule.name}",
                 flag.get_severity_display(),
                 flag.explanation,

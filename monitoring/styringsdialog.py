@@ -69,9 +69,7 @@ def case_flags(organisation, year):
     flags = (
         Flag.objects.filter(organisation=organisation, year=year, is_current=True)
         .select_related("rule", "case", "case__assigned_to", "estate")
-        .order_by(
-            "severity", F("estate__estate_no").asc(nulls_first=True), "rule__code", "pk"
-        )
+        .order_by("severity", F("estate__estate_no").asc(nulls_first=True), "rule__code", "pk")
     )
     flags = list(flags)
     for flag in flags:

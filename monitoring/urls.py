@@ -20,9 +20,19 @@ urlpatterns = [
         name="organisation_report",
     ),
     path(
+        "organisation/<str:org_no>/noegletal.csv",
+        exports.figures_csv,
+        name="organisation_figures_csv",
+    ),
+    path(
         "organisation/<str:org_no>/afdeling/<str:estate_no>/",
         entities.estate_page,
         name="estate",
+    ),
+    path(
+        "organisation/<str:org_no>/afdeling/<str:estate_no>/noegletal.csv",
+        exports.figures_csv,
+        name="estate_figures_csv",
     ),
     path("flag/<id:pk>/", flags.flag_page, name="flag"),
     path("organisation/<str:org_no>/notat/nyt/", notes.note_new, name="note_new"),

@@ -25,6 +25,15 @@ def visible_organisation(user, org_no):
     )
 
 
+def visible_estate(organisation, estate_no):
+    """An estate of an organisation the user may see (see `visible_organisation`)."""
+    return get_object_or_404(
+        Estate.objects.select_related("municipality"),
+        organisation=organisation,
+        estate_no=estate_no,
+    )
+
+
 class EntityFigures:
     """An entity's key figures, their table and charts, computed only when a template renders
     them: the pages keep that HTML in the cache until the figures or the flags change."""
@@ -97,10 +106,6 @@ def organisation_page(request, org_no):
 @monitoring_view
 def estate_page(request, org_no, estate_no):
     organisation = visible_organisation(request.user, org_no)
-    estate = get_object_or_404(
-        Estate.objects.select_related("municipality"),
-        organisation=organisation,
-        estate_no=estate_no,
-    )
+    estate = visible_estate(organisation, estate_no)
     context = entity_context(request, organisation, estate, Level.ESTATE, lambda: estate.homes)
     return render(request, "monitoring/estate.html", context)

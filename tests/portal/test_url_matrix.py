@@ -226,9 +226,19 @@ EXPECTED = {
         lambda o: "/monitorering/organisation/0042/rapport/",
         KK_ORGANISATION,
     ),
+    "monitorering/organisation/<str:org_no>/noegletal.csv": (
+        "get",
+        lambda o: "/monitorering/organisation/0042/noegletal.csv",
+        KK_ORGANISATION,
+    ),
     "monitorering/organisation/<str:org_no>/afdeling/<str:estate_no>/": (
         "get",
         lambda o: "/monitorering/organisation/0042/afdeling/001/",
+        KK_ORGANISATION,
+    ),
+    "monitorering/organisation/<str:org_no>/afdeling/<str:estate_no>/noegletal.csv": (
+        "get",
+        lambda o: "/monitorering/organisation/0042/afdeling/001/noegletal.csv",
         KK_ORGANISATION,
     ),
     "monitorering/flag/<id:pk>/": (
