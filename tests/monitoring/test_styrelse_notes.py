@@ -9,6 +9,7 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
+from monitoring import demo
 from monitoring.models import NoteStatus, StyrelseNote
 from monitoring.notifications import send_note_notification
 from portal import roles
@@ -246,3 +247,15 @@ def test_a_persons_notes_and_answers_are_in_their_data_download(people, monitori
 
     assert personal_data.export(people["editor"])["notater_og_svar"][0]["notat"] == "Fusion"
     assert personal_data.export(people["kk_first"])["notater_og_svar"][0]["tekst"] == "Set."
+
+
+def test_the_demo_writes_styrelses_notes_to_kobenhavn_once(make_user, monitoring_data):
+    make_user(roles.EDITOR, email=demo.NOTES_BY)
+
+    demo.write_demo_notes()
+    demo.write_demo_notes()
+
+    notes = StyrelseNote.objects.order_by("pk")
+    assert [note.organisation.org_no for note in notes] == ["0042", "0044"]
+    assert notes[0].respond_by is not None and notes[1].respond_by is None
+    assert mail.outbox == []
