@@ -67,7 +67,7 @@ def _group(slug, folder):
             "description": document.get("description", ""),
             "file": shared[document["file"]],
         }
-        for document in _yaml(folder / "documents.yaml")
+        for document in _yaml(folder / "documents.yaml", [])
     ]
     meetings = [
         _meeting(front_matter.read(path))
@@ -138,9 +138,10 @@ def _files(path):
     """{name: {name, build}}: each file is built only when it is loaded."""
     return {
         name: {"name": name, "build": functools.partial(BUILDERS[Path(name).suffix], **fields)}
-        for name, fields in _yaml(path).items()
+        for name, fields in _yaml(path, {}).items()
     }
 
 
-def _yaml(path):
-    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+def _yaml(path, missing):
+    """The YAML file at `path`, or `missing` where the group has none."""
+    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else missing
