@@ -3,8 +3,8 @@ attachments, document libraries and meetings, and the follows, notifications and
 around them.
 
 The texts live in one folder per group under `content/`, read by `content`; `groups`, `people`,
-`posts`, `sharing` and `meetings` turn them into rows, `activity` adds what happened around them. Safe to run
-again: nothing that exists is created twice or changed.
+`posts`, `sharing` and `meetings` turn them into rows, `activity` adds what happened around them.
+Safe to run again: nothing that exists is created twice or changed.
 """
 
 from django.utils import timezone
