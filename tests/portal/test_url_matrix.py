@@ -163,6 +163,12 @@ EXPECTED = {
         lambda o: "/konto/invitationer/ny/",
         {**only({"administrator"}, 200, 404), "anonymous": LOGIN},
     ),
+    # allauth's view with a Danish label on its form: confirming by e-mail code.
+    "konto/reauthenticate/code/": (
+        "get",
+        lambda o: "/konto/reauthenticate/code/",
+        signed_in(200),
+    ),
     "konto/invitation/<str:token>/": (
         "get",
         lambda o: f"/konto/invitation/{invitations.token_for(o['invitation'])}/",
