@@ -3,7 +3,7 @@
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 
-from monitoring import queries, reports
+from monitoring import access_log, queries, reports
 from monitoring.models import Assessment, Level
 from monitoring.rules.formatting import format_number
 from monitoring.views.dashboard import dashboard_context
@@ -53,6 +53,9 @@ def dashboard_csv(request):
                 row.reasons or "",
             ]
         )
+    access_log.exported(
+        request, "dashboard_csv", municipality=context["municipality"].code, year=context["year"]
+    )
     filename = f"tilsyn-{context['municipality'].code}-{context['year']}.csv"
     return attachment(response, filename)
 
@@ -68,6 +71,7 @@ def organisation_xlsx(request, org_no):
         lambda: queries.organisation_size(organisation),
     )
     context["estates"] = queries.estates_with_flags(organisation, context["year"])
+    access_log.exported(request, "organisation_xlsx", organisation, year=context["year"])
     response = HttpResponse(
         reports.organisation_workbook(context),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AuditEvent(models.Model):
-    """A security event: log-ins, lock-outs, MFA and role changes, access decisions."""
+    """A security event: log-ins, lock-outs, MFA and role changes, access decisions, and who
+    viewed or exported confidential key figures."""
 
     class Kind(models.TextChoices):
         LOGIN = "login", _("Log-ind")
@@ -30,6 +31,8 @@ class AuditEvent(models.Model):
             "group_changed_from_outside",
             _("Gruppens medlemmer ændret udefra"),
         )
+        MONITORING_VIEWED = "monitoring_viewed", _("Nøgletal vist")
+        MONITORING_EXPORTED = "monitoring_exported", _("Nøgletal hentet")
 
     created_at = models.DateTimeField(_("tidspunkt"), auto_now_add=True, db_index=True)
     kind = models.CharField(_("hændelse"), max_length=30, choices=Kind.choices, db_index=True)
