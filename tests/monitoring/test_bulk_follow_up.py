@@ -4,7 +4,7 @@ case, only by the supervising municipality's caseworkers, refused whole on a for
 import pytest
 from monitoring_fixtures import raise_flag
 
-from monitoring.models import FlagEvent, FlagRule, FlagStatus, RuleKind
+from monitoring.models import FlagEvent, FlagRule, FlagStatus, Level, RuleKind
 from portal import roles
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +17,10 @@ def cases(monitoring_data, vacancy_rule):
     """København's 0042 in 2024: the persistent estate case, a new one on estate 002, and a
     case of another rule on the organisation itself."""
     fee_rule = FlagRule.objects.create(
-        code="T09", name="Høje administrationsbidrag", kind=RuleKind.ABSOLUTE, level="organisation"
+        code="T09",
+        name="Høje administrationsbidrag",
+        kind=RuleKind.ABSOLUTE,
+        level=Level.ORGANISATION,
     )
     kk = monitoring_data["kk"]
     return {

@@ -75,6 +75,8 @@ def grow_organisation(vacancy_rule, org_no="0042", estates=60):
             name=f"Ny afdeling {number}",
             municipality_id=organisation.supervising_municipality_id,
             homes=30,
+            area_m2=2250.0,
+            year_built=1970,
         )
         set_value("vacancy_rate_pct", estate, 2023, 6.0)
         set_value("vacancy_rate_pct", estate, 2024, 6.0)
