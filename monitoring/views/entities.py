@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 
-from monitoring import access, access_log, charts, queries
+from monitoring import access, access_log, charts, notes, queries
 from monitoring.forms import EstateFilterForm
 from monitoring.models import Estate, Level, Organisation
 from monitoring.views.gate import monitoring_view
@@ -31,11 +31,20 @@ def visible_organisation(user, org_no):
     )
 
 
+def visible_estate(organisation, estate_no):
+    """An estate of an organisation the user may see (see `visible_organisation`)."""
+    return get_object_or_404(
+        Estate.objects.select_related("municipality"),
+        organisation=organisation,
+        estate_no=estate_no,
+    )
+
+
 class EntityFigures:
     """An entity's key figures, their table and charts, computed only when a template renders
     them: the pages keep that HTML in the cache until the figures or the flags change."""
 
-    def __init__(self, organisation, estate, flags, year_flags, level, size, year):
+    def __init__(self, organisation, estate, flags, year_flags, level, size, year=None):
         self.organisation, self.estate = organisation, estate
         self.flags, self.year_flags = flags, year_flags
         self.level, self.size, self.year = level, size, year
@@ -91,6 +100,8 @@ def entity_context(request, organisation, estate, level, size):
             translation.get_language(),
         ),
         "may_follow_up": access.may_follow_up(request.user, organisation),
+        "notes": notes.entity_notes(organisation, estate),
+        "may_write_notes": access.may_write_notes(request.user),
     }
 
 
@@ -125,11 +136,7 @@ def organisation_page(request, org_no):
 @monitoring_view
 def estate_page(request, org_no, estate_no):
     organisation = visible_organisation(request.user, org_no)
-    estate = get_object_or_404(
-        Estate.objects.select_related("municipality"),
-        organisation=organisation,
-        estate_no=estate_no,
-    )
+    estate = visible_estate(organisation, estate_no)
     context = entity_context(request, organisation, estate, Level.ESTATE, lambda: estate.homes)
     access_log.viewed(
         request, "estate", organisation, estate_no=estate.estate_no, year=context["year"]

@@ -32,7 +32,10 @@ class AuditEvent(models.Model):
             _("Gruppens medlemmer ændret udefra"),
         )
         MONITORING_VIEWED = "monitoring_viewed", _("Nøgletal vist")
-        MONITORING_EXPORTED = "monitoring_exported", _("Nøgletal hentet")
+        MONITORING_EXPORTED = "monitoring_exported", _("Monitoreringsdata eksporteret")
+        NOTE_WRITTEN = "note_written", _("Notat fra styrelsen skrevet")
+        NOTE_VIEWED = "note_viewed", _("Notat fra styrelsen læst")
+        NOTE_ANSWERED = "note_answered", _("Notat fra styrelsen besvaret")
 
     created_at = models.DateTimeField(_("tidspunkt"), auto_now_add=True, db_index=True)
     kind = models.CharField(_("hændelse"), max_length=30, choices=Kind.choices, db_index=True)
