@@ -77,6 +77,8 @@ def test_viewing_a_case_names_the_case_and_its_flag(signed_in, monitoring_data):
     [
         ("/monitorering/eksport.csv", "dashboard_csv", None),
         ("/monitorering/organisation/0042/rapport.xlsx", "organisation_xlsx", "0042"),
+        ("/monitorering/organisation/0042/noegletal.csv", "figures_csv", "0042"),
+        ("/monitorering/organisation/0042/afdeling/001/noegletal.csv", "figures_csv", "0042"),
         (f"{API}/organisations", "api", None),
         (f"{API}/organisations/0042", "api", "0042"),
         (f"{API}/organisations/0042/estates", "api", "0042"),
