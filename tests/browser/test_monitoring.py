@@ -121,3 +121,26 @@ def test_estates_are_searched_and_paged_without_script(
     tab.get_by_role("button", name="Vis afdelinger").click()
     tab.get_by_role("link", name="Næste").click()
     assert "Afdeling 26–36 af 36" in tab.locator("main").inner_text()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_cases_are_followed_up_together_in_the_browser(
+    signed_in_tab, make_user, monitoring_data, vacancy_rule, width, tmp_path
+):
+    build_big_organisation(vacancy_rule)
+    tab = signed_in_tab(make_user([roles.CASEWORKER], municipality_code=101, mfa=True))
+    tab.set_viewport_size({"width": width, "height": 900})
+    tab.goto("/monitorering/organisation/0050/sager/?aar=2024")
+
+    violations = Axe().run(tab).response["violations"]
+    assert not violations, violation_report(violations)
+    assert tab.evaluate("document.documentElement.scrollWidth") <= width
+    tab.get_by_label("Vælg sagen T03, afdeling 001").check()
+    tab.get_by_label("Vælg sagen T03, afdeling 008").check()
+    tab.get_by_label("Ny status").select_option(label="Drøftet i styringsdialog")
+    tab.get_by_label("Note").fill("Drøftet på mødet.")
+    tab.get_by_role("button", name="Gem opfølgning").click()
+    tab.screenshot(path=tmp_path / f"cases-{width}.png", full_page=True)
+
+    assert "Opfølgningen er gemt på 2 sager." in tab.locator("main").inner_text()
+    assert tab.locator(".case-table td", has_text="Drøftet i styringsdialog").count() == 2
