@@ -3,6 +3,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from monitoring_fixtures import assess_all, build_big_organisation, raise_flag
+from playwright.sync_api import expect
 from test_accessibility import violation_report
 
 from portal import roles
@@ -142,5 +143,5 @@ def test_cases_are_followed_up_together_in_the_browser(
     tab.get_by_role("button", name="Gem opfølgning").click()
     tab.screenshot(path=tmp_path / f"cases-{width}.png", full_page=True)
 
-    assert "Opfølgningen er gemt på 2 sager." in tab.locator("main").inner_text()
+    expect(tab.get_by_text("Opfølgningen er gemt på 2 sager.")).to_be_visible()
     assert tab.locator(".case-table td", has_text="Drøftet i styringsdialog").count() == 2
