@@ -8,7 +8,7 @@ from portal.models import AuditEvent
 
 def _record(kind, request, what, organisation=None, **details):
     if organisation is not None:
-        details["org_no"] = organisation.org_no
+        details["organisation"] = organisation.org_no
     audit.record(
         kind,
         subject=request.user,
@@ -25,5 +25,6 @@ def viewed(request, what, organisation, **details):
 
 
 def exported(request, what, organisation=None, **details):
-    """Monitoring data left the portal as a file or through the API."""
+    """Monitoring data left the portal through the API (files are logged by
+    `monitoring/views/exports.py`, with the same kind)."""
     _record(AuditEvent.Kind.MONITORING_EXPORTED, request, what, organisation, **details)

@@ -16,6 +16,11 @@ urlpatterns = [
     ),
     path("organisation/<str:org_no>/sager/", cases.organisation_cases, name="organisation_cases"),
     path(
+        "organisation/<str:org_no>/rapport/",
+        exports.organisation_print,
+        name="organisation_report",
+    ),
+    path(
         "organisation/<str:org_no>/noegletal.csv",
         exports.figures_csv,
         name="organisation_figures_csv",
