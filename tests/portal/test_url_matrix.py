@@ -227,6 +227,13 @@ EXPECTED = {
         lambda o: "/monitorering/organisation/0042/rapport.xlsx",
         KK_ORGANISATION,
     ),
+    # GET lists the year's cases; the bulk follow-up POST is the supervising municipality's
+    # caseworkers' only (tests/monitoring/test_bulk_follow_up.py)
+    "monitorering/organisation/<str:org_no>/sager/": (
+        "get",
+        lambda o: "/monitorering/organisation/0042/sager/",
+        KK_ORGANISATION,
+    ),
     "monitorering/organisation/<str:org_no>/rapport/": (
         "get",
         lambda o: "/monitorering/organisation/0042/rapport/",
