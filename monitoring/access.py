@@ -48,3 +48,10 @@ def may_follow_up(user, organisation):
     assignment and notes; styrelse reads."""
     municipality = caseworker_municipality(user)
     return municipality is not None and municipality.pk == organisation.supervising_municipality_id
+
+
+def may_edit_rule(user, rule):
+    """Editing flag rules follows the admin's own permissions (the editors' group has them):
+    changing a saved rule, or adding one."""
+    action = "change" if rule.pk else "add"
+    return user.is_active and user.has_perm(f"monitoring.{action}_flagrule")
