@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
+from monitoring import formatting
 from monitoring.models import Severity
 from portal.exports import safe_row
 
@@ -52,15 +53,15 @@ def organisation_workbook(context):
         workbook,
         _("Nøgletal"),
         [_("Nøgletal"), _("Enhed"), *context["figures"].years],
-        [
-            [row.figure.name, row.figure.unit, *(value for _year, value, _mark in row.cells)]
-            for row in context["figures"].rows
-        ],
+        [[row.figure.name, formatting.unit(row.figure)] for row in context["figures"].rows],
     )
     for row_index, row in enumerate(context["figures"].rows, start=2):
-        for column_index, (_year, _value, mark) in enumerate(row.cells, start=3):
+        for column_index, (_year, value, mark) in enumerate(row.cells, start=3):
+            cell = formatting.set_xlsx_cell(
+                figures.cell(row=row_index, column=column_index), row.figure, value
+            )
             if mark:
-                figures.cell(row=row_index, column=column_index).fill = FILLS[mark]
+                cell.fill = FILLS[mark]
     _sheet(
         workbook,
         _("Afdelinger"),
