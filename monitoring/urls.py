@@ -15,6 +15,11 @@ urlpatterns = [
         name="organisation_xlsx",
     ),
     path(
+        "organisation/<str:org_no>/rapport/",
+        exports.organisation_print,
+        name="organisation_report",
+    ),
+    path(
         "organisation/<str:org_no>/noegletal.csv",
         exports.figures_csv,
         name="organisation_figures_csv",

@@ -9,9 +9,11 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
+from monitoring import demo
 from monitoring.models import NoteStatus, StyrelseNote
 from monitoring.notifications import send_note_notification
 from portal import roles
+from portal.accounts import personal_data
 from portal.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
@@ -235,3 +237,25 @@ def test_the_national_view_lists_open_requests_per_municipality(
     section = page[page.index("Notater, der venter på kommunens svar") :]
     assert "København" in section and note_url(asked) in section
     assert "Til orientering" not in section and "Allerede besvaret" not in section
+
+
+def test_a_persons_notes_and_answers_are_in_their_data_download(people, monitoring_data):
+    note = StyrelseNote.objects.create(
+        organisation=monitoring_data["kk"], author=people["editor"], title="Fusion", body="x"
+    )
+    note.replies.create(user=people["kk_first"], status=NoteStatus.ANSWERED, text="Set.")
+
+    assert personal_data.export(people["editor"])["notater_og_svar"][0]["notat"] == "Fusion"
+    assert personal_data.export(people["kk_first"])["notater_og_svar"][0]["tekst"] == "Set."
+
+
+def test_the_demo_writes_styrelses_notes_to_kobenhavn_once(make_user, monitoring_data):
+    make_user(roles.EDITOR, email=demo.NOTES_BY)
+
+    demo.write_demo_notes()
+    demo.write_demo_notes()
+
+    notes = StyrelseNote.objects.order_by("pk")
+    assert [note.organisation.org_no for note in notes] == ["0042", "0044"]
+    assert notes[0].respond_by is not None and notes[1].respond_by is None
+    assert mail.outbox == []

@@ -221,6 +221,11 @@ EXPECTED = {
         lambda o: "/monitorering/organisation/0042/rapport.xlsx",
         KK_ORGANISATION,
     ),
+    "monitorering/organisation/<str:org_no>/rapport/": (
+        "get",
+        lambda o: "/monitorering/organisation/0042/rapport/",
+        KK_ORGANISATION,
+    ),
     "monitorering/organisation/<str:org_no>/noegletal.csv": (
         "get",
         lambda o: "/monitorering/organisation/0042/noegletal.csv",
