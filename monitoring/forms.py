@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from monitoring.models import FlagRule, FlagStatus, KeyFigure, Severity
 from portal import access
+from portal.forms import SubmissionToken
 from portal.models import User
 
 
@@ -68,6 +69,7 @@ class FlagFollowUpForm(forms.Form):
         max_length=4000,
         help_text=_("Noten gemmes i sagens historik og kan ikke ændres bagefter."),
     )
+    token = SubmissionToken()
 
     def __init__(self, *args, flag, **kwargs):
         super().__init__(*args, **kwargs)
