@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('monitoring', '0022_assessment_red_from_eight_points'),
+        ('monitoring', '0024_key_figure_decimals'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
