@@ -7,6 +7,7 @@ from monitoring.models import NoteReply, StyrelseNote
 from monitoring.notifications import send_note_notification
 from portal.audit import record
 from portal.models import AuditEvent
+from portal.task_queue import enqueue_with_transaction
 
 
 def entity_notes(organisation, estate=None):
@@ -30,7 +31,7 @@ def write(author, organisation, data):
     record(
         AuditEvent.Kind.NOTE_WRITTEN, actor=author, note=note.pk, organisation=organisation.org_no
     )
-    transaction.on_commit(lambda: send_note_notification.enqueue(note.pk))
+    enqueue_with_transaction(send_note_notification, note.pk)
     return note
 
 
