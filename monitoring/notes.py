@@ -7,7 +7,6 @@ from monitoring.models import NoteReply, StyrelseNote
 from monitoring.notifications import send_note_notification
 from portal.audit import record
 from portal.models import AuditEvent
-from portal.task_queue import enqueue_with_transaction
 
 
 def entity_notes(organisation, estate=None):
@@ -31,7 +30,7 @@ def write(author, organisation, data):
     record(
         AuditEvent.Kind.NOTE_WRITTEN, actor=author, note=note.pk, organisation=organisation.org_no
     )
-    enqueue_with_transaction(send_note_notification, note.pk)
+    transaction.on_commit(lambda: send_note_notification.enqueue(note.pk))
     return note
 
 
