@@ -163,6 +163,12 @@ EXPECTED = {
         lambda o: "/konto/invitationer/ny/",
         {**only({"administrator"}, 200, 404), "anonymous": LOGIN},
     ),
+    # allauth's view with a Danish label on its form: confirming by e-mail code.
+    "konto/reauthenticate/code/": (
+        "get",
+        lambda o: "/konto/reauthenticate/code/",
+        signed_in(200),
+    ),
     "konto/invitation/<str:token>/": (
         "get",
         lambda o: f"/konto/invitation/{invitations.token_for(o['invitation'])}/",
@@ -219,6 +225,13 @@ EXPECTED = {
     "monitorering/organisation/<str:org_no>/rapport.xlsx": (
         "get",
         lambda o: "/monitorering/organisation/0042/rapport.xlsx",
+        KK_ORGANISATION,
+    ),
+    # GET lists the year's cases; the bulk follow-up POST is the supervising municipality's
+    # caseworkers' only (tests/monitoring/test_bulk_follow_up.py)
+    "monitorering/organisation/<str:org_no>/sager/": (
+        "get",
+        lambda o: "/monitorering/organisation/0042/sager/",
         KK_ORGANISATION,
     ),
     "monitorering/organisation/<str:org_no>/rapport/": (
