@@ -18,7 +18,7 @@ from django.utils import timezone
 from monitoring_fixtures import build_monitoring_data, create_vacancy_rule
 
 from guidance.models import EventIndexPage, EventPage
-from monitoring.models import StyrelseNote
+from monitoring.models import FlagRule, StyrelseNote
 from network import library, unsubscribe
 from network.choices import GroupKind, MembershipStatus
 from network.files import uploads
@@ -547,6 +547,11 @@ THIRD_PARTY = {
         "editor": (302, "/admin/"),
     },
     "/admin/users/": {**only({"administrator"}, 200, NOT_ADMIN), "editor": (302, "/admin/")},
+    # Editors tune the flag rules; administrators manage people.
+    "/admin/snippets/monitoring/flagrule/": {
+        **only({"editor"}, 200, NOT_ADMIN),
+        "administrator": (302, "/admin/"),
+    },
     "DOCUMENT": every(200),
     "/konto/login/": {**signed_in((302, "/")), "anonymous": 200},
     "/konto/signup/": {**signed_in((302, "/")), "anonymous": 200},
@@ -747,3 +752,17 @@ def test_third_party_url(objects, as_role, url, role):
 
     key = "DOCUMENT" if url.startswith("/documents/") else url
     check(response, THIRD_PARTY[key][role], f"{url} as {role}")
+
+
+# The rule editor's preview (POST only): answers the editors, is not there for administrators.
+RULE_PREVIEW = {**only({"editor"}, 200, NOT_ADMIN), "administrator": 404}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_rule_preview_url(as_role, role):
+    rule = FlagRule.objects.get(code="R03")
+    client = as_role(role)
+
+    response = client.post(f"/admin/flagregler/{rule.pk}/virkning/", {})
+
+    check(response, RULE_PREVIEW[role], f"rule preview as {role}")
