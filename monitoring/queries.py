@@ -154,15 +154,21 @@ class Chart:
     points: list  # (year, value, lower quartile, median, upper quartile)
 
 
-def figure_table(values, flags, years):
-    """Rows of key figures across years, each cell marked with the worst flag it raised."""
-    marks = {}
+def flag_marks(flags):
+    """{figure id: {year: the worst severity of the flags on the figure in the year}}."""
+    marks = defaultdict(dict)
     for flag in flags:
         if flag.rule.figure_id is None:
             continue
-        key = (flag.rule.figure_id, flag.year)
-        if marks.get(key) != Severity.RED:
-            marks[key] = flag.severity
+        years = marks[flag.rule.figure_id]
+        if years.get(flag.year) != Severity.RED:
+            years[flag.year] = flag.severity
+    return marks
+
+
+def figure_table(values, flags, years):
+    """Rows of key figures across years, each cell marked with the worst flag it raised."""
+    marks = flag_marks(flags)
     by_figure = defaultdict(dict)
     figures = {}
     for value in values:
@@ -171,8 +177,7 @@ def figure_table(values, flags, years):
     rows = []
     for figure in sorted(figures.values(), key=lambda f: (f.sort_order, f.code)):
         cells = [
-            (year, by_figure[figure.pk].get(year), marks.get((figure.pk, year), ""))
-            for year in years
+            (year, by_figure[figure.pk].get(year), marks[figure.pk].get(year, "")) for year in years
         ]
         rows.append(FigureRow(figure, cells))
     return rows

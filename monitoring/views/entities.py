@@ -6,6 +6,7 @@ from functools import cached_property
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from monitoring import access, access_log, charts, notes, queries
 from monitoring.forms import EstateFilterForm
@@ -75,7 +76,9 @@ class EntityFigures:
     @cached_property
     def charts(self):
         found = queries.charts(self.values, self.year_flags, self.level, self.size())
-        return [charts.layout(chart) for chart in found]
+        marks = queries.flag_marks(self.flags)
+        subject = _("Organisationen") if self.level == Level.ORGANISATION else _("Afdelingen")
+        return [charts.layout(chart, subject, marks[chart.figure.pk]) for chart in found]
 
 
 def entity_context(request, organisation, estate, level, size):

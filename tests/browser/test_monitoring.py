@@ -2,10 +2,12 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from monitoring_fixtures import assess_all, build_big_organisation, raise_flag
+from monitoring_fixtures import assess_all, build_big_organisation, raise_flag, set_value
 from playwright.sync_api import expect
 from test_accessibility import violation_report
 
+from monitoring import peer_statistics
+from monitoring.models import FlagRule, KeyFigure, RuleKind, Severity
 from portal import roles
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -82,6 +84,61 @@ def test_cases_show_their_years_in_danish_on_desktop_and_phone(
 
 
 @pytest.mark.parametrize("width", [1280, 375])
+def test_organisation_and_estate_charts_read_on_desktop_and_phone(
+    signed_in_tab, make_user, monitoring_data, vacancy_rule, width, tmp_path
+):
+    """Ten years of a flagged figure: the charts fit the page, their labels stay readable (every
+    other year's on a phone), and axe-core finds nothing on either page."""
+    estate = monitoring_data["estate"]
+    for year, rate in zip(range(2015, 2023), (0.4, 0.6, 0.5, 1.1, 0.9, 1.8, 2.6, 2.9), strict=True):
+        set_value("vacancy_rate_pct", estate, year, rate)
+        for other in monitoring_data["kk"].estates.exclude(pk=estate.pk):
+            set_value("vacancy_rate_pct", other, year, rate / 3)
+    raise_flag(vacancy_rule, estate, 2021, Severity.YELLOW, value=2.6)
+    for year in range(2015, 2023):
+        set_value("disp_fund_free_per_unit", monitoring_data["kk"], year, 4000.0 + 150 * year % 7)
+    fund_rule = FlagRule.objects.create(
+        code="T01",
+        name="Lav dispositionsfond",
+        kind=RuleKind.ABSOLUTE,
+        figure=KeyFigure.objects.get(code="disp_fund_free_per_unit"),
+        level="org",
+        explanation="{value}",
+    )
+    raise_flag(fund_rule, monitoring_data["kk"], 2024, Severity.YELLOW, value=4800.0)
+    peer_statistics.refresh()
+    tab = signed_in_tab(make_user([roles.CASEWORKER], municipality_code=101, mfa=True))
+    tab.set_viewport_size({"width": width, "height": 900})
+    failures = {}
+    for name, url in (
+        ("organisation", "/monitorering/organisation/0042/?aar=2024"),
+        ("estate", "/monitorering/organisation/0042/afdeling/001/?aar=2024"),
+    ):
+        tab.goto(url)
+        tab.screenshot(path=tmp_path / f"{name}-{width}.png", full_page=True)
+        # The wide figure table's scroll box is replaced by stacked rows in the organisation
+        # page's rework (issue 11, point 3), which has its own axe tests at both widths.
+        violations = Axe().run(tab, {"exclude": [[".table--responsive-scroll"]]}).response
+        if violations["violations"]:
+            failures[name] = violation_report(violations["violations"])
+        box = tab.locator("figure.figure-chart").first.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, f"{name}: the chart fits"
+
+    tab.locator("figure.figure-chart").first.screenshot(path=tmp_path / f"chart-{width}.png")
+    shown = tab.evaluate(
+        "[...document.querySelectorAll('figure.figure-chart text.chart-label--x')]"
+        ".filter(t => t.getBoundingClientRect().height > 0).map(t => t.textContent)"
+    )
+    every_year = [str(year) for year in range(2015, 2025)]
+    assert shown == (every_year if width > 575 else every_year[1::2]), "the newest year shown"
+    smallest = tab.evaluate(
+        "Math.min(...[...document.querySelectorAll('figure.figure-chart text')]"
+        ".map(t => t.getBoundingClientRect().height).filter(h => h > 0))"
+    )
+    assert smallest >= 11, f"chart text {smallest:.1f} px high at {width} px"
+    assert not failures, "\n".join(f"== {name}\n{report}" for name, report in failures.items())
+
+
 def test_a_big_organisation_page_fits_the_screen_without_axe_violations(
     signed_in_tab, make_user, monitoring_data, vacancy_rule, width, tmp_path
 ):

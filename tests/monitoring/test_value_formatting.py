@@ -1,5 +1,6 @@
 """Every key figure of the catalogue, through every output: the organisation and estate pages'
-tables, the charts' data tables, the CSV and XLSX exports and the API's display fields.
+tables, the charts' data tables, the case pages, the CSV and XLSX exports and the API's display
+fields.
 
 Each figure gets a value for 2023 and 2024 at each level it applies to; every output must show a
 date as a date, a boolean as Ja/Nej, and a number with exactly the figure's decimals.
@@ -15,7 +16,7 @@ from monitoring_fixtures import make_organisation, raise_flag, set_value
 from openpyxl import load_workbook
 
 from monitoring import formatting
-from monitoring.models import FlagRule, KeyFigure, RuleKind, ValueKind
+from monitoring.models import Flag, FlagRule, KeyFigure, RuleKind, ValueKind
 
 pytestmark = pytest.mark.django_db
 
@@ -141,6 +142,17 @@ def test_charts_data_tables_show_every_numeric_figure_by_its_kind(
             year = int(row.th.get_text())
             assert_reads(figure, year, row.td.get_text(strip=True), f"{level} chart table")
         assert [int(row.th.get_text()) for row in rows] == list(YEARS)
+
+
+def test_case_pages_show_the_flagged_value_by_its_kind(client, login, caseworker_kk, everything):
+    login(client, caseworker_kk)
+
+    for flag in Flag.objects.filter(year=2024).select_related("rule__figure"):
+        figure = flag.rule.figure
+        page = BeautifulSoup(client.get(f"/monitorering/flag/{flag.pk}/").content, "html.parser")
+        value = page.select_one("dd.flag-value")
+        assert value.find_previous_sibling("dt").get_text() == formatting.header(figure)
+        assert_reads(figure, 2024, value.get_text(strip=True), "case page")
 
 
 CSVS = {
