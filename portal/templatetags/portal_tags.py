@@ -72,7 +72,10 @@ def may_edit_content(user):
 def language_choices():
     """The interface languages, the current one first, as the design system's switcher has it."""
     current = translation.get_language()
-    choices = [{"code": code, "name": name, "current": code == current} for code, name in settings.LANGUAGES]
+    choices = [
+        {"code": code, "name": name, "current": code == current}
+        for code, name in settings.LANGUAGES
+    ]
     return sorted(choices, key=lambda choice: not choice["current"])
 
 
