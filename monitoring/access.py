@@ -1,7 +1,10 @@
-"""Monitoring's access policy: which organisations, estates and flags a user sees, and who
-follows a flag up. Styrelse sees the country; a caseworker the organisations their municipality
-supervises (the tilsynskommune); anyone else nothing. Pages, exports, charts, e-mails and the API
-ask here (through `Organisation.objects.visible_to(user)` and its siblings)."""
+"""Monitoring's access policy: which organisations, estates, flags and styrelse's notes a user
+sees, and who follows a flag up or answers a note. Styrelse sees the country; a caseworker the
+organisations their municipality supervises (the tilsynskommune); anyone else nothing. Pages,
+exports, charts, e-mails and the API ask here (through `Organisation.objects.visible_to(user)`
+and its siblings)."""
+
+from django.db.models import Q
 
 from portal.access import caseworker_municipality, is_styrelse
 
@@ -48,3 +51,27 @@ def may_follow_up(user, organisation):
     assignment and notes; styrelse reads."""
     municipality = caseworker_municipality(user)
     return municipality is not None and municipality.pk == organisation.supervising_municipality_id
+
+
+def may_write_notes(user):
+    """Notes carry styrelse's knowledge to the municipalities: only styrelse writes them."""
+    return is_styrelse(user)
+
+
+def readable_notes(user, queryset):
+    """Styrelse reads every note; a caseworker those on the organisations their municipality
+    supervises, and (read-only) those on estates lying in their municipality."""
+    if is_styrelse(user):
+        return queryset
+    municipality = caseworker_municipality(user)
+    if municipality is None:
+        return queryset.none()
+    return queryset.filter(
+        Q(organisation__supervising_municipality_id=municipality.pk)
+        | Q(estate__municipality_id=municipality.pk)
+    )
+
+
+def may_answer_note(user, note):
+    """Answering a note is the supervising municipality's, as following up a flag is."""
+    return may_follow_up(user, note.organisation)

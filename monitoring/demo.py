@@ -4,7 +4,10 @@ evaluated. Idempotent: a file already imported with the same checksum is skipped
 DEMO ONLY: the figures are synthetic (docs/synthetic-data.md).
 """
 
+import datetime
+
 from django.conf import settings
+from django.utils import timezone
 
 from guidance.models import GuidancePage
 from monitoring import evaluation, follow_up, generator
@@ -16,6 +19,7 @@ from monitoring.models import (
     FlagStatus,
     ImportBatch,
     OrganisationAssessment,
+    StyrelseNote,
 )
 from monitoring.signals import key_figures_imported
 from monitoring.triggers import EVALUATE_ON_IMPORT, key_figures_changed
@@ -42,6 +46,22 @@ RULE_GUIDANCE = {
     "R15": "revisors-forbehold",
     "R16": "saerlig-driftsstoette",
 }
+NOTES_BY = "redaktoer@bpst.dk"
+# Styrelse's notes to København on its two highest-ranked organisations: (title, text, days to
+# answer or None).
+NOTES = [
+    (
+        "Særlig driftsstøtte fra Landsbyggefonden",
+        "Landsbyggefonden har givet organisationens største afdeling særlig driftsstøtte i tre "
+        "år. Styrelsen vil gerne høre, hvordan kommunen følger op på afdelingens plan.",
+        21,
+    ),
+    (
+        "Fusion under forberedelse",
+        "Organisationen har orienteret styrelsen om, at den forbereder en fusion med en nabo.",
+        None,
+    ),
+]
 FOLLOW_UPS = [
     (FlagStatus.IN_PROGRESS, "Vi har bedt organisationen om en redegørelse inden 1. december."),
     (FlagStatus.DISCUSSED, "Drøftet på styringsdialogmødet; organisationen lægger en plan."),
@@ -91,6 +111,30 @@ def load(log=print):
         summary = evaluation.evaluate()
         log(f"  Flag: {summary.red} røde, {summary.yellow} gule")
     follow_up_demo_flags()
+    write_demo_notes()
+
+
+def write_demo_notes():
+    """Styrelse's notes to København (once), written directly: the demo sends no e-mail."""
+    author = User.objects.filter(email=NOTES_BY).first()
+    if author is None or StyrelseNote.objects.exists():
+        return
+    organisations = (
+        OrganisationAssessment.objects.filter(
+            year=YEARS[-1], organisation__supervising_municipality__code=101
+        )
+        .order_by("rank", "-score")
+        .select_related("organisation")[: len(NOTES)]
+    )
+    today = timezone.localdate()
+    for assessment, (title, body, days) in zip(organisations, NOTES, strict=False):
+        StyrelseNote.objects.create(
+            organisation=assessment.organisation,
+            author=author,
+            title=title,
+            body=body,
+            respond_by=today + datetime.timedelta(days=days) if days else None,
+        )
 
 
 def link_rules_to_guidance():

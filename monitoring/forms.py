@@ -1,9 +1,18 @@
-"""Forms of the monitoring pages: the dashboard's filters and a flag's follow-up."""
+"""Forms of the monitoring pages: the dashboard's filters, a flag's follow-up, and styrelse's
+notes with the municipality's answers."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from monitoring.models import FlagRule, FlagStatus, KeyFigure, Severity
+from monitoring.models import (
+    Estate,
+    FlagRule,
+    FlagStatus,
+    KeyFigure,
+    NoteStatus,
+    Severity,
+)
 from portal import access
 from portal.models import User
 
@@ -89,4 +98,61 @@ class FlagFollowUpForm(forms.Form):
         )
         if unchanged and not self.errors:
             raise forms.ValidationError(_("Der er ingen ændringer at gemme."))
+        return data
+
+
+class StyrelseNoteForm(forms.Form):
+    """Styrelse's knowledge about the organisation or one estate, perhaps asking for an answer."""
+
+    estate = forms.ModelChoiceField(
+        label=_("Afdeling"),
+        queryset=Estate.objects.none(),
+        required=False,
+        empty_label=_("Hele boligorganisationen"),
+    )
+    title = forms.CharField(label=_("Overskrift"), max_length=200)
+    body = forms.CharField(
+        label=_("Notat"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=8000,
+        help_text=_(
+            "Hvad styrelsen ved, fx særlig driftsstøtte fra Landsbyggefonden eller en fusion "
+            "under forberedelse. Tilsynskommunen læser notatet; beliggenhedskommunen kan læse "
+            "notater om afdelinger i kommunen."
+        ),
+    )
+    respond_by = forms.DateField(
+        label=_("Svar fra kommunen senest"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Udfyld kun, hvis kommunen skal svare."),
+    )
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["estate"].queryset = organisation.estates.order_by("estate_no")
+
+    def clean_respond_by(self):
+        date = self.cleaned_data.get("respond_by")
+        if date is not None and date < timezone.localdate():
+            raise forms.ValidationError(_("Datoen er overskredet. Vælg en dato fra i dag."))
+        return date
+
+
+class NoteReplyForm(forms.Form):
+    """The supervising municipality's answer to a note, and where it stands."""
+
+    status = forms.ChoiceField(label=_("Status"), choices=NoteStatus.choices)
+    text = forms.CharField(
+        label=_("Svar til styrelsen"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        max_length=8000,
+        help_text=_("Svaret gemmes ved notatet og kan ikke ændres bagefter."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") == NoteStatus.ANSWERED and not data.get("text", "").strip():
+            self.add_error("text", _("Skriv svaret, når notatet markeres som besvaret."))
         return data

@@ -363,6 +363,20 @@ KEY_FIGURES = [
     ),
 ]
 
+# Decimals shown for the decimal figures (every other figure is shown whole, as a count, a date
+# or Ja/Nej): percentages and small per-m² amounts with one, kroner amounts whole.
+DECIMALS = {
+    "vacancy_rate_pct": 1,
+    "vacancy_loss_per_m2": 1,
+    "turnover_pct": 1,
+    "efficiency_score": 1,
+    "annual_result_pct": 1,
+    "accumulated_deficit_pct": 1,
+    "evictions_per_1000": 1,
+    "arrears_pct": 1,
+    "residents_no_job_pct": 1,
+}
+
 # year: (disp. fund contribution, disp. fund ceiling, working capital contribution,
 #        working capital ceiling, move-out rate), kr. per tenancy unit
 STATUTORY_RATES = {
@@ -403,6 +417,7 @@ def install(KeyFigure, StatutoryRate):
                 "direction": direction,
                 "kind": kind,
                 "derived": derived,
+                "decimals": DECIMALS.get(code, 0),
                 "description": description,
                 "sort_order": order,
             },

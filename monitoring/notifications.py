@@ -1,7 +1,8 @@
-"""After an import: one e-mail per caseworker of each municipality with new red flags.
+"""E-mails to the caseworkers: after an import, one per caseworker of each municipality with new
+red flags; when styrelse writes a note, one per caseworker of the supervising municipality.
 
-The e-mail names no organisation and holds no figures; it links to the dashboard behind the
-log-in. Recipients are chosen when the task runs, so someone who has lost the caseworker role
+The e-mails name no organisation and hold no figures or note text; they link to the portal
+behind the log-in. Recipients are chosen when the task runs, so someone who has lost the caseworker role
 or left the municipality in between gets nothing.
 """
 
@@ -16,7 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from monitoring.models import Flag, Severity
+from monitoring.models import Flag, Severity, StyrelseNote
 from portal import access
 from portal.models import Municipality, User
 from portal.models.users import NotificationFrequency
@@ -65,4 +66,32 @@ def send_flag_digests(since_iso):
                     to=[user.email],
                 ).send()
                 sent += 1
+    return sent
+
+
+@task()
+def send_note_notification(note_id):
+    """E-mail the supervising municipality's caseworkers that styrelse wrote a note, chosen now:
+    someone who left the municipality or lost the role since it was written gets nothing."""
+    note = (
+        StyrelseNote.objects.filter(pk=note_id)
+        .select_related("organisation__supervising_municipality")
+        .first()
+    )
+    if note is None:
+        return 0
+    municipality = note.organisation.supervising_municipality
+    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("monitoring:note", args=[note.pk])
+    sent = 0
+    with translation.override(settings.LANGUAGE_CODE):
+        for user in recipients(municipality):
+            EmailMessage(
+                _("Nyt notat fra Bolig- og Planstyrelsen"),
+                render_to_string(
+                    "monitoring/email/styrelse_note.txt",
+                    {"user": user, "municipality": municipality, "note": note, "url": url},
+                ),
+                to=[user.email],
+            ).send()
+            sent += 1
     return sent

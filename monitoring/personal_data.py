@@ -1,6 +1,7 @@
-"""What monitoring holds about a person: the follow-up they wrote and the cases they own."""
+"""What monitoring holds about a person: the follow-up they wrote, the cases they own, and the
+notes to a municipality and answers to them they wrote."""
 
-from monitoring.models import FlagCase, FlagEvent
+from monitoring.models import FlagCase, FlagEvent, NoteReply, StyrelseNote
 
 
 def export(user):
@@ -15,6 +16,29 @@ def export(user):
         for event in FlagEvent.objects.filter(user=user).select_related(
             "flag__rule", "flag__organisation"
         )
+    ]
+
+
+def export_notes(user):
+    written = StyrelseNote.objects.filter(author=user).select_related("organisation")
+    answers = NoteReply.objects.filter(user=user).select_related("note__organisation")
+    return [
+        {
+            "notat": note.title,
+            "boligorganisation": note.organisation.org_no,
+            "tekst": note.body,
+            "tidspunkt": note.created.isoformat(),
+        }
+        for note in written
+    ] + [
+        {
+            "svar_paa_notat": reply.note.title,
+            "boligorganisation": reply.note.organisation.org_no,
+            "status": reply.get_status_display(),
+            "tekst": reply.text,
+            "tidspunkt": reply.created.isoformat(),
+        }
+        for reply in answers
     ]
 
 

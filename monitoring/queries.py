@@ -31,6 +31,7 @@ from monitoring.models import (
     OrganisationAssessment,
     PeerStatistic,
     Severity,
+    ValueKind,
 )
 from monitoring.peer_statistics import size_class
 
@@ -137,6 +138,9 @@ def summary_counts(flags):
     )
 
 
+CHARTED_KINDS = (ValueKind.DECIMAL, ValueKind.COUNT)
+
+
 @dataclass
 class FigureRow:
     figure: KeyFigure
@@ -180,8 +184,13 @@ def entity_values(organisation, estate=None):
 
 
 def charts(values, flags, level, size):
-    """One chart per flagged figure: the entity's values against its peers' quartile band."""
-    flagged = {flag.rule.figure_id for flag in flags if flag.rule.figure_id is not None}
+    """One chart per flagged figure with numbers (not a date or a yes/no): the entity's values
+    against its peers' quartile band."""
+    flagged = {
+        flag.rule.figure_id
+        for flag in flags
+        if flag.rule.figure_id is not None and flag.rule.figure.kind in CHARTED_KINDS
+    }
     if not flagged:
         return []
     band = {

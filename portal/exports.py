@@ -3,14 +3,15 @@
 A text cell starting with = + - @ tab or carriage return is read by Excel and LibreOffice as a
 formula (CSV injection), so a hostile organisation name or e-mail address could run one on an
 operator's machine. OWASP's advice: prefix such text with a single quote. Numbers, and text that
-is only a number (a negative value written as text), are left alone.
+is only a number (a negative value written as text, with or without thousands separators:
+"-1.234,5"), are left alone.
 """
 
 import csv
 import re
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?(?:[eE][+-]?\d+)?")
+PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*(?:[eE][+-]?\d+)?")
 
 
 def safe_cell(value):

@@ -9,7 +9,7 @@ from typing import Literal
 from django.urls import reverse
 from ninja import Field, Schema
 
-from monitoring.api.values import natural_value
+from monitoring import formatting
 
 # A key-figure value in its natural form: decimal, count, yes/no or ISO date.
 NaturalValue = float | int | bool | datetime.date | None
@@ -84,6 +84,7 @@ class KeyFigureOut(Schema):
     )
     kind: Literal["decimal", "count", "bool", "date"]
     derived: bool
+    decimals: int = Field(description="Antal decimaler, portalen viser tallet med.")
     description: str
     guidance_url: str | None
 
@@ -97,6 +98,10 @@ class KeyFigureValueOut(Schema):
     figure: str = Field(description="Nøgletallets kode.")
     year: int
     value: NaturalValue
+    display: str = Field(
+        description="Værdien, som portalen viser den: dato som «30. juni 2024», Ja/Nej, tal "
+        "med nøgletallets decimaler og danske skilletegn; «–» når den mangler."
+    )
     flag: Literal["red", "yellow"] | None = Field(
         description="Det alvorligste gældende flag på tallet i året."
     )
@@ -106,6 +111,11 @@ class KeyFigureValuesOut(Schema):
     organisation: str
     estate: str | None
     values: list[KeyFigureValueOut]
+
+
+def _display(figure, value):
+    """A flag's number as the portal shows it, when it is one figure's value."""
+    return formatting.format_value(figure, value) if figure and value is not None else None
 
 
 class FlagOut(Schema):
@@ -118,7 +128,13 @@ class FlagOut(Schema):
     organisation: str
     estate: str | None
     value: NaturalValue
+    value_display: str | None = Field(
+        description="Værdien, som portalen viser den (kun for regler om ét nøgletal)."
+    )
     threshold: float | None
+    threshold_display: str | None = Field(
+        description="Grænsen, som portalen viser den (kun for regler om ét nøgletal)."
+    )
     explanation: str
     status: str
     new: bool = Field(
@@ -148,7 +164,16 @@ class FlagOut(Schema):
 
     @staticmethod
     def resolve_value(flag):
-        return natural_value(flag.value, flag.rule.figure.kind) if flag.rule.figure else flag.value
+        figure = flag.rule.figure
+        return formatting.natural_value(figure, flag.value) if figure else flag.value
+
+    @staticmethod
+    def resolve_value_display(flag):
+        return _display(flag.rule.figure, flag.value)
+
+    @staticmethod
+    def resolve_threshold_display(flag):
+        return _display(flag.rule.figure, flag.threshold)
 
     @staticmethod
     def resolve_status(flag):

@@ -33,3 +33,10 @@ def install_key_figures(KeyFigure, StatutoryRate):
         StatutoryRate.objects.update_or_create(
             year=int(year), defaults=dict(zip(data["rate_fields"], rates, strict=True))
         )
+
+
+def install_key_figure_decimals(KeyFigure):
+    """Set the decimals each figure is shown with, as migration 0024 chose them."""
+    data = json.loads((DATA / "0024_key_figure_decimals.json").read_text(encoding="utf-8"))
+    for code, decimals in data["decimals"].items():
+        KeyFigure.objects.filter(code=code).update(decimals=decimals)

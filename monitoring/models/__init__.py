@@ -10,6 +10,7 @@ from .figures import (
     ValueKind,
 )
 from .flags import Flag, FlagCase, FlagEvent, FlagRule, FlagStatus, PeerGroup, RuleKind, Severity
+from .notes import NoteReply, NoteStatus, StyrelseNote
 from .peers import PeerStatistic, SizeClass
 
 __all__ = [
@@ -28,6 +29,8 @@ __all__ = [
     "KeyFigure",
     "KeyFigureValue",
     "Level",
+    "NoteReply",
+    "NoteStatus",
     "Organisation",
     "OrganisationAssessment",
     "PeerGroup",
@@ -36,5 +39,6 @@ __all__ = [
     "Severity",
     "SizeClass",
     "StatutoryRate",
+    "StyrelseNote",
     "ValueKind",
 ]

@@ -36,6 +36,11 @@ class KeyFigure(models.Model):
     kind = models.CharField(
         _("værditype"), max_length=10, choices=ValueKind.choices, default=ValueKind.DECIMAL
     )
+    decimals = models.PositiveSmallIntegerField(
+        _("decimaler"),
+        default=0,
+        help_text=_("Så mange decimaler vises tallet med på sider, i grafer og i eksporter."),
+    )
     derived = models.BooleanField(_("beregnet af portalen"), default=False)
     description = models.TextField(_("beskrivelse"), blank=True)
     guidance_page = models.ForeignKey(

@@ -6,7 +6,7 @@ from functools import cached_property
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 
-from monitoring import access, charts, queries
+from monitoring import access, charts, notes, queries
 from monitoring.models import Estate, Level, Organisation
 from monitoring.views.gate import monitoring_view
 
@@ -22,6 +22,15 @@ def visible_organisation(user, org_no):
     return get_object_or_404(
         Organisation.objects.visible_to(user).select_related("supervising_municipality"),
         org_no=org_no,
+    )
+
+
+def visible_estate(organisation, estate_no):
+    """An estate of an organisation the user may see (see `visible_organisation`)."""
+    return get_object_or_404(
+        Estate.objects.select_related("municipality"),
+        organisation=organisation,
+        estate_no=estate_no,
     )
 
 
@@ -74,6 +83,8 @@ def entity_context(request, organisation, estate, level, size):
             translation.get_language(),
         ),
         "may_follow_up": access.may_follow_up(request.user, organisation),
+        "notes": notes.entity_notes(organisation, estate),
+        "may_write_notes": access.may_write_notes(request.user),
     }
 
 
@@ -95,10 +106,6 @@ def organisation_page(request, org_no):
 @monitoring_view
 def estate_page(request, org_no, estate_no):
     organisation = visible_organisation(request.user, org_no)
-    estate = get_object_or_404(
-        Estate.objects.select_related("municipality"),
-        organisation=organisation,
-        estate_no=estate_no,
-    )
+    estate = visible_estate(organisation, estate_no)
     context = entity_context(request, organisation, estate, Level.ESTATE, lambda: estate.homes)
     return render(request, "monitoring/estate.html", context)

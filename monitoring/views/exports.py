@@ -1,21 +1,43 @@
-"""Exports for the styringsdialog: the dashboard as CSV, an organisation's report as XLSX."""
+"""Exports for the styringsdialog: the dashboard and an entity's key figures as CSV, an
+organisation's report as XLSX and as a print view. Every export is written to the audit log."""
 
 from django.http import Http404, HttpResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from monitoring import queries, reports
+from monitoring import formatting, reports, styringsdialog
 from monitoring.models import Assessment, Level
 from monitoring.rules.formatting import format_number
 from monitoring.views.dashboard import dashboard_context
-from monitoring.views.entities import entity_context, visible_organisation
+from monitoring.views.entities import (
+    EntityFigures,
+    selected_year,
+    visible_estate,
+    visible_organisation,
+)
 from monitoring.views.gate import monitoring_view
+from portal.audit import record
 from portal.exports import SafeCsvWriter
+from portal.models import AuditEvent
 
 
-def attachment(response, filename):
+def audit_export(export, **details):
+    record(AuditEvent.Kind.MONITORING_EXPORTED, export=export, **details)
+
+
+def attachment(response, filename, **details):
+    """The response as a file download, recorded in the audit log with `details`."""
+    audit_export(filename, **details)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def csv_attachment(filename, **details):
+    """A CSV response as Danish Excel opens it, and its writer."""
+    response = attachment(HttpResponse(content_type="text/csv; charset=utf-8"), filename, **details)
+    response.write("\ufeff")  # Excel reads UTF-8 only with a byte-order mark
+    return response, SafeCsvWriter(response, delimiter=";")
 
 
 @monitoring_view
@@ -23,9 +45,11 @@ def dashboard_csv(request):
     context = dashboard_context(request)
     if context["municipality"] is None:
         raise Http404
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response.write("\ufeff")  # Excel reads UTF-8 only with a byte-order mark
-    writer = SafeCsvWriter(response, delimiter=";")
+    response, writer = csv_attachment(
+        f"tilsyn-{context['municipality'].code}-{context['year']}.csv",
+        municipality=context["municipality"].code,
+        year=context["year"],
+    )
     writer.writerow(
         [
             _("Organisationsnummer"),
@@ -53,23 +77,51 @@ def dashboard_csv(request):
                 row.reasons or "",
             ]
         )
-    filename = f"tilsyn-{context['municipality'].code}-{context['year']}.csv"
-    return attachment(response, filename)
+    return response
+
+
+@monitoring_view
+def figures_csv(request, org_no, estate_no=None):
+    """An organisation's or an estate's key figures across years, as the page's table shows them."""
+    organisation = visible_organisation(request.user, org_no)
+    estate = visible_estate(organisation, estate_no) if estate_no else None
+    level = Level.ESTATE if estate else Level.ORGANISATION
+    figures = EntityFigures(organisation, estate, [], [], level, size=None)
+    name = f"{organisation.org_no}-{estate.estate_no}" if estate else organisation.org_no
+    response, writer = csv_attachment(f"noegletal-{name}.csv", organisation=organisation.org_no)
+    writer.writerow([_("Nøgletal"), *figures.years])
+    for row in figures.rows:
+        writer.writerow(
+            [
+                formatting.header(row.figure),
+                *(formatting.format_value(row.figure, value) for _year, value, _mark in row.cells),
+            ]
+        )
+    return response
+
+
+def organisation_report(request, org_no):
+    """The styringsdialog report of the organisation visible to the user, for the chosen year."""
+    organisation = visible_organisation(request.user, org_no)
+    year, _years = selected_year(request)
+    if year is None:
+        raise Http404
+    return styringsdialog.build(organisation, year)
 
 
 @monitoring_view
 def organisation_xlsx(request, org_no):
-    organisation = visible_organisation(request.user, org_no)
-    context = entity_context(
-        request,
-        organisation,
-        None,
-        Level.ORGANISATION,
-        lambda: queries.organisation_size(organisation),
-    )
-    context["estates"] = queries.estates_with_flags(organisation, context["year"])
+    report = organisation_report(request, org_no)
     response = HttpResponse(
-        reports.organisation_workbook(context),
+        reports.organisation_workbook(report),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    return attachment(response, f"styringsdialog-{organisation.org_no}-{context['year']}.xlsx")
+    filename = f"styringsdialog-{report.organisation.org_no}-{report.year}.xlsx"
+    return attachment(response, filename, organisation=report.organisation.org_no, year=report.year)
+
+
+@monitoring_view
+def organisation_print(request, org_no):
+    report = organisation_report(request, org_no)
+    audit_export("print", organisation=report.organisation.org_no, year=report.year)
+    return render(request, "monitoring/report.html", {"report": report})

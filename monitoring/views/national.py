@@ -4,7 +4,7 @@ from django.db.models import Count, Q, Sum
 from django.shortcuts import render
 
 from monitoring import queries
-from monitoring.models import Assessment, Flag, Organisation, Severity
+from monitoring.models import Assessment, Flag, Organisation, Severity, StyrelseNote
 from monitoring.views.entities import selected_year
 from monitoring.views.gate import styrelse_view
 from portal.models import Municipality
@@ -54,6 +54,16 @@ def severity_counts(queryset, *group_by):
     )
 
 
+def open_requests(user):
+    """Styrelse's notes still awaiting a municipality's answer, by municipality and deadline."""
+    return (
+        StyrelseNote.objects.readable_by(user)
+        .open_requests()
+        .select_related("organisation__supervising_municipality", "estate")
+        .order_by("organisation__supervising_municipality__name", "respond_by", "pk")
+    )
+
+
 @styrelse_view
 def national(request):
     year, years = selected_year(request)
@@ -86,5 +96,6 @@ def national(request):
             "query": query,
             "found": found,
             "shade_bounds": SHADE_BOUNDS,
+            "open_requests": open_requests(request.user),
         },
     )

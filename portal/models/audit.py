@@ -30,6 +30,10 @@ class AuditEvent(models.Model):
             "group_changed_from_outside",
             _("Gruppens medlemmer ændret udefra"),
         )
+        MONITORING_EXPORTED = "monitoring_exported", _("Monitoreringsdata eksporteret")
+        NOTE_WRITTEN = "note_written", _("Notat fra styrelsen skrevet")
+        NOTE_VIEWED = "note_viewed", _("Notat fra styrelsen læst")
+        NOTE_ANSWERED = "note_answered", _("Notat fra styrelsen besvaret")
 
     created_at = models.DateTimeField(_("tidspunkt"), auto_now_add=True, db_index=True)
     kind = models.CharField(_("hændelse"), max_length=30, choices=Kind.choices, db_index=True)

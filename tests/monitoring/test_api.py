@@ -184,7 +184,13 @@ def test_organisation_key_figures(as_role, monitoring_data, role):
             "organisation": "0042",
             "estate": None,
             "values": [
-                {"figure": "disp_fund_free_per_unit", "year": 2024, "value": 4800.0, "flag": None}
+                {
+                    "figure": "disp_fund_free_per_unit",
+                    "year": 2024,
+                    "value": 4800.0,
+                    "display": "4.800",
+                    "flag": None,
+                }
             ],
         }
     else:
@@ -199,8 +205,20 @@ def test_estate_key_figures_mark_flagged_values(as_role, monitoring_data, role):
         body = response.json()
         assert (body["organisation"], body["estate"]) == ("0042", "001")
         assert body["values"] == [
-            {"figure": "vacancy_rate_pct", "year": 2023, "value": 3.5, "flag": "yellow"},
-            {"figure": "vacancy_rate_pct", "year": 2024, "value": 7.5, "flag": "red"},
+            {
+                "figure": "vacancy_rate_pct",
+                "year": 2023,
+                "value": 3.5,
+                "display": "3,5",
+                "flag": "yellow",
+            },
+            {
+                "figure": "vacancy_rate_pct",
+                "year": 2024,
+                "value": 7.5,
+                "display": "7,5",
+                "flag": "red",
+            },
         ]
     else:
         assert_refused(response, role)
@@ -310,7 +328,9 @@ def test_a_flag_says_what_why_and_where(as_role, monitoring_data):
         "organisation": "0042",
         "estate": "001",
         "value": 7.5,
+        "value_display": "7,5",
         "threshold": None,
+        "threshold_display": None,
         "explanation": "Forklaring T03 2024: 7.5",
         "status": "new",
         "new": False,

@@ -111,6 +111,8 @@ def test_estate_page_lists_an_ended_case_once_with_its_years(
         "/monitorering/organisation/0043/",
         "/monitorering/organisation/0043/afdeling/001/",
         "/monitorering/organisation/0043/rapport.xlsx",
+        "/monitorering/organisation/0043/noegletal.csv",
+        "/monitorering/organisation/0043/afdeling/001/noegletal.csv",
         "/monitorering/organisation/9999/",
     ],
 )

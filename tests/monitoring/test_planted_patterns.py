@@ -1,10 +1,16 @@
 """The generated country, imported and evaluated on two seeds: every planted problem is flagged
 by the default rules as the domain brief expects, the negative controls stay silent, the rules
-do not flag much else, and few of a year's flags are new cases (issue 10). This is the
-end-to-end check of generator, import and rules together."""
+do not flag much else, few of a year's flags are new cases, and few organisations are assessed
+rød, not by size alone (issue 10). This is the end-to-end check of generator, import, rules and
+assessment together; the country is built once per seed for all of it."""
+
+import csv
+import io
 
 import pandas as pd
 import pytest
+from django.core.management import call_command
+from django.db.models import Count
 from monitoring_fixtures import country_fixture
 
 from monitoring import volumes
@@ -85,3 +91,40 @@ def test_located_estate_of_p14_is_supervised_by_københavn(country):
     assert estate.organisation.supervising_municipality.name == "København"
     assert estate.municipality.name == "Tårnby"
     assert Flag.objects.filter(estate=estate, rule__code="R03", year=2024).exists()
+
+
+@pytest.fixture
+def assessments(country):
+    """2024's assessments of the generated organisations (the planted 99NN ones left out)."""
+    out = io.StringIO()
+    call_command("list_assessments", year=2024, stdout=out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    return [row for row in rows if not row["org_no"].startswith("99")]
+
+
+def test_few_organisations_are_assessed_rød(assessments):
+    red = sum(row["assessment"] == "rød" for row in assessments)
+    share = red / len(assessments)
+    assert 0.02 <= share <= 0.06, f"{share:.1%} of {len(assessments)} organisations rød"
+
+
+def test_size_alone_does_not_make_an_organisation_rød(assessments):
+    large = set(
+        Estate.objects.values("organisation__org_no")
+        .annotate(n=Count("pk"))
+        .filter(n__gte=50)
+        .values_list("organisation__org_no", flat=True)
+    )
+    rows = [row for row in assessments if row["org_no"] in large]
+    red = sum(row["assessment"] == "rød" for row in rows)
+    assert rows
+    assert red <= len(rows) / 2, f"{red} of {len(rows)} organisations with 50+ estates rød"
+
+
+def test_every_row_is_complete_and_explains_itself(assessments):
+    for row in assessments:
+        assert row["assessment"] in {"rød", "gul", "grøn"}
+        assert len(row["supervising_municipality"]) == 3
+        assert row["year"] == "2024"
+        if row["assessment"] != "grøn":
+            assert any(f"R{n:02d}" in row["reasons"] for n in range(1, 17)), row

@@ -18,6 +18,7 @@ from django.utils import timezone
 from monitoring_fixtures import build_monitoring_data, create_vacancy_rule
 
 from guidance.models import EventIndexPage, EventPage
+from monitoring.models import StyrelseNote
 from network import library, unsubscribe
 from network.choices import GroupKind, MembershipStatus
 from network.files import uploads
@@ -220,14 +221,40 @@ EXPECTED = {
         lambda o: "/monitorering/organisation/0042/rapport.xlsx",
         KK_ORGANISATION,
     ),
+    "monitorering/organisation/<str:org_no>/rapport/": (
+        "get",
+        lambda o: "/monitorering/organisation/0042/rapport/",
+        KK_ORGANISATION,
+    ),
+    "monitorering/organisation/<str:org_no>/noegletal.csv": (
+        "get",
+        lambda o: "/monitorering/organisation/0042/noegletal.csv",
+        KK_ORGANISATION,
+    ),
     "monitorering/organisation/<str:org_no>/afdeling/<str:estate_no>/": (
         "get",
         lambda o: "/monitorering/organisation/0042/afdeling/001/",
         KK_ORGANISATION,
     ),
+    "monitorering/organisation/<str:org_no>/afdeling/<str:estate_no>/noegletal.csv": (
+        "get",
+        lambda o: "/monitorering/organisation/0042/afdeling/001/noegletal.csv",
+        KK_ORGANISATION,
+    ),
     "monitorering/flag/<id:pk>/": (
         "get",
         lambda o: f"/monitorering/flag/{o['monitoring']['flag'].pk}/",
+        KK_ORGANISATION,
+    ),
+    # styrelse's notes: styrelse writes; the supervising municipality reads and answers
+    "monitorering/organisation/<str:org_no>/notat/nyt/": (
+        "get",
+        lambda o: "/monitorering/organisation/0042/notat/nyt/",
+        {**MONITORING_DENIED, **dict.fromkeys(STYRELSE, 200)},
+    ),
+    "monitorering/notat/<id:pk>/": (
+        "get",
+        lambda o: f"/monitorering/notat/{o['note'].pk}/",
         KK_ORGANISATION,
     ),
     # monitoring.api.urls: a django-ninja API
@@ -591,10 +618,14 @@ def build_objects():
         venue_name="Herning",
         capacity=10,
     )
+    monitoring = build_monitoring_data(create_vacancy_rule())
     return {
         "home": home,
         "event": event,
-        "monitoring": build_monitoring_data(create_vacancy_rule()),
+        "monitoring": monitoring,
+        "note": StyrelseNote.objects.create(
+            organisation=monitoring["kk"], title="Fusion", body="En fusion er under forberedelse."
+        ),
         "access_request": AccessRequest.objects.create(
             user=applicant, municipality=Municipality.objects.get(code=101), motivation="x"
         ),

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 from ninja.pagination import paginate
 
-from monitoring import queries
+from monitoring import formatting, queries
 from monitoring.api.filters import (
     OrganisationFilters,
     YearFilter,
@@ -19,7 +19,6 @@ from monitoring.api.schemas import (
     OrganisationDetailOut,
     OrganisationOut,
 )
-from monitoring.api.values import natural_value
 from monitoring.models import Estate, Flag, KeyFigureValue, Organisation, Severity
 
 router = Router(tags=["organisations"])
@@ -106,7 +105,8 @@ def figure_values(user, organisation, estate, year):
             {
                 "figure": value.figure.code,
                 "year": value.year,
-                "value": natural_value(value.value, value.figure.kind),
+                "value": formatting.natural_value(value.figure, value.value),
+                "display": formatting.format_value(value.figure, value.value),
                 "flag": marks.get((value.figure_id, value.year)),
             }
             for value in values.select_related("figure").order_by(
