@@ -1,8 +1,5 @@
-"""Short constructors for StreamField blocks, so demo content reads as text rather than dicts."""
-
-ALMENBOLIGLOVEN = "https://www.retsinformation.dk/eli/lta/2024/1000"
-DRIFTSBEKENDTGOERELSEN = "https://www.retsinformation.dk/eli/lta/2018/70"
-UDLEJNINGSBEKENDTGOERELSEN = "https://www.retsinformation.dk/eli/lta/2018/1360"
+"""Short constructors for StreamField blocks, so the demo's news, publications, events and
+standard pages read as text rather than dicts (guidance pages are Markdown files: `page_body`)."""
 
 
 def heading(text, level="h2"):
@@ -28,22 +25,6 @@ def info(body, heading=""):
     return ("callout", {"variant": "info", "heading": heading, "text": _html(body)})
 
 
-def good_practice(body, heading="God praksis"):
-    return ("callout", {"variant": "success", "heading": heading, "text": _html(body)})
-
-
-def law(act, section, note="", url=ALMENBOLIGLOVEN):
-    return ("legal_reference", {"act": act, "section": section, "url": url, "note": note})
-
-
-def almenboligloven(section, note=""):
-    return law("Almenboligloven", section, note)
-
-
-def driftsbekendtgoerelsen(section, note=""):
-    return law("Driftsbekendtgørelsen", section, note, DRIFTSBEKENDTGOERELSEN)
-
-
 def checklist(heading, *items):
     return ("checklist", {"heading": heading, "items": list(items)})
 
@@ -52,22 +33,6 @@ def faq(*pairs, heading="Ofte stillede spørgsmål"):
     """An accordion of (question, answer) pairs."""
     items = [{"question": q, "answer": _html(a)} for q, a in pairs]
     return ("accordion", {"heading": heading, "items": items})
-
-
-def table(caption, header, *rows):
-    return (
-        "table",
-        {
-            "data": [list(header), *map(list, rows)],
-            "first_row_is_table_header": True,
-            "first_col_is_header": False,
-            "table_caption": caption,
-        },
-    )
-
-
-def documents(heading, *docs):
-    return ("documents", {"heading": heading, "documents": list(docs)})
 
 
 def related(pages, heading="Relateret vejledning"):

@@ -1,27 +1,19 @@
-"""Builds guidance pages from the content modules, then links related guidance between them.
+"""Builds the guidance pages from their content files, then links related guidance between them.
 
-A page spec is a dict: slug, title, summary, topics (topic slugs), reviewed (date), owner,
-body (blocks from `blocks`) and optionally related (slugs of other guidance pages).
+Each page is a Markdown file in `content/`, `NN-slug.md`, read in the order of the numbers. Its
+front matter holds title, summary, topics (topic slugs), reviewed (a date), owner and related
+(slugs of other guidance pages); its body is read by `page_body`.
 """
 
-from guidance.models import GuidancePage, Topic
+from pathlib import Path
 
-from . import (
-    guidance_pages_economy,
-    guidance_pages_faq,
-    guidance_pages_foundation,
-    guidance_pages_governance,
-    guidance_pages_operations,
-)
+from guidance.models import GuidancePage, Topic
+from portal import front_matter
+
+from . import page_body
 from .blocks import related
 
-CONTENT_MODULES = [
-    guidance_pages_foundation,
-    guidance_pages_economy,
-    guidance_pages_operations,
-    guidance_pages_governance,
-    guidance_pages_faq,
-]
+CONTENT = Path(__file__).parent / "content"
 
 OWNER_EMAILS = {
     "Center for Bolig, Tilsynsteamet": "tilsyn@bpst.dk",
@@ -31,7 +23,12 @@ OWNER_EMAILS = {
 
 
 def specs():
-    return [spec for module in CONTENT_MODULES for spec in module.pages()]
+    """Each page's fields, with its body as StreamField blocks."""
+    pages = []
+    for slug, path in front_matter.numbered(CONTENT, "*.md"):
+        content = front_matter.read(path)
+        pages.append({**content.meta, "slug": slug, "body": page_body.blocks(content.body)})
+    return pages
 
 
 def load_guidance(index):
