@@ -75,3 +75,10 @@ def readable_notes(user, queryset):
 def may_answer_note(user, note):
     """Answering a note is the supervising municipality's, as following up a flag is."""
     return may_follow_up(user, note.organisation)
+
+
+def may_edit_rule(user, rule):
+    """Editing flag rules follows the admin's own permissions (the editors' group has them):
+    changing a saved rule, or adding one."""
+    action = "change" if rule.pk else "add"
+    return user.is_active and user.has_perm(f"monitoring.{action}_flagrule")

@@ -1,9 +1,12 @@
 """Following up a case: the supervising municipality's caseworkers change its status and
-assignment with a note, and every step is kept as a FlagEvent for as long as the case runs."""
+assignment with a note, one case or many at once, and every step is kept per case as a FlagEvent
+for as long as the case runs."""
 
 from django.db import transaction
 
-from monitoring.models import FlagEvent
+from monitoring.models import FlagCase, FlagEvent
+
+UNCHANGED = object()
 
 
 def history(case):
@@ -11,18 +14,31 @@ def history(case):
     return case.events.select_related("user", "assigned_to", "flag").order_by("-created", "-pk")
 
 
-@transaction.atomic
 def record(flag, user, data):
     """Change the status and assignment of the flag's case and keep the step, with its note."""
-    case = flag.case
-    case.status = data["status"]
-    case.assigned_to = data["assigned_to"]
-    case.save(update_fields=["status", "assigned_to"])
-    FlagEvent.objects.create(
-        case=case,
-        flag=flag,
-        user=user,
-        status=data["status"],
-        assigned_to=data["assigned_to"],
-        note=data["note"].strip(),
+    record_many([flag], user, data)
+
+
+@transaction.atomic
+def record_many(flags, user, data):
+    """One step on the cases of `flags` (each case's flag of the year), kept per case: a status
+    of "" and an assignee of UNCHANGED leave that part as it is."""
+    status, assignee = data["status"], data["assigned_to"]
+    cases = [flag.case for flag in flags]
+    for case in cases:
+        if status:
+            case.status = status
+        if assignee is not UNCHANGED:
+            case.assigned_to = assignee
+    FlagCase.objects.bulk_update(cases, ["status", "assigned_to"])
+    FlagEvent.objects.bulk_create(
+        FlagEvent(
+            case=flag.case,
+            flag=flag,
+            user=user,
+            status=status,
+            assigned_to=None if assignee is UNCHANGED else assignee,
+            note=data["note"].strip(),
+        )
+        for flag in flags
     )

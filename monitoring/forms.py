@@ -2,9 +2,11 @@
 notes with the municipality's answers."""
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from monitoring.follow_up import UNCHANGED
 from monitoring.models import (
     Estate,
     FlagRule,
@@ -60,6 +62,19 @@ class DashboardFilterForm(forms.Form):
         return any(data.get(name) for name in ("alvor", "regel", "noegletal", "status", "nye"))
 
 
+def assignable(organisation):
+    """The caseworkers a case of the organisation can be given to: its tilsynskommune's."""
+    return (
+        access.caseworkers_of(organisation.supervising_municipality_id, User.objects)
+        .filter(is_active=True)
+        .order_by("first_name", "last_name")
+    )
+
+
+NOTE_HELP = _("Noten gemmes i sagens historik og kan ikke ændres bagefter.")
+REJECTION_NEEDS_NOTE = _("Skriv en begrundelse, når flaget afvises.")
+
+
 class FlagFollowUpForm(forms.Form):
     """A step of follow-up: a new status, a caseworker to own the flag, and a note."""
 
@@ -75,28 +90,144 @@ class FlagFollowUpForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
         max_length=4000,
-        help_text=_("Noten gemmes i sagens historik og kan ikke ændres bagefter."),
+        help_text=NOTE_HELP,
     )
 
     def __init__(self, *args, flag, **kwargs):
         super().__init__(*args, **kwargs)
         self.flag = flag
-        self.fields["assigned_to"].queryset = (
-            access.caseworkers_of(flag.organisation.supervising_municipality_id, User.objects)
-            .filter(is_active=True)
-            .order_by("first_name", "last_name")
-        )
+        self.fields["assigned_to"].queryset = assignable(flag.organisation)
 
     def clean(self):
         data = super().clean()
         if data.get("status") == FlagStatus.REJECTED and not data.get("note", "").strip():
-            self.add_error("note", _("Skriv en begrundelse, når flaget afvises."))
+            self.add_error("note", REJECTION_NEEDS_NOTE)
         unchanged = (
             data.get("status") == self.flag.case.status
             and data.get("assigned_to") == self.flag.case.assigned_to
             and not data.get("note", "").strip()
         )
         if unchanged and not self.errors:
+            raise forms.ValidationError(_("Der er ingen ændringer at gemme."))
+        return data
+
+
+class EstateFilterForm(forms.Form):
+    """Search, order and narrow an organisation's estates; works as a plain GET form."""
+
+    ORDERS = {
+        "flag": ("-red", "-yellow", "estate_no"),
+        "nummer": ("estate_no",),
+        "navn": ("name", "estate_no"),
+        "boliger": ("-homes", "estate_no"),
+    }
+
+    soeg = forms.CharField(
+        label=_("Søg afdeling"),
+        help_text=_("Navn eller nummer"),
+        required=False,
+        max_length=100,
+    )
+    sortering = forms.ChoiceField(
+        label=_("Sortér efter"),
+        choices=[
+            ("flag", _("Flest flag først")),
+            ("nummer", _("Afdelingsnummer")),
+            ("navn", _("Navn")),
+            ("boliger", _("Flest boliger først")),
+        ],
+        required=False,
+    )
+    kun_flagede = forms.BooleanField(label=_("Kun afdelinger med flag"), required=False)
+
+    def apply(self, estates):
+        """`estates` annotated with `red` and `yellow`, searched, narrowed and ordered."""
+        data = self.cleaned_data if self.is_valid() else {}
+        text = data.get("soeg", "").strip()
+        if text:
+            estates = estates.filter(Q(name__icontains=text) | Q(estate_no__icontains=text))
+        if data.get("kun_flagede"):
+            estates = estates.filter(Q(red__gt=0) | Q(yellow__gt=0))
+        return estates.order_by(*self.ORDERS[data.get("sortering") or "flag"])
+
+    @property
+    def is_narrowed(self):
+        data = self.cleaned_data if self.is_valid() else {}
+        return bool(data.get("soeg", "").strip() or data.get("kun_flagede"))
+
+
+class BulkFollowUpForm(forms.Form):
+    """One step on several cases of an organisation: the chosen ones, or every case shown (all
+    of the organisation's cases for a rule, when the list is narrowed to it). Fields left at
+    "Uændret" keep each case's own value. `cases` holds the organisation's cases only, so a
+    forged id of any other case makes the whole form invalid."""
+
+    CHOSEN, ALL = "valgte", "alle"
+
+    sager = forms.ModelMultipleChoiceField(
+        label=_("Sager"), queryset=None, required=False, widget=forms.MultipleHiddenInput
+    )
+    omfang = forms.ChoiceField(
+        label=_("Anvend på"), widget=forms.RadioSelect, initial=CHOSEN, choices=()
+    )
+    status = forms.ChoiceField(
+        label=_("Ny status"), choices=[("", _("Uændret"))] + FlagStatus.choices, required=False
+    )
+    ansvarlig = forms.ChoiceField(label=_("Ansvarlig sagsbehandler"), required=False)
+    note = forms.CharField(
+        label=_("Note"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=4000,
+        help_text=NOTE_HELP,
+    )
+
+    NOBODY = "ingen"
+
+    def __init__(self, *args, organisation, cases, shown, rule=None, **kwargs):
+        """`cases`: the organisation's cases one may choose; `shown`: the flags listed (one per
+        case), which "all" means; `rule`: the rule the list is narrowed to, if any."""
+        super().__init__(*args, **kwargs)
+        self.shown = shown
+        self.caseworkers = {str(user.pk): user for user in assignable(organisation)}
+        self.fields["sager"].queryset = cases
+        everything = (
+            _("Alle organisationens sager for %(rule)s (%(count)s)")
+            % {"rule": rule.code, "count": len(shown)}
+            if rule
+            else _("Alle viste sager (%(count)s)") % {"count": len(shown)}
+        )
+        self.fields["omfang"].choices = [
+            (self.CHOSEN, _("De valgte sager")),
+            (self.ALL, everything),
+        ]
+        self.fields["ansvarlig"].choices = [
+            ("", _("Uændret")),
+            (self.NOBODY, _("Ingen")),
+            *((pk, user.get_full_name() or user.email) for pk, user in self.caseworkers.items()),
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        if data["omfang"] == self.CHOSEN:
+            data["case_ids"] = [case.pk for case in data["sager"]]
+        else:
+            data["case_ids"] = [flag.case_id for flag in self.shown]
+        if not data["case_ids"]:
+            raise forms.ValidationError(_("Vælg mindst én sag."))
+        assignee = data["ansvarlig"]
+        data["assigned_to"] = (
+            UNCHANGED
+            if assignee == ""
+            else None
+            if assignee == self.NOBODY
+            else self.caseworkers[assignee]
+        )
+        if data["status"] == FlagStatus.REJECTED and not data["note"].strip():
+            self.add_error("note", REJECTION_NEEDS_NOTE)
+        if not data["status"] and data["assigned_to"] is UNCHANGED and not data["note"].strip():
             raise forms.ValidationError(_("Der er ingen ændringer at gemme."))
         return data
 

@@ -25,6 +25,7 @@ from monitoring.models import (
     Assessment,
     Estate,
     Flag,
+    FlagRule,
     ImportBatch,
     KeyFigure,
     KeyFigureValue,
@@ -215,6 +216,49 @@ def charts(values, flags, level, size):
             )
             figures[value.figure_id] = value.figure
     return [Chart(figures[pk], points) for pk, points in series.items()]
+
+
+def organisation_assessment(organisation, year):
+    """The organisation's assessment of the year (rød, gul, grøn and why), or None."""
+    return OrganisationAssessment.objects.filter(organisation=organisation, year=year).first()
+
+
+def case_counts(organisation, year):
+    """The year's cases of the organisation and its estates: all, running from an earlier year,
+    and opened this year."""
+    return Flag.objects.filter(organisation=organisation, year=year, is_current=True).aggregate(
+        cases=Count("case", distinct=True),
+        persistent=Count("case", distinct=True, filter=Q(case__first_year__lt=year)),
+        new=Count("case", distinct=True, filter=Q(case__first_year=year)),
+    )
+
+
+def year_flags(organisation, year):
+    """The organisation's and its estates' current flags of the year: one per case."""
+    return Flag.objects.filter(organisation=organisation, year=year, is_current=True)
+
+
+def rules_of(flags):
+    """The rules that raised `flags`, by code."""
+    return list(FlagRule.objects.filter(flags__in=flags).distinct().order_by("code"))
+
+
+def case_list(flags, rule=None):
+    """`flags` (of `rule`, if given) with what a list of their cases shows: red first, the
+    longest running first, the organisation's own before its estates'."""
+    if rule is not None:
+        flags = flags.filter(rule=rule)
+    return flags.select_related("rule", "case", "case__assigned_to", "estate").order_by(
+        "severity",
+        "case__first_year",
+        "rule__code",
+        F("estate__estate_no").asc(nulls_first=True),
+    )
+
+
+def persistent_flags(organisation, year):
+    """The year's flags whose case began in an earlier year, as `case_list` orders them."""
+    return case_list(year_flags(organisation, year).filter(case__first_year__lt=year))
 
 
 def estates_with_flags(organisation, year):

@@ -1,87 +1,74 @@
-"""Flag rules in the Wagtail admin: a snippet with revisions, its fields grouped by rule kind."""
+"""Flag rules in the Wagtail admin: a snippet with revisions, edited kind by kind.
+
+Every parameter is shown only for the rule kinds that use it (`rule_form.KIND_FIELDS`, applied
+in the browser by Wagtail's `w-rules` controller as the kind is chosen); a preview evaluates the
+changed rule before it is saved (monitoring/rule_preview.py).
+"""
+
+import json
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
-from .models import AssessmentPolicy, FlagRule, RuleKind
-from .rules.formatting import template_fields
+from .models import AssessmentPolicy, FlagRule
+from .rule_form import FlagRuleForm, kinds_using
 
-PLACEHOLDERS = {
-    "value",
-    "threshold",
-    "year",
-    "prev_value",
-    "prev_year",
-    "change",
-    "percentile",
-    "comparison",
-    "peer_group",
-    "peer_median",
-    "n_years",
-    "figure_name",
-    "deadline",
-    "rules",
-}
-
-MIN_STEPS, MAX_STEPS = 2, 4
+SAVED = _("Flagreglen »%(object)s« er gemt som en ny version. Flaggene beregnes igen om lidt.")
 
 
-class FlagRuleForm(WagtailAdminModelForm):
-    """Checks what the engine needs of each kind, so a broken rule never reaches evaluation."""
+def shown_for(*names):
+    """The attributes that show a panel only while the chosen kind uses one of `names`."""
+    kinds = sorted({kind for name in names for kind in kinds_using(name)})
+    return {"data-w-rules-target": "show", "data-w-rules-show": json.dumps({"kind": kinds})}
 
-    def clean(self):
-        data = super().clean()
-        kind = data.get("kind")
-        if kind in {
-            RuleKind.ABSOLUTE,
-            RuleKind.PEER,
-            RuleKind.CHANGE,
-            RuleKind.TREND,
-        } and not data.get("figure"):
-            self.add_error("figure", _("Vælg det nøgletal, reglen gælder."))
-        if (
-            kind == RuleKind.ABSOLUTE
-            and data.get("yellow_threshold") is None
-            and data.get("red_threshold") is None
-        ):
-            self.add_error("yellow_threshold", _("Angiv en grænse for gul eller rød."))
-        if (
-            kind == RuleKind.PEER
-            and data.get("yellow_percentile") is None
-            and data.get("red_percentile") is None
-        ):
-            self.add_error("yellow_percentile", _("Angiv en percentil for gul eller rød."))
-        if kind == RuleKind.CHANGE and data.get("minimum_change") is None:
-            self.add_error("minimum_change", _("Angiv den mindste ændring."))
-        for name in ("yellow_percentile", "red_percentile"):
-            value = data.get(name)
-            if value is not None and not 0 < value < 100:
-                self.add_error(name, _("En percentil ligger mellem 0 og 100."))
-        self._check_explanation(data.get("explanation") or "")
-        steps = len([line for line in (data.get("actions") or "").splitlines() if line.strip()])
-        if steps and not MIN_STEPS <= steps <= MAX_STEPS:
-            self.add_error(
-                "actions",
-                _("Skriv %(low)s–%(high)s handlemuligheder, én pr. linje.")
-                % {"low": MIN_STEPS, "high": MAX_STEPS},
-            )
-        return data
 
-    def _check_explanation(self, explanation):
-        try:
-            unknown = template_fields(explanation) - PLACEHOLDERS
-        except ValueError:
-            self.add_error("explanation", _("Krøllede parenteser skal stå i par, fx {value}."))
-            return
-        if unknown:
-            self.add_error(
-                "explanation",
-                _("Ukendte pladsholdere: %s.") % ", ".join(sorted(f"{{{n}}}" for n in unknown)),
-            )
+def parameter(name, **kwargs):
+    return FieldPanel(name, attrs=shown_for(name), **kwargs)
+
+
+def section(heading, names, **kwargs):
+    """A group of parameters, shown while the chosen kind uses any of them."""
+    panels = [name if isinstance(name, Panel) else parameter(name) for name in names]
+    fields = [name if isinstance(name, str) else name.field_name for name in names]
+    return MultiFieldPanel(panels, heading=heading, attrs=shown_for(*fields), **kwargs)
+
+
+class YesNoColumn(Column):
+    def get_value(self, instance):
+        return _("Ja") if super().get_value(instance) else _("Nej")
+
+
+class RulePreviewPanel(Panel):
+    """A button that shows what the unsaved rule would flag in the newest year."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "monitoring/admin/rule_preview_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            pk = self.instance.pk
+            context["preview_url"] = reverse("monitoring_rule_preview", args=[pk] if pk else [])
+            return context
+
+
+class SavedMessageMixin:
+    """Says in Danish that the rule was saved and that the flags are recomputed."""
+
+    def get_success_message(self, instance=None):
+        return SAVED % {"object": instance or self.object}
+
+
+class FlagRuleEditView(SavedMessageMixin, EditView):
+    pass
+
+
+class FlagRuleCreateView(SavedMessageMixin, CreateView):
+    pass
 
 
 class FlagRuleViewSet(SnippetViewSet):
@@ -90,7 +77,16 @@ class FlagRuleViewSet(SnippetViewSet):
     menu_label = _("Flagregler")
     add_to_admin_menu = True
     menu_order = 310
-    list_display = ["code", "name", "kind", "figure", "level", "active"]
+    add_view_class = FlagRuleCreateView
+    edit_view_class = FlagRuleEditView
+    list_display = [
+        "code",
+        "name",
+        "kind",
+        "figure",
+        "level",
+        YesNoColumn("active", label=_("Aktiv")),
+    ]
     list_filter = ["kind", "level", "active"]
     search_fields = ["code", "name"]
     edit_handler = ObjectList(
@@ -100,76 +96,93 @@ class FlagRuleViewSet(SnippetViewSet):
                     FieldRowPanel([FieldPanel("code"), FieldPanel("active")]),
                     FieldPanel("name"),
                     FieldRowPanel([FieldPanel("kind"), FieldPanel("level")]),
-                    FieldPanel(
-                        "figure",
-                        help_text=_("Tom for kombinationer af regler og for manglende data."),
-                    ),
+                    parameter("figure"),
                 ],
                 heading=_("Regel"),
+                help_text=_(
+                    "Vælg først reglens type: formularen viser derefter kun de indstillinger, "
+                    "typen bruger."
+                ),
             ),
-            MultiFieldPanel(
+            section(
+                _("Grænser"),
                 [
-                    FieldRowPanel([FieldPanel("yellow_threshold"), FieldPanel("red_threshold")]),
-                    FieldPanel(
+                    "yellow_threshold",
+                    "red_threshold",
+                    "relative_to_rate",
+                    parameter(
                         "minimum_homes",
-                        help_text=_(
-                            "Afdelinger med færre boliger vurderes ikke (grænser og ændringer)."
-                        ),
+                        help_text=_("Afdelinger med færre boliger vurderes ikke."),
                     ),
+                    "close_margin",
                 ],
-                heading=_("Absolut grænse"),
                 help_text=_(
-                    "Flag når værdien er over grænsen (højere er værre) eller under den (lavere "
-                    "er værre). For udvikling: grænsen, værdien skal ligge ud over flere år i træk."
+                    "Flag, når værdien er værre end grænsen: over den, når højere er værre, "
+                    "under den, når lavere er værre. Skriv decimaltal med komma eller punktum, "
+                    "fx 6,5."
                 ),
             ),
-            MultiFieldPanel(
+            section(
+                _("Sammenligning med andre"),
                 [
-                    FieldRowPanel([FieldPanel("yellow_percentile"), FieldPanel("red_percentile")]),
-                    FieldPanel("peer_group"),
-                    FieldPanel("minimum_value"),
+                    "yellow_percentile",
+                    "red_percentile",
+                    "peer_group",
+                    "minimum_value",
+                    "red_peer_figure",
+                    "red_peer_percentile",
+                    "red_minimum_age",
+                    "peer_iqr_factor",
                 ],
-                heading=_("Sammenligning med andre"),
                 help_text=_(
-                    "Percentilen (0–100) beregnes pr. år i sammenligningsgruppen med lineær "
-                    "interpolation; fx 90 betyder de værste 10 %. Grupper med under 30 "
-                    "medlemmer udvides til størrelsesgruppen og derefter hele landet."
+                    "Percentilen (0–100) beregnes pr. år i sammenligningsgruppen; fx 90 betyder "
+                    "de værste 10 %, når højere er værre. Grupper med under 30 medlemmer udvides "
+                    "til størrelsesgruppen og derefter hele landet."
                 ),
             ),
-            MultiFieldPanel(
+            section(
+                _("Ændring og år i træk"),
                 [
-                    FieldRowPanel([FieldPanel("minimum_change"), FieldPanel("change_in_percent")]),
-                    FieldRowPanel([FieldPanel("years"), FieldPanel("red_years")]),
+                    "minimum_change",
+                    "change_in_percent",
+                    "years",
+                    "red_years",
+                    "trend_figures",
+                    "growth_over_sector_median",
                 ],
-                heading=_("Ændring og udvikling"),
                 help_text=_(
-                    "Ændring: flag når værdien er blevet mindst så meget værre siden året før. "
+                    "Ændring: flag, når værdien er blevet mindst så meget værre siden året før. "
                     "Antal år: hvor mange år i træk betingelsen skal gælde."
                 ),
             ),
-            MultiFieldPanel(
+            section(
+                _("Kombination af regler"),
                 [
-                    FieldPanel("combined_rules", widget=forms.CheckboxSelectMultiple),
-                    FieldPanel(
+                    parameter("combined_rules", widget=forms.CheckboxSelectMultiple),
+                    parameter(
                         "minimum_rules",
                         help_text=_("Tom betyder, at alle de valgte regler skal give flag."),
                     ),
+                    "always_red",
                 ],
-                heading=_("Kombination af regler"),
             ),
-            MultiFieldPanel(
+            section(
+                _("Manglende indberetning"),
                 [
-                    FieldPanel(
-                        "options",
-                        help_text=_(
-                            "Parametre, som kun enkelte regler bruger, fx "
-                            '{"relative_to_rate": "disp_fund_ceiling"} eller '
-                            '{"red_with_rules": ["R05"]}.'
-                        ),
-                    )
+                    "accounts_figure",
+                    "accounts_name",
+                    "accounts_months",
+                    "meeting_figure",
+                    "meeting_name",
+                    "required_org",
+                    "required_estate",
                 ],
-                heading=_("Særlige parametre"),
+                help_text=_(
+                    "Flag, når regnskab eller møde mangler efter fristen, eller når et "
+                    "nøgletal, der skal indberettes, er tomt."
+                ),
             ),
+            section(_("Hvornår bliver et flag rødt?"), ["red_with_rules", "red_when_figures"]),
             MultiFieldPanel(
                 [
                     FieldPanel("explanation"),
@@ -178,8 +191,10 @@ class FlagRuleViewSet(SnippetViewSet):
                 ],
                 heading=_("Forklaring, handlemuligheder og vejledning"),
             ),
+            RulePreviewPanel(heading=_("Virkning før du gemmer")),
         ],
         base_form_class=FlagRuleForm,
+        attrs={"data-controller": "w-rules", "data-action": "change->w-rules#resolve"},
     )
 
 

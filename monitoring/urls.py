@@ -1,6 +1,6 @@
 from django.urls import path
 
-from monitoring.views import dashboard, entities, exports, flags, national, notes
+from monitoring.views import cases, dashboard, entities, exports, flags, national, notes
 
 app_name = "monitoring"
 
@@ -14,6 +14,7 @@ urlpatterns = [
         exports.organisation_xlsx,
         name="organisation_xlsx",
     ),
+    path("organisation/<str:org_no>/sager/", cases.organisation_cases, name="organisation_cases"),
     path(
         "organisation/<str:org_no>/rapport/",
         exports.organisation_print,

@@ -4,6 +4,7 @@ from wagtail import hooks
 
 from monitoring import search
 from monitoring.admin_views import ImportBatchView, ImportView, PartialImportView
+from monitoring.rule_preview_view import RulePreviewView
 from monitoring.snippets import register_flag_rule_snippet
 from portal.admin_menus import EditorMenuItem
 
@@ -23,6 +24,12 @@ def register_import_urls():
             "nogletal/import/<id:pk>/delvis/",
             PartialImportView.as_view(),
             name="monitoring_import_partial",
+        ),
+        path("flagregler/virkning/", RulePreviewView.as_view(), name="monitoring_rule_preview"),
+        path(
+            "flagregler/<id:pk>/virkning/",
+            RulePreviewView.as_view(),
+            name="monitoring_rule_preview",
         ),
     ]
 

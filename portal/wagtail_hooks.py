@@ -1,12 +1,16 @@
+from django.db import models
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms.models import register_form_field_override
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.admin_menus import AdministratorMenuItem
 from portal.audit_report import AuditLogView
+from portal.decimal_input import DecimalInputField
 from portal.models import Municipality
+from portal.slugs import DanishSlugInput
 
 
 @hooks.register("register_admin_urls")
@@ -38,3 +42,10 @@ class MunicipalityViewSet(SnippetViewSet):
 
 
 register_snippet(MunicipalityViewSet)
+
+
+# Every decimal in the admin (flag-rule thresholds, assessment weights) is typed as text and read
+# with a comma or a point: a number input in a Danish browser turned "6,0" into 60.
+register_form_field_override(models.FloatField, override={"form_class": DecimalInputField})
+# Slugs in ASCII with æ, ø and å written out (portal/slugs.py).
+register_form_field_override(models.SlugField, override={"widget": DanishSlugInput})

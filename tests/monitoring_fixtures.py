@@ -197,3 +197,74 @@ def country_fixture(django_db_blocker, seed, years, today):
         connection.check_constraints()
         yield generated
         transaction.set_rollback(True)
+
+
+def build_big_organisation(rule, org_no="0050", estates=252, years=range(2017, 2025)):
+    """A København organisation the size of the country's largest: `estates` estates, key
+    figures for every year, and every seventh estate flagged from 2021 on (one case each), in
+    bulk so that a browser test can afford it."""
+    organisation = Organisation.objects.create(
+        org_no=org_no,
+        name="Storbyens Boligselskab",
+        supervising_municipality=Municipality.objects.get(code=101),
+        address="Tilsynsvej 2",
+    )
+    built = Estate.objects.bulk_create(
+        Estate(
+            organisation=organisation,
+            estate_no=f"{number:03d}",
+            name=f"Bebyggelse {number}",
+            municipality_id=organisation.supervising_municipality_id,
+            homes=20 + number % 90,
+            area_m2=(20 + number % 90) * 75.0,
+            year_built=1950 + number % 60,
+        )
+        for number in range(1, estates + 1)
+    )
+    fund = KeyFigure.objects.get(code="disp_fund_free_per_unit")
+    vacancy = KeyFigure.objects.get(code="vacancy_rate_pct")
+    values = [
+        KeyFigureValue(
+            figure=fund, year=year, organisation=organisation, value=4000.0 + 100 * (year - 2017)
+        )
+        for year in years
+    ]
+    flagged = built[::7]
+    for estate in built:
+        rate = 6.5 if estate in flagged else 0.9
+        values += [
+            KeyFigureValue(
+                figure=vacancy, year=year, organisation=organisation, estate=estate, value=rate
+            )
+            for year in years
+        ]
+    batches = {year: import_batch(year) for year in years}
+    for value in values:
+        value.batch = batches[value.year]
+    KeyFigureValue.objects.bulk_create(values)
+    flag_years = [year for year in years if year >= 2021]
+    cases = FlagCase.objects.bulk_create(
+        FlagCase(
+            rule=rule,
+            organisation=organisation,
+            estate=estate,
+            first_year=flag_years[0],
+            last_year=flag_years[-1],
+        )
+        for estate in flagged
+    )
+    Flag.objects.bulk_create(
+        Flag(
+            case=case,
+            rule=rule,
+            organisation=organisation,
+            estate=case.estate,
+            year=year,
+            severity=Severity.RED,
+            value=6.5,
+            explanation=f"6,5 % af boligerne stod ledige i {year}.",
+        )
+        for case in cases
+        for year in flag_years
+    )
+    return organisation

@@ -109,12 +109,9 @@ class GuidancePage(BasePage):
         index.FilterField("last_reviewed"),
         index.RelatedFields("topics", [index.SearchField("name")]),
     ]
+    # The required review fields on the first tab: an editor meets them before submitting.
     content_panels = [
         *BasePage.content_panels,
-        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("body"),
-    ]
-    settings_panels = [
         MultiFieldPanel(
             [
                 FieldPanel("last_reviewed"),
@@ -123,7 +120,8 @@ class GuidancePage(BasePage):
             ],
             heading=_("Ansvar og gennemgang"),
         ),
-        *BasePage.settings_panels,
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("body"),
     ]
     parent_page_types = ["guidance.GuidanceIndexPage"]
     subpage_types = []

@@ -36,9 +36,12 @@ class RuleSpec:
     options: dict = field(default_factory=dict)
 
     @classmethod
-    def from_rule(cls, rule):
-        """Read a FlagRule (with `figure` and `combined_rules` loaded)."""
+    def from_rule(cls, rule, combined_rules=None):
+        """Read a FlagRule (with `figure` and `combined_rules` loaded); `combined_rules` (codes)
+        stands in for the rule's own when it is not saved yet."""
         figure = rule.figure
+        if combined_rules is None:
+            combined_rules = [r.code for r in rule.combined_rules.all()]
         return cls(
             code=rule.code,
             kind=rule.kind,
@@ -57,7 +60,7 @@ class RuleSpec:
             red_years=rule.red_years,
             minimum_change=rule.minimum_change,
             change_in_percent=rule.change_in_percent,
-            combined_rules=tuple(sorted(r.code for r in rule.combined_rules.all())),
+            combined_rules=tuple(sorted(combined_rules)),
             minimum_rules=rule.minimum_rules,
             close_margin=rule.close_margin,
             options=rule.options or {},

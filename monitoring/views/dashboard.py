@@ -1,15 +1,16 @@
 """The caseworker's dashboard: "Tilsyn med mine boligorganisationer"."""
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from django.shortcuts import redirect, render
 
 from monitoring import access, assessment, queries
 from monitoring.forms import DashboardFilterForm
-from monitoring.models import Estate, Flag, FlagRule, Organisation
+from monitoring.models import Estate, Flag, FlagRule, NoteStatus, Organisation, StyrelseNote
 from monitoring.views.gate import chosen_municipality, monitoring_view
 
 PAGE_SIZE = 50
+NOTES_SHOWN = 10
 
 
 def dashboard_context(request):
@@ -40,6 +41,20 @@ def dashboard_context(request):
     }
 
 
+def unanswered_notes(user, municipality):
+    """Styrelse's notes not yet answered on the municipality's organisations or on estates
+    lying in it, newest first."""
+    return (
+        StyrelseNote.objects.readable_by(user)
+        .filter(
+            Q(organisation__supervising_municipality=municipality)
+            | Q(estate__municipality=municipality)
+        )
+        .exclude(status=NoteStatus.ANSWERED)
+        .select_related("organisation", "estate")[:NOTES_SHOWN]
+    )
+
+
 def rules_version():
     latest = FlagRule.objects.aggregate(revision=Max("latest_revision_id"), rules=Count("pk"))
     return f"{latest['revision']}-{latest['rules']}"
@@ -56,6 +71,7 @@ def dashboard(request):
     context.update(
         page_obj=page,
         query_string=query.urlencode(),
+        notes=unanswered_notes(request.user, context["municipality"]),
         located=queries.located_estates_with_flags(
             access.located_estates(request.user, Estate.objects.all()), context["year"]
         ),

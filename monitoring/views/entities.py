@@ -3,12 +3,18 @@ years, charts against peers, and (for an organisation) its estates."""
 
 from functools import cached_property
 
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 
-from monitoring import access, charts, notes, queries
+from monitoring import access, access_log, charts, notes, queries
+from monitoring.forms import EstateFilterForm
 from monitoring.models import Estate, Level, Organisation
 from monitoring.views.gate import monitoring_view
+
+ESTATE_PAGE_SIZE = 25
+PERSISTENT_SHOWN = 10
+FIGURE_TABLE_YEARS = 5
 
 
 def selected_year(request):
@@ -38,10 +44,10 @@ class EntityFigures:
     """An entity's key figures, their table and charts, computed only when a template renders
     them: the pages keep that HTML in the cache until the figures or the flags change."""
 
-    def __init__(self, organisation, estate, flags, year_flags, level, size):
+    def __init__(self, organisation, estate, flags, year_flags, level, size, year=None):
         self.organisation, self.estate = organisation, estate
         self.flags, self.year_flags = flags, year_flags
-        self.level, self.size = level, size
+        self.level, self.size, self.year = level, size, year
 
     @cached_property
     def values(self):
@@ -54,6 +60,17 @@ class EntityFigures:
     @cached_property
     def rows(self):
         return queries.figure_table(self.values, self.flags, self.years)
+
+    @cached_property
+    def recent_years(self):
+        """The page's table: the chosen year and the ones before it, newest first, few enough
+        to fit a screen without scrolling sideways."""
+        earlier = [year for year in reversed(self.years) if self.year is None or year <= self.year]
+        return earlier[:FIGURE_TABLE_YEARS]
+
+    @cached_property
+    def recent_rows(self):
+        return queries.figure_table(self.values, self.flags, self.recent_years)
 
     @cached_property
     def charts(self):
@@ -74,7 +91,7 @@ def entity_context(request, organisation, estate, level, size):
         "years": years,
         "flags": year_flags,
         "other_cases": queries.other_cases(all_flags, year),
-        "figures": EntityFigures(organisation, estate, all_flags, year_flags, level, size),
+        "figures": EntityFigures(organisation, estate, all_flags, year_flags, level, size, year),
         "figures_cache_key": (
             level,
             owner.pk,
@@ -98,8 +115,21 @@ def organisation_page(request, org_no):
         Level.ORGANISATION,
         lambda: queries.organisation_size(organisation),
     )
-    context["estates"] = queries.estates_with_flags(organisation, context["year"])
-    context["estate_count"] = organisation.estates.count()
+    year = context["year"]
+    estate_filter = EstateFilterForm(request.GET)
+    estates = estate_filter.apply(queries.estates_with_flags(organisation, year))
+    query = request.GET.copy()
+    query.pop("side", None)
+    context.update(
+        assessment=queries.organisation_assessment(organisation, year),
+        cases=queries.case_counts(organisation, year),
+        persistent=queries.persistent_flags(organisation, year)[:PERSISTENT_SHOWN],
+        estate_filter=estate_filter,
+        page_obj=Paginator(estates, ESTATE_PAGE_SIZE).get_page(request.GET.get("side")),
+        query_string=query.urlencode(),
+        estate_count=organisation.estates.count(),
+    )
+    access_log.viewed(request, "organisation", organisation, year=year)
     return render(request, "monitoring/organisation.html", context)
 
 
@@ -108,4 +138,7 @@ def estate_page(request, org_no, estate_no):
     organisation = visible_organisation(request.user, org_no)
     estate = visible_estate(organisation, estate_no)
     context = entity_context(request, organisation, estate, Level.ESTATE, lambda: estate.homes)
+    access_log.viewed(
+        request, "estate", organisation, estate_no=estate.estate_no, year=context["year"]
+    )
     return render(request, "monitoring/estate.html", context)

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from monitoring import access, follow_up
+from monitoring import access, access_log, follow_up
 from monitoring.forms import FlagFollowUpForm
 from monitoring.models import Flag
 from monitoring.views.gate import monitoring_view
@@ -31,6 +31,15 @@ def visible_flag(user, pk):
 @monitoring_view
 def flag_page(request, pk):
     flag = visible_flag(request.user, pk)
+    access_log.viewed(
+        request,
+        "case",
+        flag.organisation,
+        estate_no=flag.estate.estate_no if flag.estate else None,
+        case=flag.case_id,
+        flag=flag.pk,
+        year=flag.year,
+    )
     may_follow_up = access.may_follow_up(request.user, flag.organisation)
     form = None
     if may_follow_up:

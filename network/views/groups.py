@@ -5,7 +5,6 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,6 +13,7 @@ from network.choices import MembershipRole, MembershipStatus
 from network.forms import GroupForm, InviteForm
 from network.models import Group, MembershipRequest, Report
 from network.views.gate import listed_group, network_view
+from portal.slugs import danish_slugify
 
 THREADS_PER_PAGE = 30
 UPCOMING_MEETINGS_SHOWN = 3
@@ -21,7 +21,6 @@ LATEST_DOCUMENTS = 5
 # Addresses of pages other than groups: creating a group, one's moderation queues,
 # notifications and unsubscribing.
 RESERVED_SLUGS = {"ny", "moderering", "notifikationer", "afmeld", "adgang"}
-DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 
 
 @network_view
@@ -93,7 +92,7 @@ def group_page(request, slug):
 
 
 def _unique_slug(name):
-    base = slugify(name.translate(DANISH_LETTERS))[:70] or "netvaerk"
+    base = danish_slugify(name)[:70] or "netvaerk"
     slug, number = base, 1
     while slug in RESERVED_SLUGS or Group.objects.filter(slug=slug).exists():
         number += 1

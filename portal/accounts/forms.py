@@ -1,4 +1,4 @@
-from allauth.account.forms import ResetPasswordForm
+from allauth.account.forms import RequestReauthenticationCodeForm, ResetPasswordForm
 from allauth.core import ratelimit
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -126,3 +126,10 @@ class PrimaryAddressResetPasswordForm(ResetPasswordForm):
         email = super().clean_email()
         self.users = [user for user in self.users if user.email.lower() == email.lower()]
         return email
+
+
+class ReauthenticationCodeRequestForm(RequestReauthenticationCodeForm):
+    """allauth's form leaves its one field without a label, so it showed an English one to the
+    users who confirm by e-mail: those who log in by single sign-on and have no password."""
+
+    recipient = forms.ChoiceField(label=_("Send koden til"), choices=[])

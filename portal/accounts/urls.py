@@ -1,6 +1,8 @@
+from allauth.account.views import RequestReauthenticationCodeView
 from django.urls import path
 
 from portal.accounts import views
+from portal.accounts.forms import ReauthenticationCodeRequestForm
 
 urlpatterns = [
     path("profil/", views.profile, name="profile"),
@@ -15,4 +17,10 @@ urlpatterns = [
     ),
     path("invitationer/ny/", views.invite, name="invite"),
     path("invitation/<str:token>/", views.accept_invitation, name="accept_invitation"),
+    # allauth's own view and URL, with a Danish label on its form.
+    path(
+        "reauthenticate/code/",
+        RequestReauthenticationCodeView.as_view(form_class=ReauthenticationCodeRequestForm),
+        name="account_request_reauthentication_code",
+    ),
 ]

@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AuditEvent(models.Model):
-    """A security event: log-ins, lock-outs, MFA and role changes, access decisions."""
+    """A security event: log-ins, lock-outs, MFA and role changes, access decisions, and who
+    viewed or exported confidential key figures."""
 
     class Kind(models.TextChoices):
         LOGIN = "login", _("Log-ind")
@@ -30,6 +31,7 @@ class AuditEvent(models.Model):
             "group_changed_from_outside",
             _("Gruppens medlemmer ændret udefra"),
         )
+        MONITORING_VIEWED = "monitoring_viewed", _("Nøgletal vist")
         MONITORING_EXPORTED = "monitoring_exported", _("Monitoreringsdata eksporteret")
         NOTE_WRITTEN = "note_written", _("Notat fra styrelsen skrevet")
         NOTE_VIEWED = "note_viewed", _("Notat fra styrelsen læst")

@@ -265,7 +265,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The admin is Danish for everyone, whatever language the public site was read in; Wagtail's own
+# Danish catalogue is incomplete, so locale/da completes the strings the editors meet.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("da", "Dansk")]
 WAGTAIL_I18N_ENABLED = False
 
 STATIC_URL = "/static/"
@@ -310,6 +312,8 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 # No avatars from Gravatar: it would learn staff e-mail hashes, and the admin's policy allows
 # images from the portal only.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Addresses in ASCII, with æ, ø and å written out as ae, oe and aa (portal/slugs.py).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 

@@ -53,6 +53,7 @@ def test_styrelse_writes_and_the_caseworker_answers(
     failures += axe_failures(
         tab,
         {
+            "dashboard": "/monitorering/",
             "organisation": "/monitorering/organisation/0042/",
             "estate": "/monitorering/organisation/0042/afdeling/001/",
             "note": f"/monitorering/notat/{note.pk}/",

@@ -5,6 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from monitoring_fixtures import make_organisation, raise_flag, set_value
 
+from monitoring.models import Estate, Organisation
+
 pytestmark = pytest.mark.django_db
 
 MAX_QUERIES = 25
@@ -60,3 +62,41 @@ def test_national_view_stays_constant_in_queries(
     grow(vacancy_rule)
 
     assert queries(client, "/monitorering/landet/") == before
+
+
+def grow_organisation(vacancy_rule, org_no="0042", estates=60):
+    """More estates in one organisation, each with figures and a case running two years."""
+    organisation = Organisation.objects.get(org_no=org_no)
+    start = 100 + organisation.estates.count()
+    for number in range(start, start + estates):
+        estate = Estate.objects.create(
+            organisation=organisation,
+            estate_no=f"{number:03d}",
+            name=f"Ny afdeling {number}",
+            municipality_id=organisation.supervising_municipality_id,
+            homes=30,
+            area_m2=2250.0,
+            year_built=1970,
+        )
+        set_value("vacancy_rate_pct", estate, 2023, 6.0)
+        set_value("vacancy_rate_pct", estate, 2024, 6.0)
+        earlier = raise_flag(vacancy_rule, estate, 2023, value=6.0)
+        raise_flag(vacancy_rule, estate, 2024, previous=earlier, value=6.0)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["aar=2024", "aar=2024&side=2", "aar=2024&soeg=afdeling&sortering=navn&kun_flagede=on"],
+)
+def test_organisation_page_stays_constant_as_its_estates_grow(
+    client, login, caseworker_kk, monitoring_data, vacancy_rule, query
+):
+    url = f"/monitorering/organisation/0042/?{query}"
+    login(client, caseworker_kk)
+    grow_organisation(vacancy_rule, estates=30)
+    before = queries(client, url)
+
+    grow_organisation(vacancy_rule, estates=60)
+
+    assert queries(client, url) == before
+    assert before <= MAX_QUERIES

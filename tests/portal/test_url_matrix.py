@@ -18,7 +18,7 @@ from django.utils import timezone
 from monitoring_fixtures import build_monitoring_data, create_vacancy_rule
 
 from guidance.models import EventIndexPage, EventPage
-from monitoring.models import StyrelseNote
+from monitoring.models import FlagRule, StyrelseNote
 from network import library, unsubscribe
 from network.choices import GroupKind, MembershipStatus
 from network.files import uploads
@@ -163,6 +163,12 @@ EXPECTED = {
         lambda o: "/konto/invitationer/ny/",
         {**only({"administrator"}, 200, 404), "anonymous": LOGIN},
     ),
+    # allauth's view with a Danish label on its form: confirming by e-mail code.
+    "konto/reauthenticate/code/": (
+        "get",
+        lambda o: "/konto/reauthenticate/code/",
+        signed_in(200),
+    ),
     "konto/invitation/<str:token>/": (
         "get",
         lambda o: f"/konto/invitation/{invitations.token_for(o['invitation'])}/",
@@ -219,6 +225,13 @@ EXPECTED = {
     "monitorering/organisation/<str:org_no>/rapport.xlsx": (
         "get",
         lambda o: "/monitorering/organisation/0042/rapport.xlsx",
+        KK_ORGANISATION,
+    ),
+    # GET lists the year's cases; the bulk follow-up POST is the supervising municipality's
+    # caseworkers' only (tests/monitoring/test_bulk_follow_up.py)
+    "monitorering/organisation/<str:org_no>/sager/": (
+        "get",
+        lambda o: "/monitorering/organisation/0042/sager/",
         KK_ORGANISATION,
     ),
     "monitorering/organisation/<str:org_no>/rapport/": (
@@ -534,6 +547,11 @@ THIRD_PARTY = {
         "editor": (302, "/admin/"),
     },
     "/admin/users/": {**only({"administrator"}, 200, NOT_ADMIN), "editor": (302, "/admin/")},
+    # Editors tune the flag rules; administrators manage people.
+    "/admin/snippets/monitoring/flagrule/": {
+        **only({"editor"}, 200, NOT_ADMIN),
+        "administrator": (302, "/admin/"),
+    },
     "DOCUMENT": every(200),
     "/konto/login/": {**signed_in((302, "/")), "anonymous": 200},
     "/konto/signup/": {**signed_in((302, "/")), "anonymous": 200},
@@ -734,3 +752,17 @@ def test_third_party_url(objects, as_role, url, role):
 
     key = "DOCUMENT" if url.startswith("/documents/") else url
     check(response, THIRD_PARTY[key][role], f"{url} as {role}")
+
+
+# The rule editor's preview (POST only): answers the editors, is not there for administrators.
+RULE_PREVIEW = {**only({"editor"}, 200, NOT_ADMIN), "administrator": 404}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_rule_preview_url(as_role, role):
+    rule = FlagRule.objects.get(code="R03")
+    client = as_role(role)
+
+    response = client.post(f"/admin/flagregler/{rule.pk}/virkning/", {})
+
+    check(response, RULE_PREVIEW[role], f"rule preview as {role}")

@@ -3,6 +3,7 @@
 from ninja import Query, Router
 from ninja.pagination import paginate
 
+from monitoring import access_log
 from monitoring.api.filters import FlagFilters, current_flag_lookups
 from monitoring.api.pagination import Pagination
 from monitoring.api.schemas import ERRORS, FlagOut
@@ -22,6 +23,7 @@ router = Router(tags=["flags"])
 @paginate(Pagination)
 def list_flags(request, filters: Query[FlagFilters]):
     flags = Flag.objects.visible_to(request.user).filter(**current_flag_lookups(filters.year))
+    access_log.exported(request, "api")
     if filters.severity is not None:
         flags = flags.filter(severity=filters.severity_value())
     if filters.municipality is not None:

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 from ninja.pagination import paginate
 
-from monitoring import formatting, queries
+from monitoring import access_log, formatting, queries
 from monitoring.api.filters import (
     OrganisationFilters,
     YearFilter,
@@ -48,6 +48,7 @@ def visible_organisation(user, org_no):
 @paginate(Pagination)
 def list_organisations(request, filters: Query[OrganisationFilters]):
     organisations = organisations_with_counts(request.user, filters.year, filters.flagged)
+    access_log.exported(request, "api")
     if filters.municipality is not None:
         organisations = organisations.filter(supervising_municipality__code=filters.municipality)
     return organisations
@@ -62,7 +63,9 @@ def list_organisations(request, filters: Query[OrganisationFilters]):
     description="Findes organisationen ikke, eller må brugeren ikke se den, er svaret 404.",
 )
 def organisation(request, org_no: str, filters: Query[YearFilter]):
-    return get_object_or_404(organisations_with_counts(request.user, filters.year), org_no=org_no)
+    found = get_object_or_404(organisations_with_counts(request.user, filters.year), org_no=org_no)
+    access_log.exported(request, "api", found)
+    return found
 
 
 @router.get(
@@ -76,6 +79,7 @@ def organisation(request, org_no: str, filters: Query[YearFilter]):
 @paginate(Pagination)
 def estates(request, org_no: str, filters: Query[YearFilter]):
     organisation = visible_organisation(request.user, org_no)
+    access_log.exported(request, "api", organisation)
     return (
         Estate.objects.visible_to(request.user)
         .filter(organisation=organisation)
@@ -128,6 +132,7 @@ def figure_values(user, organisation, estate, year):
 )
 def organisation_key_figures(request, org_no: str, filters: Query[YearFilter]):
     organisation = visible_organisation(request.user, org_no)
+    access_log.exported(request, "api", organisation)
     return figure_values(request.user, organisation, None, filters.year)
 
 
@@ -145,4 +150,5 @@ def estate_key_figures(request, org_no: str, estate_no: str, filters: Query[Year
         organisation__org_no=org_no,
         estate_no=estate_no,
     )
+    access_log.exported(request, "api", estate.organisation, estate_no=estate.estate_no)
     return figure_values(request.user, estate.organisation, estate, filters.year)

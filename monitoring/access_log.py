@@ -1,0 +1,30 @@
+"""Who viewed which organisation, estate or case, and who exported what, in the portal's audit
+log: the privacy page promises a log of "visning af fortrolige nøgletal" (who, what, when and
+from which address). One insert per request."""
+
+from portal import audit
+from portal.models import AuditEvent
+
+
+def _record(kind, request, what, organisation=None, **details):
+    if organisation is not None:
+        details["organisation"] = organisation.org_no
+    audit.record(
+        kind,
+        subject=request.user,
+        request=request,
+        what=what,
+        path=request.get_full_path(),
+        **details,
+    )
+
+
+def viewed(request, what, organisation, **details):
+    """A monitoring page about `organisation` was shown (`what`: organisation, estate, case…)."""
+    _record(AuditEvent.Kind.MONITORING_VIEWED, request, what, organisation, **details)
+
+
+def exported(request, what, organisation=None, **details):
+    """Monitoring data left the portal through the API (files are logged by
+    `monitoring/views/exports.py`, with the same kind)."""
+    _record(AuditEvent.Kind.MONITORING_EXPORTED, request, what, organisation, **details)

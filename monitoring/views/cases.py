@@ -1,0 +1,66 @@
+"""An organisation's cases of a year in one list, with one follow-up step for several at once
+(the chosen ones, or all of a rule's): the supervising municipality's caseworkers only."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import ngettext
+
+from monitoring import access, access_log, follow_up, queries
+from monitoring.forms import BulkFollowUpForm
+from monitoring.models import FlagCase
+from monitoring.views.entities import selected_year, visible_organisation
+from monitoring.views.gate import monitoring_view
+
+
+@monitoring_view
+def organisation_cases(request, org_no):
+    organisation = visible_organisation(request.user, org_no)
+    may_follow_up = access.may_follow_up(request.user, organisation)
+    if request.method == "POST" and not may_follow_up:
+        raise Http404
+    year, years = selected_year(request)
+    year_flags = queries.year_flags(organisation, year)
+    rules = queries.rules_of(year_flags)
+    rule = next((rule for rule in rules if rule.code == request.GET.get("regel")), None)
+    shown = list(queries.case_list(year_flags, rule))
+    form = None
+    if may_follow_up:
+        form = BulkFollowUpForm(
+            request.POST if request.method == "POST" else None,
+            organisation=organisation,
+            cases=FlagCase.objects.filter(pk__in=year_flags.values("case")),
+            shown=shown,
+            rule=rule,
+        )
+        if request.method == "POST" and form.is_valid():
+            flags = list(
+                year_flags.filter(case__in=form.cleaned_data["case_ids"]).select_related("case")
+            )
+            follow_up.record_many(flags, request.user, form.cleaned_data)
+            messages.success(
+                request,
+                ngettext(
+                    "Opfølgningen er gemt på %(count)d sag.",
+                    "Opfølgningen er gemt på %(count)d sager.",
+                    len(flags),
+                )
+                % {"count": len(flags)},
+            )
+            return redirect(request.get_full_path())
+    access_log.viewed(request, "cases", organisation, year=year)
+    return render(
+        request,
+        "monitoring/organisation_cases.html",
+        {
+            "organisation": organisation,
+            "year": year,
+            "years": years,
+            "rules": rules,
+            "rule": rule,
+            "shown": shown,
+            "form": form,
+            "chosen": set(request.POST.getlist("sager")),
+            "may_follow_up": may_follow_up,
+        },
+    )

@@ -1,0 +1,113 @@
+"""Viewing an organisation, an estate or a case, and every export, is written to the audit log:
+who, what and when, as the privacy page promises."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import APIToken
+
+from portal.models import AuditEvent
+
+pytestmark = pytest.mark.django_db
+
+API = "/api/monitoring/v1"
+
+
+def events(kind):
+    return list(AuditEvent.objects.filter(kind=kind).order_by("pk"))
+
+
+def only_event(kind):
+    found = events(kind)
+    assert len(found) == 1, [event.details for event in found]
+    return found[0]
+
+
+@pytest.fixture
+def signed_in(client, login, caseworker_kk):
+    login(client, caseworker_kk)
+    AuditEvent.objects.all().delete()
+    return client
+
+
+def test_viewing_an_organisation_is_logged_with_who_what_and_when(
+    signed_in, caseworker_kk, monitoring_data
+):
+    with CaptureQueriesContext(connection) as captured:
+        assert signed_in.get("/monitorering/organisation/0042/?aar=2024").status_code == 200
+
+    inserts = [q["sql"] for q in captured if 'INSERT INTO "portal_auditevent"' in q["sql"]]
+    assert len(inserts) == 1
+    event = only_event(AuditEvent.Kind.MONITORING_VIEWED)
+    assert event.actor == caseworker_kk and event.subject == caseworker_kk
+    assert event.created_at is not None
+    assert event.ip_address == "127.0.0.1"
+    assert event.details == {
+        "what": "organisation",
+        "organisation": "0042",
+        "year": 2024,
+        "path": "/monitorering/organisation/0042/?aar=2024",
+    }
+
+
+def test_viewing_an_estate_names_the_estate(signed_in, monitoring_data):
+    signed_in.get("/monitorering/organisation/0042/afdeling/001/")
+
+    event = only_event(AuditEvent.Kind.MONITORING_VIEWED)
+    assert event.details["what"] == "estate"
+    assert (event.details["organisation"], event.details["estate_no"]) == ("0042", "001")
+
+
+def test_viewing_a_case_names_the_case_and_its_flag(signed_in, monitoring_data):
+    flag = monitoring_data["flag"]
+
+    signed_in.get(f"/monitorering/flag/{flag.pk}/")
+
+    details = only_event(AuditEvent.Kind.MONITORING_VIEWED).details
+    assert details["what"] == "case"
+    assert (details["case"], details["flag"], details["estate_no"]) == (
+        flag.case_id,
+        flag.pk,
+        "001",
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "org_no"),
+    [
+        ("/monitorering/eksport.csv", None),
+        ("/monitorering/organisation/0042/rapport.xlsx", "0042"),
+        ("/monitorering/organisation/0042/rapport/", "0042"),
+        ("/monitorering/organisation/0042/noegletal.csv", "0042"),
+        ("/monitorering/organisation/0042/afdeling/001/noegletal.csv", "0042"),
+        (f"{API}/organisations", None),
+        (f"{API}/organisations/0042", "0042"),
+        (f"{API}/organisations/0042/estates", "0042"),
+        (f"{API}/organisations/0042/key-figures", "0042"),
+        (f"{API}/organisations/0042/estates/001/key-figures", "0042"),
+        (f"{API}/flags", None),
+    ],
+)
+def test_every_export_is_logged(signed_in, caseworker_kk, monitoring_data, url, org_no):
+    assert signed_in.get(url).status_code == 200
+
+    event = only_event(AuditEvent.Kind.MONITORING_EXPORTED)
+    assert event.actor == caseworker_kk
+    assert event.details.get("organisation") == org_no
+    assert not events(AuditEvent.Kind.MONITORING_VIEWED)
+
+
+def test_an_api_token_logs_its_user(client, caseworker_kk, monitoring_data):
+    _token, plaintext = APIToken.create_token(user=caseworker_kk, name="Integration")
+
+    client.get(f"{API}/organisations/0042/key-figures", HTTP_AUTHORIZATION=f"Bearer {plaintext}")
+
+    assert only_event(AuditEvent.Kind.MONITORING_EXPORTED).actor == caseworker_kk
+
+
+def test_a_refused_organisation_is_not_logged_as_viewed(signed_in, monitoring_data):
+    assert signed_in.get("/monitorering/organisation/0043/").status_code == 404
+    assert signed_in.get(f"{API}/organisations/0043/key-figures").status_code == 404
+
+    assert not events(AuditEvent.Kind.MONITORING_VIEWED)
+    assert not events(AuditEvent.Kind.MONITORING_EXPORTED)
