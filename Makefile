@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install lock gettext demo serve worker test lint backup restore bench bench-pages bench-monitoring bench-network bench-search translations messages clean
+.PHONY: install lock gettext demo serve worker test lint backup restore bench bench-pages bench-monitoring bench-network bench-search loadtest loadtest-faults translations messages clean
 
 # Exactly the versions in requirements.lock; `pip check` fails if pyproject.toml asks for a
 # package the lock lacks (then run `make lock`).
@@ -63,7 +63,7 @@ worker:
 		$(PY) manage.py send_network_digests --frequency daily -v0; \
 		[ "$$(date +%u)" = 1 ] && $(PY) manage.py send_network_digests --frequency weekly -v0; \
 	fi; sleep 1800; done) & \
-	$(PY) manage.py db_worker
+	$(PY) manage.py task_worker
 
 # One pytest worker per core, each taking whole modules (their heavy fixtures are set up once)
 # and the tests that flush the database all on one worker, last (tests/conftest.py);
@@ -108,6 +108,17 @@ bench-network: install translations
 
 bench-search: install translations
 	$(PY) -m bench.search $(BENCH_SEARCH_ARGS)
+
+# The portal as in production under USERS users' mixed journeys for DURATION seconds, on the
+# PostgreSQL database in DATABASE_URL (emptied); loadtest-faults adds the faults. See
+# docs/performance.md.
+USERS ?= 50
+DURATION ?= 300
+loadtest: install translations
+	USERS=$(USERS) DURATION=$(DURATION) $(PY) -m bench.loadtest
+
+loadtest-faults: install translations
+	USERS=$(USERS) DURATION=$(DURATION) $(PY) -m bench.faults
 
 clean:
 	rm -rf $(VENV) node_modules static db.sqlite3 db.sqlite3-wal db.sqlite3-shm

@@ -25,6 +25,14 @@ def free_port():
 @contextlib.contextmanager
 def gunicorn(env, log_path: Path, cwd: Path, workers=2):
     """Serve portal.wsgi from `cwd` with `workers` sync workers; yields the base URL."""
+    with serve(env, log_path, cwd, workers) as (_process, base_url):
+        yield base_url
+
+
+@contextlib.contextmanager
+def serve(env, log_path: Path, cwd: Path, workers=2, ready_seconds=READY_SECONDS):
+    """As `gunicorn`, yielding (the master process, the base URL): the load test's faults kill
+    one of the master's workers. `ready_seconds`: how long the workers may take to start."""
     port = free_port()
     command = [
         sys.executable,
@@ -45,8 +53,8 @@ def gunicorn(env, log_path: Path, cwd: Path, workers=2):
             command, cwd=cwd, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT
         )
     try:
-        wait_until_ready(process, port, log_path)
-        yield f"http://127.0.0.1:{port}"
+        wait_until_ready(process, port, log_path, ready_seconds)
+        yield process, f"http://127.0.0.1:{port}"
     finally:
         process.terminate()
         try:
@@ -56,8 +64,8 @@ def gunicorn(env, log_path: Path, cwd: Path, workers=2):
             process.wait()
 
 
-def wait_until_ready(process, port, log_path):
-    deadline = time.monotonic() + READY_SECONDS
+def wait_until_ready(process, port, log_path, ready_seconds=READY_SECONDS):
+    deadline = time.monotonic() + ready_seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise ServerError(f"gunicorn exited with code {process.returncode}:\n{tail(log_path)}")
@@ -69,7 +77,7 @@ def wait_until_ready(process, port, log_path):
         except OSError:
             pass
         time.sleep(0.2)
-    raise ServerError(f"gunicorn did not answer within {READY_SECONDS} s:\n{tail(log_path)}")
+    raise ServerError(f"gunicorn did not answer within {ready_seconds} s:\n{tail(log_path)}")
 
 
 def tail(path, lines=30):

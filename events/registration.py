@@ -21,6 +21,7 @@ from django_tasks import task
 
 from events import ical
 from events.models import RegistrationStatus
+from portal.task_queue import enqueue_with_transaction
 
 CONFIRMED = RegistrationStatus.CONFIRMED
 WAITING = RegistrationStatus.WAITING
@@ -165,9 +166,8 @@ def _check_open_for_registration(event, user):
 
 
 def _send_later(registration, kind):
-    label = registration._meta.label
-    transaction.on_commit(
-        lambda: send_registration_email.enqueue(label, registration.pk, kind), robust=True
+    enqueue_with_transaction(
+        send_registration_email, registration._meta.label, registration.pk, kind
     )
 
 

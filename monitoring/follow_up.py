@@ -15,14 +15,21 @@ def history(case):
 
 
 def record(flag, user, data):
-    """Change the status and assignment of the flag's case and keep the step, with its note."""
-    record_many([flag], user, data)
+    """Change the status and assignment of the flag's case and keep the step, with its note.
+
+    The same form sent again (its token already kept) changes nothing: a caseworker who sends
+    it twice, or again after an error, makes one step."""
+    token = data.get("token")
+    if token and FlagEvent.objects.filter(user=user, submission_token=token).exists():
+        return
+    record_many([flag], user, data, token=token)
 
 
 @transaction.atomic
-def record_many(flags, user, data):
+def record_many(flags, user, data, token=None):
     """One step on the cases of `flags` (each case's flag of the year), kept per case: a status
-    of "" and an assignee of UNCHANGED leave that part as it is."""
+    of "" and an assignee of UNCHANGED leave that part as it is. `token`, for one flag only, is
+    the form's submission token."""
     status, assignee = data["status"], data["assigned_to"]
     cases = [flag.case for flag in flags]
     for case in cases:
@@ -39,6 +46,7 @@ def record_many(flags, user, data):
             status=status,
             assigned_to=None if assignee is UNCHANGED else assignee,
             note=data["note"].strip(),
+            submission_token=token,
         )
         for flag in flags
     )

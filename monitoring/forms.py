@@ -16,6 +16,7 @@ from monitoring.models import (
     Severity,
 )
 from portal import access
+from portal.forms import SubmissionToken
 from portal.models import User
 
 
@@ -92,6 +93,7 @@ class FlagFollowUpForm(forms.Form):
         max_length=4000,
         help_text=NOTE_HELP,
     )
+    token = SubmissionToken()
 
     def __init__(self, *args, flag, **kwargs):
         super().__init__(*args, **kwargs)

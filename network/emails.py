@@ -10,7 +10,6 @@ from itertools import groupby
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -21,6 +20,7 @@ from network.models import Notification, NotificationKind
 from network.unsubscribe import Scope, absolute_url, link
 from portal.models import User
 from portal.models.users import NotificationFrequency
+from portal.task_queue import enqueue_with_transaction
 
 DIGEST_PERIODS = {
     NotificationFrequency.DAILY: datetime.timedelta(days=1),
@@ -119,14 +119,9 @@ def _claim(notification_ids):
 
 
 def enqueue_immediate(notification_ids):
-    """Queue the e-mail of new notifications once the transaction that made them commits."""
-
-    def enqueue():
-        for notification_id in notification_ids:
-            send_notification_email.enqueue(notification_id)
-
-    if notification_ids:
-        transaction.on_commit(enqueue)
+    """Queue the e-mail of new notifications with the transaction that made them."""
+    for notification_id in notification_ids:
+        enqueue_with_transaction(send_notification_email, notification_id)
 
 
 def users_due_a_digest(frequency, now):

@@ -1,7 +1,5 @@
 """Forms of the network pages."""
 
-import uuid
-
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,7 +11,7 @@ from django.utils.translation import ngettext
 from network.choices import GroupKind, MembershipRole
 from network.files import types, uploads
 from network.models import Group, Meeting, ReportReason
-from portal.forms import VisibleTextField
+from portal.forms import SubmissionToken, VisibleTextField
 from portal.models import User
 
 BODY_MAX_LENGTH = 20_000
@@ -28,18 +26,6 @@ def body_field(label=None):
         help_text=MARKDOWN_HELP,
         error_messages={"required": _("Skriv en tekst.")},
     )
-
-
-class SubmissionToken(forms.UUIDField):
-    """A token per rendered form: the same form sent twice (a double click) makes one post."""
-
-    widget = forms.HiddenInput
-
-    def __init__(self):
-        super().__init__(
-            initial=uuid.uuid4,
-            error_messages={"required": _("Formularen er udløbet. Indlæs siden og prøv igen.")},
-        )
 
 
 def _file_rules():

@@ -1,8 +1,11 @@
 """One form renderer gives every form of the portal the design system's markup; one text field
-keeps names and titles to visible text."""
+keeps names and titles to visible text; one token makes a form sent twice count once."""
+
+import uuid
 
 from django import forms
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
 
 from portal.text import visible_text
 
@@ -18,3 +21,16 @@ class VisibleTextField(forms.CharField):
 
     def to_python(self, value):
         return visible_text(super().to_python(value))
+
+
+class SubmissionToken(forms.UUIDField):
+    """A token per rendered form: the same form sent twice (a double click, or sent again after
+    an error) makes one write."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self):
+        super().__init__(
+            initial=uuid.uuid4,
+            error_messages={"required": _("Formularen er udløbet. Indlæs siden og prøv igen.")},
+        )

@@ -1,9 +1,8 @@
 """Files uploaded in the admin: kept privately and imported in the background; a key-figure file
 refused only for leaving out entities can be imported again as a confirmed partial import."""
 
-from django.db import transaction
-
 from monitoring.models import ImportBatch
+from portal.task_queue import enqueue_with_transaction
 
 from . import batches, storage
 from .tasks import run_uploaded_import
@@ -42,5 +41,5 @@ def _queue(kind, files, stored, *, user, year, partial):
     batch = batches.start(kind, list(files.values()), user=user, year=year)
     batch.summary = {**batch.summary, "stored": stored}
     batch.save(update_fields=["summary"])
-    transaction.on_commit(lambda: run_uploaded_import.enqueue(batch.pk, stored, partial))
+    enqueue_with_transaction(run_uploaded_import, batch.pk, stored, partial)
     return batch

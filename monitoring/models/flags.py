@@ -298,11 +298,18 @@ class FlagEvent(models.Model):
     )
     note = models.TextField(_("note"), blank=True)
     created = models.DateTimeField(_("tidspunkt"), auto_now_add=True)
+    # The form's token: the same follow-up sent twice is kept once.
+    submission_token = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["created", "pk"]
         verbose_name = _("opfølgning")
         verbose_name_plural = _("opfølgninger")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "submission_token"], name="flag_event_once_per_submission"
+            )
+        ]
 
     def __str__(self):
         return f"{self.flag} {self.get_status_display()}"

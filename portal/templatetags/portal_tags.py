@@ -1,6 +1,7 @@
 from django import template
 from django.conf import settings
 from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from wagtail import hooks
@@ -22,21 +23,27 @@ def content_generation(context):
     return current_content_generation(context.get("request"))
 
 
-@register.inclusion_tag("includes/breadcrumbs.html")
-def breadcrumbs(page):
-    """The page's ancestors from the home page down; none on the home page itself."""
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page, current=None):
+    """The page's ancestors below the home page (the page itself too when something inside it is
+    current, a topic of the guidance index); none on the home page itself."""
     # Routing has already loaded each parent, so walking up costs no query.
-    ancestors = []
+    request = context["request"]
+    trail = [page] if current else []
     node = page
-    while node.depth > 2:
+    while node.depth > 3:
         node = node.get_parent()
-        ancestors.insert(0, node)
-    return {"ancestors": ancestors, "current": page.title}
+        trail.insert(0, node)
+    return {
+        "crumbs": [{"title": p.title, "url": p.get_url(request)} for p in trail],
+        "current": current or page.title,
+    }
 
 
-@register.inclusion_tag("includes/main_menu.html", takes_context=True)
-def main_menu(context):
-    """The home page's menu pages, computed once per content generation and site."""
+@register.simple_tag(takes_context=True)
+def main_menu_items(context):
+    """The home page's menu pages, computed once per content generation and site; the page's
+    own item is `current`, the item of the section it is in `active`."""
     request = context["request"]
     site = Site.find_for_request(request)
     items = []
@@ -48,9 +55,10 @@ def main_menu(context):
             items = [{"title": p.title, "url": p.get_url(request)} for p in pages]
             cache.set(key, items, 3600)
     path = request.path
-    return {
-        "items": [{**item, "current": path.startswith(item["url"])} for item in items],
-    }
+    return [
+        {**item, "current": path == item["url"], "active": path.startswith(item["url"])}
+        for item in items
+    ]
 
 
 @register.filter
@@ -60,28 +68,35 @@ def may_edit_content(user):
     return access.may_edit_content(user)
 
 
-@register.inclusion_tag("includes/language_switch.html", takes_context=True)
-def language_switch(context):
-    return {
-        "request": context["request"],
-        "languages": settings.LANGUAGES,
-        "current": translation.get_language(),
-    }
+@register.simple_tag
+def language_choices():
+    """The interface languages, the current one first, as the design system's switcher has it."""
+    current = translation.get_language()
+    choices = [
+        {"code": code, "name": name, "current": code == current}
+        for code, name in settings.LANGUAGES
+    ]
+    return sorted(choices, key=lambda choice: not choice["current"])
 
 
-@register.inclusion_tag("includes/account_links.html", takes_context=True)
-def account_links(context):
-    """The signed-in user's links: profile, the apps' own links (network: its notifications with
-    the unread count), and the work areas their roles open."""
-    user = context["request"].user
-    return {
-        "user": user,
-        "may_edit_content": access.may_edit_content(user),
-        "may_see_monitoring": access.may_see_monitoring(user),
-        "may_decide_access_requests": access.may_decide_access_requests(user),
-        "is_administrator": access.is_administrator(user),
-        "app_links": [links(context["request"]) for links in hooks.get_hooks(ACCOUNT_LINKS_HOOK)],
-    }
+@register.simple_tag(takes_context=True)
+def account_menu(context):
+    """The signed-in user's menu items, rendered once for the header and the mobile menu:
+    profile, the apps' own links (network: its notifications with the unread count), and the
+    work areas their roles open."""
+    request = context["request"]
+    user = request.user
+    return render_to_string(
+        "includes/account_links.html",
+        {
+            "may_edit_content": access.may_edit_content(user),
+            "may_see_monitoring": access.may_see_monitoring(user),
+            "may_decide_access_requests": access.may_decide_access_requests(user),
+            "is_administrator": access.is_administrator(user),
+            "app_links": [links(request) for links in hooks.get_hooks(ACCOUNT_LINKS_HOOK)],
+        },
+        request=request,
+    )
 
 
 @register.simple_tag(takes_context=True)

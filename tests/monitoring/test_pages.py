@@ -1,5 +1,7 @@
 """The caseworker's monitoring pages: dashboard, organisation, estate and flag, for each role."""
 
+import uuid
+
 import pytest
 from monitoring_fixtures import assess_all, import_batch, make_organisation, raise_flag
 
@@ -172,7 +174,12 @@ def test_caseworker_follows_up_a_flag(client, login, caseworker_kk, monitoring_d
 
     response = client.post(
         f"/monitorering/flag/{flag.pk}/",
-        {"status": FlagStatus.DISCUSSED, "assigned_to": caseworker_kk.pk, "note": "Drøftet."},
+        {
+            "status": FlagStatus.DISCUSSED,
+            "assigned_to": caseworker_kk.pk,
+            "note": "Drøftet.",
+            "token": uuid.uuid4(),
+        },
     )
 
     assert response.status_code == 302
@@ -183,11 +190,25 @@ def test_caseworker_follows_up_a_flag(client, login, caseworker_kk, monitoring_d
     assert "Drøftet." in client.get(f"/monitorering/flag/{flag.pk}/").content.decode()
 
 
+def test_a_follow_up_sent_twice_is_kept_once(client, login, caseworker_kk, monitoring_data):
+    """Sent again after an error whose answer never came (the first sending was saved)."""
+    client = signed_in(client, login, caseworker_kk)
+    flag = monitoring_data["flag"]
+    form = {"status": FlagStatus.IN_PROGRESS, "note": "Ringet op.", "token": uuid.uuid4()}
+
+    responses = [client.post(f"/monitorering/flag/{flag.pk}/", form) for _ in range(2)]
+
+    assert [r.status_code for r in responses] == [302, 302]
+    assert list(FlagEvent.objects.values_list("note", flat=True)) == ["Ringet op."]
+
+
 def test_rejecting_a_flag_needs_a_reason(client, login, caseworker_kk, monitoring_data):
     client = signed_in(client, login, caseworker_kk)
     flag = monitoring_data["flag"]
 
-    response = client.post(f"/monitorering/flag/{flag.pk}/", {"status": FlagStatus.REJECTED})
+    response = client.post(
+        f"/monitorering/flag/{flag.pk}/", {"status": FlagStatus.REJECTED, "token": uuid.uuid4()}
+    )
 
     assert response.status_code == 200
     assert "Skriv en begrundelse" in response.content.decode()
@@ -212,7 +233,8 @@ def test_styrelse_reads_a_flag_but_does_not_change_it(client, login, editor, mon
     flag = monitoring_data["flag"]
 
     response = client.post(
-        f"/monitorering/flag/{flag.pk}/", {"status": FlagStatus.CLOSED, "note": "Nej"}
+        f"/monitorering/flag/{flag.pk}/",
+        {"status": FlagStatus.CLOSED, "note": "Nej", "token": uuid.uuid4()},
     )
 
     assert response.status_code == 200
@@ -228,7 +250,11 @@ def test_a_caseworker_of_another_municipality_cannot_be_assigned(
 
     response = client.post(
         f"/monitorering/flag/{flag.pk}/",
-        {"status": FlagStatus.IN_PROGRESS, "assigned_to": caseworker_aarhus.pk},
+        {
+            "status": FlagStatus.IN_PROGRESS,
+            "assigned_to": caseworker_aarhus.pk,
+            "token": uuid.uuid4(),
+        },
     )
 
     assert response.status_code == 200

@@ -219,3 +219,19 @@ def test_members_see_who_is_coming(world, members, as_user):
     attendees = content.split("Tilmeldte")[1]
     assert str(members[0]) in attendees and str(members[1]) not in attendees
     assert "1 står på ventelisten." in attendees
+
+
+def test_with_the_database_queue_the_confirmation_is_queued_with_the_registration(
+    world, members, settings
+):
+    """Queued in the registration's own transaction, not after its commit: a worker killed or a
+    database restarted between the two can no longer keep the seat and lose the e-mail."""
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    meeting = make_meeting(world["closed"]["group"], capacity=None)
+
+    seat = registration.register(members[0], meeting)
+
+    (queued,) = DBTaskResult.objects.filter(task_path__endswith="send_registration_email")
+    assert queued.args_kwargs["args"][1] == seat.pk

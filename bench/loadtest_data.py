@@ -1,0 +1,164 @@
+"""The load test's portal: the demo, a country of two years of key figures, and the people whose
+logged-in sessions the load tool drives (members, caseworkers of København, one editor).
+
+Sessions are made through allauth's real log-in (password, then TOTP where the role needs it)
+before the load starts, so the load measures reading and writing, not a burst of log-ins.
+"""
+
+import datetime
+import io
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.conf import settings
+from django.contrib.auth.models import Group as Role
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client
+from django.utils import timezone
+
+from bench.monitoring_session import PASSWORD, cookie_header, logged_in_client
+from guidance.models import GuidancePage, NewsPage, Topic
+from monitoring import evaluation, generator
+from monitoring.importing import ImportFile, import_entities, import_key_figures
+from monitoring.models import Flag, Organisation
+from monitoring.signals import key_figures_imported
+from monitoring.triggers import EVALUATE_ON_IMPORT, key_figures_changed
+from network.choices import MembershipStatus
+from network.models import Group, Meeting, Membership, Thread
+from portal import roles
+from portal.models import Municipality, User, Workplace
+
+SEED = 1
+YEARS = [2023, 2024]
+KOBENHAVN = "101"
+NETWORK = "tilsynsnetvaerket"
+SEARCHES = ["tilsyn", "dispositionsfond", "regnskab", "lejetab", "styringsdialog", "LBF"]
+
+
+class SetupError(RuntimeError):
+    pass
+
+
+def build(directory, *, members, caseworkers, log=print):
+    """Build everything and return the journeys' configuration (see bench/loadtest_journeys.py)."""
+    log("- the demo content (pages, networks, users) …")
+    call_command("load_demo", "--without-key-figures", stdout=io.StringIO())
+    log(f"- the country's key figures for {YEARS[0]}–{YEARS[-1]}, imported and evaluated …")
+    key_figures = country(directory)
+    log(f"- {members} members and {caseworkers} caseworkers, logged in …")
+    meeting = coming_meeting()
+    return {
+        "session_cookie": settings.SESSION_COOKIE_NAME,
+        "members": [member_session(n) for n in range(members)],
+        "caseworkers": [caseworker_session(n) for n in range(caseworkers)],
+        "editor": editor_session(),
+        "pages": reading_urls(),
+        "searches": SEARCHES,
+        "network": f"/netvaerk/{NETWORK}/",
+        "threads": [t.get_absolute_url() for t in Thread.objects.filter(group__slug=NETWORK)],
+        "meeting": meeting.get_absolute_url() if meeting else None,
+        "organisations": [
+            f"/monitorering/organisation/{o.org_no}/"
+            for o in Organisation.objects.filter(supervising_municipality__code=KOBENHAVN)
+        ],
+        "flags": list(
+            Flag.objects.filter(organisation__supervising_municipality__code=KOBENHAVN)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:200]
+        ),
+        "import_file": str(key_figures),
+        "import_year": YEARS[-1],
+    }
+
+
+def country(directory):
+    """Organisations, estates and two years of key figures, evaluated once; returns the last
+    year's file, which the editor imports again under load."""
+    generator.write(generator.generate(SEED, YEARS), directory)
+    key_figures_imported.disconnect(dispatch_uid=EVALUATE_ON_IMPORT)
+    try:
+        import_entities(
+            ImportFile.from_path(directory / "organisations.csv"),
+            ImportFile.from_path(directory / "estates.csv"),
+        )
+        for year in YEARS:
+            import_key_figures(
+                ImportFile.from_path(directory / f"key_figures_{year}.csv"), year=year
+            )
+    finally:
+        key_figures_imported.connect(key_figures_changed, dispatch_uid=EVALUATE_ON_IMPORT)
+    evaluation.evaluate()
+    if not Flag.objects.filter(organisation__supervising_municipality__code=KOBENHAVN).exists():
+        raise SetupError("the evaluation raised no flag in København to follow up")
+    return directory / f"key_figures_{YEARS[-1]}.csv"
+
+
+def coming_meeting():
+    """A meeting of the network with registration open, where members register under load."""
+    return Meeting.objects.filter(
+        group__slug=NETWORK, start__gt=timezone.now() + datetime.timedelta(days=4)
+    ).first()
+
+
+def reading_urls():
+    """What anonymous readers open: the home page, guidance, topics and news."""
+    pages = [p.url for p in GuidancePage.objects.live().public().order_by("pk")[:40]]
+    news = [p.url for p in NewsPage.objects.live().public().order_by("pk")[:10]]
+    topics = [f"/vejledning/emne/{t.slug}/" for t in Topic.objects.order_by("pk")[:10]]
+    return {"home": "/", "guidance": pages, "news": news, "topics": topics}
+
+
+@transaction.atomic
+def _person(email, role_names, *, municipality=None, totp=False):
+    user = User.objects.create_user(
+        username=email,
+        email=email,
+        password=PASSWORD,
+        first_name="Belastning",
+        last_name=email.split("@")[0],
+        municipality=Municipality.objects.get(code=municipality) if municipality else None,
+        workplace=Workplace.MUNICIPALITY if municipality else Workplace.STYRELSEN,
+    )
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    user.groups.add(*Role.objects.filter(name__in=role_names))
+    if totp:
+        user.totp_secret = generate_totp_secret()
+        TOTP.activate(user, user.totp_secret)
+    return user
+
+
+def member_session(n):
+    """A member of the national network, who reads, replies and registers for its meeting."""
+    user = _person(f"belastning-medlem-{n}@example.org", [roles.MEMBER], municipality=KOBENHAVN)
+    Membership.objects.create(
+        group=Group.objects.get(slug=NETWORK),
+        user=user,
+        status=MembershipStatus.ACTIVE,
+        joined_at=timezone.now(),
+    )
+    client = Client()
+    response = client.post("/konto/login/", {"login": user.email, "password": PASSWORD})
+    if response.status_code != 302:
+        raise SetupError(f"{user.email} could not log in ({response.status_code})")
+    return _session(user, client)
+
+
+def caseworker_session(n):
+    user = _person(
+        f"belastning-sagsbehandler-{n}@example.org",
+        [roles.CASEWORKER, roles.MEMBER],
+        municipality=KOBENHAVN,
+        totp=True,
+    )
+    return _session(user, logged_in_client(user))
+
+
+def editor_session():
+    user = _person("belastning-redaktoer@example.org", [roles.EDITOR], totp=True)
+    return _session(user, logged_in_client(user))
+
+
+def _session(user, client):
+    cookie = cookie_header(client)["Cookie"].split("=", 1)[1]
+    return {"email": user.email, "session": cookie}
