@@ -139,6 +139,7 @@ def test_organisation_and_estate_charts_read_on_desktop_and_phone(
     assert not failures, "\n".join(f"== {name}\n{report}" for name, report in failures.items())
 
 
+@pytest.mark.parametrize("width", [1280, 375])
 def test_a_big_organisation_page_fits_the_screen_without_axe_violations(
     signed_in_tab, make_user, monitoring_data, vacancy_rule, width, tmp_path
 ):
