@@ -37,6 +37,9 @@ def finished_process_id():
     return process.pid
 
 
+# The worker closes its database connection after each task, as in production; inside a test's
+# rolled-back transaction that would end the test's own connection, so this test commits.
+@pytest.mark.django_db(transaction=True)
 def test_a_task_left_running_by_a_killed_worker_runs_when_the_worker_starts(claimed_task):
     task = claimed_task(task_worker.worker_id(finished_process_id()))
 
