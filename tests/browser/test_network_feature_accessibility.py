@@ -148,7 +148,7 @@ def test_a_members_pages_for_notifications_files_and_meetings_have_no_axe_violat
     log_in(tab, member)
     pages |= {
         "notification centre, read and unread": shows(
-            tab, "/netvaerk/notifikationer/", "Ulæst", "Markér alle som læst"
+            tab, "/netvaerk/notifikationer/", "Ulæst:", "Markér alle som læst"
         ),
         "thread with files and a hidden reply": shows(
             tab, thread_url, "Budget 2026.pdf", "Skema.png", "Skjult af en moderator"

@@ -117,7 +117,7 @@ def test_an_address_the_provider_has_not_verified_must_be_verified_first(tab, si
 
 def test_a_role_that_requires_mfa_is_not_entered_without_it(tab, single_sign_on, totp_code):
     log_in_through_provider(tab, "sanne")
-    expect(tab.get_by_role("button", name="Log ud")).to_be_visible()
+    expect(tab.get_by_role("button", name="Din konto")).to_be_visible()
     user = User.objects.get(email=PEOPLE["sanne"]["email"])
     user.groups.add(Group.objects.get(name=roles.CASEWORKER))
 
@@ -148,11 +148,12 @@ def test_a_caseworker_with_an_authenticator_confirms_it_after_the_provider(
     tab, single_sign_on, add_totp, totp_code
 ):
     log_in_through_provider(tab, "sanne")
-    expect(tab.get_by_role("button", name="Log ud")).to_be_visible()
+    expect(tab.get_by_role("button", name="Din konto")).to_be_visible()
     user = User.objects.get(email=PEOPLE["sanne"]["email"])
     user.groups.add(Group.objects.get(name=roles.CASEWORKER))
     add_totp(user)
-    tab.get_by_role("button", name="Log ud").click()
+    tab.get_by_role("button", name="Din konto").click()
+    tab.locator("#user-menu").get_by_role("button", name="Log ud").click()
     tab.context.clear_cookies()
 
     log_in_through_provider(tab, "sanne")
