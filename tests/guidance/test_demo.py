@@ -10,6 +10,7 @@ from wagtail.models import Page
 from events import registration
 from guidance.models import (
     EventPage,
+    EventQuestion,
     EventRegistration,
     GuidancePage,
     PublicationPage,
@@ -28,6 +29,7 @@ def demo_counts():
         "documents": PortalDocument.objects.count(),
         "speakers": Speaker.objects.count(),
         "registrations": EventRegistration.objects.count(),
+        "questions": EventQuestion.objects.count(),
         "users": get_user_model().objects.count(),
     }
 
@@ -178,3 +180,16 @@ def test_footer_links_the_accessibility_statement_and_the_privacy_policy(client,
     assert "WCAG 2.1" in accessibility and "Digitaliseringsstyrelsen" in accessibility
     assert "/konto/profil/mine-data/" in privacy and "/konto/profil/slet/" in privacy
     assert "Slettet bruger" in privacy and "Datatilsynet" in privacy
+
+
+def test_the_conference_asks_questions_and_registrations_carry_answers(first_load):
+    conference = EventPage.objects.get(slug="tilsynskonferencen-2027")
+
+    assert [q.label for q in conference.questions.all()] == [
+        "Deltager du fysisk eller online?",
+        "Kost",
+        "Behov for tilgængelighed",
+    ]
+    answered = [r.answers for r in conference.registrations.all() if r.answers]
+    assert len(answered) >= 3
+    assert {"question": "Kost", "answer": ["Glutenfri", "Laktosefri"]} in sum(answered, [])
