@@ -220,4 +220,6 @@ def test_news_publications_and_standard_pages_are_read_from_their_content_files(
 ):
     files = {slug: meta["title"] for slug, meta, _body in content_files.read(folder)}
 
-    assert files and dict(model.objects.filter(slug__in=files).values_list("slug", "title")) == files
+    assert (
+        files and dict(model.objects.filter(slug__in=files).values_list("slug", "title")) == files
+    )
