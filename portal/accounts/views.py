@@ -22,6 +22,7 @@ from portal.accounts.forms import (
     InvitationForm,
     ProfileForm,
 )
+from portal.links import public_url
 from portal.models import AccessRequest, AuditEvent, Municipality
 
 
@@ -113,7 +114,7 @@ def decide_access_request(request, pk):
 def _notify_applicant(request, access_request):
     context = {
         "access_request": access_request,
-        "profile_url": request.build_absolute_uri(reverse("profile")),
+        "profile_url": public_url(reverse("profile")),
     }
     transaction.on_commit(
         lambda: send_mail(
@@ -134,9 +135,7 @@ def invite(request):
         invitation = form.save(commit=False)
         invitation.invited_by = request.user
         invitation.save()
-        link = request.build_absolute_uri(
-            reverse("accept_invitation", args=[invitations.token_for(invitation)])
-        )
+        link = public_url(reverse("accept_invitation", args=[invitations.token_for(invitation)]))
         body = render_to_string(
             "portal/accounts/email/invitation.txt", {"invitation": invitation, "link": link}
         )
