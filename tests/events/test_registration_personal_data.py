@@ -1,9 +1,8 @@
 """A person's conference registrations in their data download (status, waiting-list position,
 answers) and gone, answers and all, when they delete their account."""
 
-import json
-
 import pytest
+from accounts_fixtures import downloaded_data
 
 from events import registration
 from guidance.models import EventRegistration
@@ -22,7 +21,7 @@ def test_the_download_holds_the_waiting_position_and_the_answers(
     registration.register(me, conference, answers=answers, email=False)
     login(client, me)
 
-    (entry,) = json.loads(client.get("/konto/profil/mine-data/").content)["arrangementer"]
+    (entry,) = downloaded_data(client.get("/konto/profil/mine-data/"))["arrangementer"]
 
     assert (entry["arrangement"], entry["status"], entry["nummer_paa_venteliste"]) == (
         "Tilsynskonferencen 2027",
