@@ -3,9 +3,9 @@
 Counting asks the access policy (`Notification.objects.visible_to`), a query every signed-in
 page would otherwise pay. The count is stored with the user's roles and the networks'
 *visibility generation* and used only while both are unchanged. It is forgotten when the user's
-notifications are made, read or erased, and the generation moves whenever a group, membership,
-thread or reply is saved or deleted, since any of those may change which notifications a user
-may see. Both happen again when the transaction commits, so a count taken before the commit
+notifications are made, read or erased and when their memberships change, and the generation
+moves whenever a group, thread or reply is changed or deleted, since any of those may change
+which notifications a user may see. Both happen again when the transaction commits, so a count taken before the commit
 does not outlive it.
 """
 
@@ -50,9 +50,17 @@ def _key(user_id):
     return f"network:unread:{user_id}"
 
 
-def visibility_changed(**kwargs):
-    _bump()
-    transaction.on_commit(_bump)
+def membership_changed(instance, **kwargs):
+    """A membership decides what its user may read: their count only."""
+    forget([instance.user_id])
+
+
+def visibility_changed(created=False, **kwargs):
+    """A group, thread or reply changed or went: anyone's count may have. A new one changes no
+    one's (its notifications are forgotten by those who get them)."""
+    if not created:
+        _bump()
+        transaction.on_commit(_bump)
 
 
 def _bump():
@@ -65,8 +73,9 @@ def _bump():
 def connect():
     from network.models import Group, Membership, Reply, Thread
 
-    for model in (Group, Membership, Thread, Reply):
-        for signal in (post_save, post_delete):
+    for signal in (post_save, post_delete):
+        signal.connect(membership_changed, sender=Membership, dispatch_uid="unread-Membership")
+        for model in (Group, Thread, Reply):
             signal.connect(
                 visibility_changed, sender=model, dispatch_uid=f"unread-{model.__name__}"
             )
