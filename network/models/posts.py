@@ -90,6 +90,7 @@ class Thread(index.Indexed, Post):
     # Searched with its live replies (network/search.py keeps the index up to date).
     search_fields = [
         index.SearchField("title", boost=2),
+        index.AutocompleteField("title"),
         index.SearchField("body_markdown"),
         index.SearchField("live_replies_text"),
         ANALYSED_FIELD,

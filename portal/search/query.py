@@ -175,7 +175,7 @@ def count(queryset, text, *, by=None):
     if found is None:
 
         def attempt(query, units):
-            return [], _fallback(_backend_count, queryset, query, by)
+            return [], ask_with_fallback(_backend_count, queryset, query, by)
 
         found = _find(parsed, attempt)[1]
         if key:
@@ -321,10 +321,10 @@ def _or_queries(queries):
 def _answer(queryset, query, by_relevance, start=0, stop=CANDIDATES, count_by=None):
     """Objects start..stop of the backend's answer and how many it found in all (or, with
     `count_by`, {value: how many}); during an Elasticsearch outage the database answers."""
-    return _fallback(_backend_answer, queryset, query, by_relevance, start, stop, count_by)
+    return ask_with_fallback(_backend_answer, queryset, query, by_relevance, start, stop, count_by)
 
 
-def _fallback(ask, *args):
+def ask_with_fallback(ask, *args):
     """`ask(backend, *args)` of the search engine, or of the database backend (logged) when
     the engine cannot be reached."""
     try:
