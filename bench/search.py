@@ -130,7 +130,7 @@ def grow_network(posts):
     reader, authors = network_data.people()
     group, _thread = network_data.main_group(reader, authors)
     network_data.grow_threads(group, posts // 3, authors)
-    threads = list(Thread.get_indexed_objects())
+    threads = list(Thread.objects.prefetch_related("replies"))
     for backend in get_search_backends():
         backend.add_bulk(Thread, threads)
     print(f"  {len(threads)} threads, {Reply.objects.count()} replies")

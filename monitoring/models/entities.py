@@ -48,7 +48,6 @@ class Organisation(index.Indexed, models.Model):
     # Searched by caseworkers and styrelse within what they may see (monitoring/search.py).
     search_fields = [
         index.SearchField("name", boost=2),
-        index.AutocompleteField("name"),
         index.SearchField("org_no"),
         index.SearchField("cvr"),
         index.SearchField("city"),

@@ -6,7 +6,7 @@ already-safe HTML. Deleting is soft: the row stays (replies may quote it), its t
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -90,7 +90,6 @@ class Thread(index.Indexed, Post):
     # Searched with its live replies (network/search.py keeps the index up to date).
     search_fields = [
         index.SearchField("title", boost=2),
-        index.AutocompleteField("title"),
         index.SearchField("body_markdown"),
         index.SearchField("live_replies_text"),
         ANALYSED_FIELD,
@@ -118,23 +117,10 @@ class Thread(index.Indexed, Post):
     def get_absolute_url(self):
         return reverse("network:thread", args=[self.group.slug, self.pk])
 
-    @classmethod
-    def get_indexed_objects(cls):
-        """Threads with their live replies at hand (`live_replies`), so indexing many threads
-        asks for their replies in one query rather than one per thread."""
-        live = Reply.objects.filter(deleted_at=None, hidden_at=None)
-        return (
-            super()
-            .get_indexed_objects()
-            .prefetch_related(Prefetch("replies", queryset=live, to_attr="live_replies"))
-        )
-
     def live_replies_text(self):
         """The text of the replies every reader sees (neither deleted nor hidden)."""
-        replies = getattr(self, "live_replies", None)
-        if replies is None:
-            replies = self.replies.filter(deleted_at=None, hidden_at=None)
-        return " ".join(reply.body_markdown for reply in replies)
+        replies = self.replies.filter(deleted_at=None, hidden_at=None)
+        return " ".join(replies.values_list("body_markdown", flat=True))
 
 
 class Reply(Post):

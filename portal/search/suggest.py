@@ -1,11 +1,7 @@
-"""Autocomplete for the search field: titles with a word starting with what the reader has typed
-so far, from every source the reader may search (so only what they may read). The backend's
-autocomplete index answers (a prefix index of the titles), so no title is scanned."""
-
-from wagtail.search.backends import get_search_backend
+"""Autocomplete for the search field: titles that contain what the reader has typed so far, from
+every source the reader may search (so only what they may read)."""
 
 from portal.search.page import available_sources
-from portal.search.query import ask_with_fallback
 
 MIN_LENGTH = 2
 PER_SOURCE = 4
@@ -21,8 +17,10 @@ def suggestions(user, typed):
     for source, queryset in available_sources(user)[0]:
         if source.suggest_field is None:
             continue
-        for obj in ask_with_fallback(_autocomplete, queryset, typed, source.suggest_field):
-            label = getattr(obj, source.suggest_field)
+        field = source.suggest_field
+        matching = queryset.filter(**{f"{field}__icontains": typed}).order_by(field)
+        for obj in matching[:PER_SOURCE]:
+            label = getattr(obj, field)
             suggestion = {
                 "label": label,
                 "kind": str(source.label),
@@ -31,10 +29,3 @@ def suggestions(user, typed):
             found.append((not label.lower().startswith(typed.lower()), suggestion))
     found.sort(key=lambda item: item[0])
     return [suggestion for _later, suggestion in found[:LIMIT]]
-
-
-def _autocomplete(backend, queryset, typed, field):
-    """The queryset's first objects whose `field` (the model's `AutocompleteField`, read from
-    the index rather than the table) has words starting with every typed word."""
-    results = get_search_backend(backend).autocomplete(typed, queryset, operator="and")
-    return list(results[:PER_SOURCE])
