@@ -7,8 +7,8 @@ from django.db import transaction
 from monitoring.models import NoteReply, StyrelseNote
 from monitoring.notifications import send_note_notification
 from portal.audit import record
-from portal.task_queue import enqueue_with_transaction
 from portal.models import AuditEvent
+from portal.task_queue import enqueue_with_transaction
 
 
 def entity_notes(organisation, estate=None):
