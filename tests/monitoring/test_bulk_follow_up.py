@@ -175,8 +175,8 @@ def test_the_list_is_paginated_and_its_links_keep_the_filters(
     assert "2 sager" in first and "Side 1 af 2" in first and "Side 2 af 2" in second
     assert 'href="?aar=2024&amp;regel=T03&amp;side=2"' in first
     assert 'href="?aar=2024&amp;regel=T03&amp;side=1"' in second
-    shown = {key for key in ("persistent", "new") if f'value="{cases[key].pk}"' in first}
-    on_second = {key for key in ("persistent", "new") if f'value="{cases[key].pk}"' in second}
+    shown = {key for key in ("persistent", "new") if f'id="sag-{cases[key].pk}"' in first}
+    on_second = {key for key in ("persistent", "new") if f'id="sag-{cases[key].pk}"' in second}
     assert len(shown) == 1 and on_second == {"persistent", "new"} - shown
     assert "Alle organisationens sager for T03 (2)" in second
 
