@@ -74,7 +74,7 @@ def dashboard_csv(request):
                 row.estate_count,
                 row.homes,
                 Assessment(row.assessment).label if row.assessment else "",
-                formatting.format_number(row.score, 1),
+                formatting.format_quantity(row.score),
                 row.red,
                 row.yellow,
                 row.reasons or "",
