@@ -1,6 +1,6 @@
-"""Gul for the few (issue 10): the noisiest rules' yellow limits and the assessment's gul
+"""Gul for the few (issue 10): the noisiest peer rules' yellow limits and the assessment's gul
 thresholds, measured on the generated country (docs/assessment.md). On seed 1, 2024, yellow flags
-fell from 5,081 to 3,079 and gul organisations from 73 % to 25 %; rød, the red estates and the
+fell from 5,081 to 3,427 and gul organisations from 73 % to 28 %; rød, the red estates and the
 new-case share stay within their targets. Each entry is field: (before, after); a rule or policy
 an editor has changed since is left as it is."""
 
@@ -14,12 +14,8 @@ RULES = {
     "R04": {"yellow_percentile": (90, 95)},
     "R05": {"yellow_percentile": (90, 95)},
     "R07": {"yellow_percentile": (10, 5)},
-    # Vacancy of 2–3 % is one or two homes in most estates.
-    "R03": {"yellow_threshold": (2, 3)},
-    # +5 points of turnover is still common in mid-sized estates; the planted jump is +19.
-    "R06": {"minimum_change": (5, 6)},
 }
-POLICY = {"yellow_score": (1.5, 3), "yellow_homes_share": (25, 70)}
+POLICY = {"yellow_score": (1.5, 3), "yellow_homes_share": (25, 75)}
 
 
 def _swap(changes):
@@ -57,7 +53,7 @@ class Migration(migrations.Migration):
             model_name="assessmentpolicy",
             name="yellow_homes_share",
             field=models.FloatField(
-                default=70,
+                default=75,
                 validators=[
                     django.core.validators.MinValueValidator(0),
                     django.core.validators.MaxValueValidator(100),

@@ -53,7 +53,7 @@ class AssessmentPolicy(RevisionMixin, models.Model):
     )
     yellow_homes_share = models.FloatField(
         _("gul når andelen af boliger i afdelinger med flag er mindst (%)"),
-        default=70,
+        default=75,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
 
