@@ -153,7 +153,12 @@ def _queue_entries(group, posts):
             Q(thread_id__in=[p["thread_id"] for p in posts if p["thread_id"]])
             | Q(reply_id__in=[p["reply_id"] for p in posts if p["reply_id"]])
         )
-        .select_related("reporter", "thread__author", "reply__author", "reply__thread__group")
+        .select_related(
+            "reporter",
+            "thread__author__municipality",
+            "reply__author__municipality",
+            "reply__thread__group",
+        )
         .annotate(replies_before=_replies_before("reply"))
         .order_by("created", "pk")
     )

@@ -175,7 +175,9 @@ def test_deleting_asks_for_confirmation_first(world, as_user):
     text = page.content.decode()
     assert "Vil du slette svaret?" in text
     assert '<form method="post">' in text and "Ja, slet indlægget" in text
-    assert f'href="{url}"' in client.get(f"/netvaerk/open/traad/{reply.thread_id}/").content.decode()
+    assert (
+        f'href="{url}"' in client.get(f"/netvaerk/open/traad/{reply.thread_id}/").content.decode()
+    )
 
     client.post(url)
 
