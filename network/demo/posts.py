@@ -71,13 +71,13 @@ def _named(text, people):
     return NAMED_MENTION.sub(stable, text)
 
 
-def _post(model, spec, people, created, group, **fields):
+def _post(model, spec, people, created, in_group, **fields):
     """An unsaved post with its Markdown rendered, as `Post.save` would (bulk_create skips it)."""
     text = _named(spec["text"], people)
     return model(
         author=people[spec["by"]],
         body_markdown=text,
-        body_html=mentions.render(text, lambda: group),
+        body_html=mentions.render(text, lambda: in_group),
         created=created,
         edited_at=created + EDIT_DELAY if spec["was"] else None,
         **fields,
