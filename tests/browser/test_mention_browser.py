@@ -77,6 +77,7 @@ def test_typing_at_bo_and_choosing_by_keyboard_mentions_bo(tab, steering, width,
     expect(tab.get_by_role("status").filter(has_text="Personer fundet: 2")).to_be_attached()
     assert no_overflow(tab)
     axe_clean(tab, f"suggestions open at {width}")
+    suggestions.scroll_into_view_if_needed()
     tab.screenshot(path=tmp_path / f"suggestions-{width}.png", full_page=False)
 
     tab.keyboard.press("ArrowDown")

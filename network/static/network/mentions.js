@@ -17,6 +17,7 @@ document.addEventListener("DOMContentLoaded", function () {
     "aria-describedby",
     ((input.getAttribute("aria-describedby") || "") + " " + hint.id).trim(),
   );
+  input.parentNode.insertBefore(hint, input);
   hint.hidden = false;
 
   function typed() {
@@ -33,7 +34,6 @@ document.addEventListener("DOMContentLoaded", function () {
       option.textContent = person.name;
       if (person.detail) {
         var detail = document.createElement("span");
-        detail.className = "mention-suggestion-detail";
         detail.textContent = " · " + person.detail;
         option.appendChild(detail);
       }
