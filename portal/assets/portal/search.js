@@ -11,6 +11,7 @@ document.addEventListener("DOMContentLoaded", function () {
       return input.value.trim();
     },
     label: function (option, suggestion) {
+      option.dataset.url = suggestion.url;
       option.textContent = suggestion.label;
       var kind = document.createElement("span");
       kind.className = "search-suggestion-kind";
