@@ -11,7 +11,7 @@ read is neither shown nor sent."""
 from django.db.models import Q
 from django.utils import timezone
 
-from network import access, emails, following
+from network import access, emails, following, unread
 from network.mentions import mentioned_users
 from network.models import Follow, Notification, NotificationKind
 from portal.models import User
@@ -19,14 +19,18 @@ from portal.models.users import NotificationFrequency
 
 
 def unread_count(user):
-    """For the site header: one query."""
+    """For the site header: cached per user (`network/unread.py`), else one query."""
     if not user.is_authenticated:
         return 0
-    return Notification.objects.visible_to(user).filter(read_at=None).count()
+    return unread.cached_count(
+        user, lambda user: Notification.objects.visible_to(user).filter(read_at=None).count()
+    )
 
 
 def mark_read(notifications):
-    notifications.filter(read_at=None).update(read_at=timezone.now())
+    unread_ones = notifications.filter(read_at=None)
+    unread.forget(unread_ones.values_list("recipient", flat=True).distinct())
+    unread_ones.update(read_at=timezone.now())
 
 
 def _notify(recipients, thread, reply, created, kind_of):
@@ -35,6 +39,7 @@ def _notify(recipients, thread, reply, created, kind_of):
         Notification(recipient_id=pk, kind=kind_of(pk), thread=thread, reply=reply, created=created)
         for pk, _ in recipients
     )
+    unread.forget(pk for pk, _ in recipients)
     immediate = {
         pk for pk, frequency in recipients if frequency == NotificationFrequency.IMMEDIATELY
     }

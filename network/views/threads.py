@@ -66,7 +66,8 @@ def _first_unread(request, thread):
     the first reply they have not read; the page links to it (`#svar-ID`)."""
     if "side" in request.GET or thread.read_up_to is None or thread.first_unread is None:
         return None, request.GET.get("side")
-    return thread.first_unread, thread.replies_before // REPLIES_PER_PAGE + 1
+    before = reading.replies_before(thread, thread.first_unread)
+    return thread.first_unread, before // REPLIES_PER_PAGE + 1
 
 
 @network_view
