@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install lock gettext demo serve worker test lint backup restore bench bench-pages bench-monitoring bench-network bench-search loadtest loadtest-faults translations messages clean
+.PHONY: install lock gettext demo serve worker test lint backup restore bench bench-pages bench-monitoring bench-network bench-search bench-signed-in loadtest loadtest-faults translations messages clean
 
 # Exactly the versions in requirements.lock; `pip check` fails if pyproject.toml asks for a
 # package the lock lacks (then run `make lock`).
@@ -108,6 +108,10 @@ bench-network: install translations
 
 bench-search: install translations
 	$(PY) -m bench.search $(BENCH_SEARCH_ARGS)
+
+# Every page a signed-in member and caseworker open (issue 16), on PostgreSQL (DATABASE_URL).
+bench-signed-in: install translations
+	$(PY) -m bench.signed_in $(BENCH_SIGNED_IN_ARGS)
 
 # The portal as in production under USERS users' mixed journeys for DURATION seconds, on the
 # PostgreSQL database in DATABASE_URL (emptied); loadtest-faults adds the faults. See

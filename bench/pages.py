@@ -169,17 +169,20 @@ def measure_all(load, base_url, args, targets=TARGETS, headers=None):
 
     Each round measures hello world and then every page; each URL is warmed up once first.
     A URL that does not answer 200 OK within CHECK_SECONDS is reported and left out. `headers`
-    go with every request to a page (not to hello world), e.g. a session cookie.
+    go with every request to a page (not to hello world), e.g. a session cookie. A path may be
+    a `Varying` list instead: each round (and the warm-up) then asks its own share of it in
+    turn, so no path of it is asked twice.
     """
     plan, failures = [], {}
     for label, path in [HELLO, *targets]:
         sent = headers if (label, path) != HELLO else None
-        failure = check(base_url + path, sent)
+        first = round_urls(base_url, path, 0, args.rounds)
+        failure = check(first if isinstance(first, str) else first[0], sent)
         if failure:
             failures[label] = failure
             print(f"  {label}: {failure}", flush=True)
             continue
-        load.measure(base_url + path, 1, args.concurrency, sent)  # fills every worker's caches
+        load.measure(first, 1, args.concurrency, sent)  # fills every worker's caches
         plan.append((label, path, sent))
     if HELLO[0] in failures:
         raise BenchError(f"hello world failed: {failures[HELLO[0]]}")
@@ -188,8 +191,24 @@ def measure_all(load, base_url, args, targets=TARGETS, headers=None):
     for n in range(1, args.rounds + 1):
         print(f"- round {n} of {args.rounds}", flush=True)
         for label, path, sent in plan:
-            rounds[label].append(load.measure(base_url + path, seconds, args.concurrency, sent))
+            urls = round_urls(base_url, path, n, args.rounds)
+            rounds[label].append(load.measure(urls, seconds, args.concurrency, sent))
     return [(label, path, load.combine(rounds[label])) for label, path, _sent in plan], failures
+
+
+class Varying(list):
+    """Paths of which every request asks the next one (e.g. a query never asked before)."""
+
+    def __str__(self):
+        return f"{self[0]} … ({len(self)} different)"
+
+
+def round_urls(base_url, path, n, rounds):
+    """The URL of a fixed path, or round `n`'s share of a `Varying` one (round 0: warm-up)."""
+    if not isinstance(path, Varying):
+        return base_url + path
+    share = len(path) // (rounds + 1)
+    return [base_url + p for p in path[n * share : (n + 1) * share]]
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -234,7 +253,7 @@ def print_load(rows, failures, targets=TARGETS):
     table = [
         [
             label,
-            path,
+            str(path),
             f"{r.per_second:.0f}",
             f"{r.per_second / hello_rps:.2f}",
             f"{r.p50_ms:.1f}",

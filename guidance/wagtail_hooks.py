@@ -1,5 +1,7 @@
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.urls import path, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
@@ -7,6 +9,9 @@ from guidance import search
 from guidance.models import NewsPage
 from guidance.reports import ReviewDueView
 from portal.admin_menus import EditorMenuItem
+from portal.cache import content_generation
+
+LATEST_NEWS_SECONDS = 3600
 
 
 @hooks.register("register_admin_urls")
@@ -30,9 +35,17 @@ def register_review_report_menu_item():
 
 @hooks.register("portal_home_page_sections")
 def latest_news(request):
-    """The four latest news on the home page."""
-    news = NewsPage.objects.live().public().order_by("-date", "-pk")[:4]
-    return render_to_string("guidance/latest_news.html", {"latest_news": news}, request=request)
+    """The four latest news on the home page, the same for every reader: rendered once per
+    content generation (publishing bumps it), language and host."""
+    key = (
+        f"guidance:latest-news:{content_generation(request)}:{get_language()}:{request.get_host()}"
+    )
+    html = cache.get(key)
+    if html is None:
+        news = NewsPage.objects.live().public().order_by("-date", "-pk")[:4]
+        html = render_to_string("guidance/latest_news.html", {"latest_news": news}, request=request)
+        cache.set(key, html, LATEST_NEWS_SECONDS)
+    return html
 
 
 @hooks.register("portal_search_sources")

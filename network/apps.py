@@ -8,7 +8,7 @@ class NetworkConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from network import admission, personal_data, search  # noqa: F401 (admission: signal receivers)
+        from network import admission, personal_data, search, unread  # noqa: F401 (admission: signal receivers)
         from network.personal_data import files as files_data
         from network.personal_data import moderation as moderation_data
         from network.personal_data import notifications as notifications_data
@@ -29,3 +29,4 @@ class NetworkConfig(AppConfig):
         for data in (personal_data, files_data, moderation_data, notifications_data):
             portal_personal_data.register_eraser(data.erase)
         search.connect()
+        unread.connect()

@@ -74,8 +74,8 @@ def unread_threads_for_members(user):
 
 
 def with_read_state(threads, user):
-    """Annotate each thread with how far `user` read it (`read_up_to`, None if never opened), the
-    first unread reply (`first_unread`) and how many replies come before it (`replies_before`)."""
+    """Annotate each thread with how far `user` read it (`read_up_to`, None if never opened) and
+    the first unread reply (`first_unread`)."""
     read_up_to = ThreadVisit.objects.filter(user=user, thread=OuterRef("pk")).values("read_up_to")
     first_unread = (
         Reply.objects.filter(
@@ -85,12 +85,15 @@ def with_read_state(threads, user):
         .order_by("pk")
         .values("pk")
     )
-    before = Reply.objects.filter(thread=OuterRef("pk"), pk__lt=OuterRef("first_unread"))
     return threads.annotate(
-        read_up_to=Subquery(read_up_to[:1]),
-        first_unread=Subquery(first_unread[:1]),
-        replies_before=correlated_count(before, "thread"),
+        read_up_to=Subquery(read_up_to[:1]), first_unread=Subquery(first_unread[:1])
     )
+
+
+def replies_before(thread, reply_pk):
+    """How many replies come before the reply, to find its page: asked only when a reader lands
+    on it, not as a third subquery nested in every thread page's query."""
+    return thread.replies.filter(pk__lt=reply_pk).count()
 
 
 def record_visit(user, thread, replies_shown):

@@ -6,6 +6,8 @@ builds its rules on these; nothing re-implements a role check. Role membership i
 user object and kept on it.
 """
 
+import hashlib
+
 from portal import roles
 
 
@@ -16,6 +18,13 @@ def role_names(user):
     if not hasattr(user, "_portal_roles"):
         user._portal_roles = frozenset(user.groups.values_list("name", flat=True))
     return user._portal_roles
+
+
+def role_key(user):
+    """A short key for the user's roles (and superuser status): what a cached fragment that
+    differs by role is stored under."""
+    names = sorted(role_names(user)) + (["superuser"] if user.is_superuser else [])
+    return hashlib.sha1("|".join(names).encode()).hexdigest()[:16]
 
 
 def has_role(user, role):

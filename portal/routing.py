@@ -26,6 +26,14 @@ def prepare(request):
     )
 
 
+def site(request):
+    """The request's site from the memory: the header asks for it on every page, Wagtail's or
+    an app's view."""
+    if not hasattr(request, "_wagtail_site"):
+        prepare(request)
+    return request._wagtail_site
+
+
 def page_on_the_way(request, parent, slug):
     """The child `slug` of `parent`, as its own type, for a request that routes through it.
 

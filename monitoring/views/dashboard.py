@@ -8,6 +8,7 @@ from monitoring import access, assessment, queries
 from monitoring.forms import DashboardFilterForm
 from monitoring.models import Estate, Flag, FlagRule, NoteStatus, Organisation, StyrelseNote
 from monitoring.views.gate import chosen_municipality, monitoring_view
+from portal.pagination import query_string
 
 PAGE_SIZE = 50
 NOTES_SHOWN = 10
@@ -66,11 +67,9 @@ def dashboard(request):
     if context["municipality"] is None:
         return redirect("monitoring:national")
     page = Paginator(context["rows"], PAGE_SIZE).get_page(request.GET.get("side"))
-    query = request.GET.copy()
-    query.pop("side", None)
     context.update(
         page_obj=page,
-        query_string=query.urlencode(),
+        query_string=query_string(request),
         notes=unanswered_notes(request.user, context["municipality"]),
         located=queries.located_estates_with_flags(
             access.located_estates(request.user, Estate.objects.all()), context["year"]

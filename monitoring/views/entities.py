@@ -12,6 +12,7 @@ from monitoring import access, access_log, charts, notes, queries
 from monitoring.forms import EstateFilterForm
 from monitoring.models import Estate, Level, Organisation
 from monitoring.views.gate import monitoring_view
+from portal.pagination import query_string
 
 ESTATE_PAGE_SIZE = 25
 PERSISTENT_SHOWN = 10
@@ -121,15 +122,13 @@ def organisation_page(request, org_no):
     year = context["year"]
     estate_filter = EstateFilterForm(request.GET)
     estates = estate_filter.apply(queries.estates_with_flags(organisation, year))
-    query = request.GET.copy()
-    query.pop("side", None)
     context.update(
         assessment=queries.organisation_assessment(organisation, year),
         cases=queries.case_counts(organisation, year),
         persistent=queries.persistent_flags(organisation, year)[:PERSISTENT_SHOWN],
         estate_filter=estate_filter,
         page_obj=Paginator(estates, ESTATE_PAGE_SIZE).get_page(request.GET.get("side")),
-        query_string=query.urlencode(),
+        query_string=query_string(request),
         estate_count=organisation.estates.count(),
     )
     access_log.viewed(request, "organisation", organisation, year=year)

@@ -1,7 +1,7 @@
 """What the networks hold about a person besides their posts: what they follow, their
 notifications and their e-mail opt-out. Names and titles only of what they may still read."""
 
-from network import access
+from network import access, unread
 from network.models import EmailOptOut, Follow, Group, Notification
 
 
@@ -38,4 +38,5 @@ def export(user):
 def erase(user):
     Follow.objects.filter(user=user).delete()
     Notification.objects.filter(recipient=user).delete()
+    unread.forget([user.pk])
     EmailOptOut.objects.filter(user=user).delete()

@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "portal.security_headers.PrivacyHeadersMiddleware",
     "portal.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "portal.sessions.SessionRenewalMiddleware",
     "portal.language.CookieLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -211,8 +212,8 @@ MFA_FORMS = {
     "reauthenticate": "portal.accounts.totp.SingleUseReauthenticateForm",
 }
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", "true") == "true"
-SESSION_COOKIE_AGE = 8 * 60 * 60  # eight hours idle, renewed by every request
-SESSION_SAVE_EVERY_REQUEST = True
+# Eight hours idle: portal.sessions.SessionRenewalMiddleware renews the expiry every few minutes.
+SESSION_COOKIE_AGE = 8 * 60 * 60
 
 # Single sign-on through OpenID Connect (a municipal identity provider or a MitID Erhverv broker).
 SOCIALACCOUNT_PROVIDERS = {}

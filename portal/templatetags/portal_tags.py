@@ -1,3 +1,5 @@
+import hashlib
+
 from django import template
 from django.conf import settings
 from django.core.cache import cache
@@ -5,9 +7,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from wagtail import hooks
-from wagtail.models import Site
 
-from portal import access
+from portal import access, routing
 from portal.cache import content_generation as current_content_generation
 
 register = template.Library()
@@ -16,6 +17,7 @@ register = template.Library()
 # takes the request and returns rendered HTML, so portal imports none of them.
 ACCOUNT_LINKS_HOOK = "portal_account_links"
 HOME_PAGE_HOOK = "portal_home_page_sections"
+FRAGMENT_SECONDS = 3600
 
 
 @register.simple_tag(takes_context=True)
@@ -45,7 +47,7 @@ def main_menu_items(context):
     """The home page's menu pages, computed once per content generation and site; the page's
     own item is `current`, the item of the section it is in `active`."""
     request = context["request"]
-    site = Site.find_for_request(request)
+    site = routing.site(request)
     items = []
     if site is not None:
         key = f"portal:menu:{current_content_generation(request)}:{site.pk}"
@@ -83,20 +85,34 @@ def language_choices():
 def account_menu(context):
     """The signed-in user's menu items, rendered once for the header and the mobile menu:
     profile, the apps' own links (network: its notifications with the unread count), and the
-    work areas their roles open."""
+    work areas their roles open.
+
+    The rendered menu is shared by everyone for whom it is the same: it is cached under the
+    language, the rights that decide its items and the apps' links themselves."""
     request = context["request"]
     user = request.user
-    return render_to_string(
-        "includes/account_links.html",
-        {
-            "may_edit_content": access.may_edit_content(user),
-            "may_see_monitoring": access.may_see_monitoring(user),
-            "may_decide_access_requests": access.may_decide_access_requests(user),
-            "is_administrator": access.is_administrator(user),
-            "app_links": [links(request) for links in hooks.get_hooks(ACCOUNT_LINKS_HOOK)],
-        },
-        request=request,
-    )
+    rights = {
+        "may_edit_content": access.may_edit_content(user),
+        "may_see_monitoring": access.may_see_monitoring(user),
+        "may_decide_access_requests": access.may_decide_access_requests(user),
+        "is_administrator": access.is_administrator(user),
+    }
+    app_links = [links(request) for links in hooks.get_hooks(ACCOUNT_LINKS_HOOK)]
+    key = fragment_key("account-menu", sorted(rights.items()), app_links)
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(
+            "includes/account_links.html", {**rights, "app_links": app_links}, request=request
+        )
+        cache.set(key, html, FRAGMENT_SECONDS)
+    return html
+
+
+def fragment_key(name, *parts):
+    """A cache key for a rendered fragment: its name, the language and a digest of everything
+    else it depends on (`parts`, as their repr)."""
+    digest = hashlib.sha1(repr(parts).encode()).hexdigest()
+    return f"portal:fragment:{name}:{translation.get_language()}:{digest}"
 
 
 @register.simple_tag(takes_context=True)

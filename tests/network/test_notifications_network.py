@@ -5,8 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from network import access, following
-from network.choices import MembershipStatus
+from network import access, following, moderation
 from network.models import Group, Membership, Notification, NotificationKind
 from portal.models import User
 from tests.network.conftest import RELATIONS
@@ -155,8 +154,8 @@ def test_notifications_from_a_group_one_can_no_longer_read_are_hidden(world, as_
     client = as_user(people["member"])
     assert "Fortroligt emne" in client.get(CENTRE).content.decode()
 
-    Membership.objects.filter(user=people["member"], group=people["group"]).update(
-        status=MembershipStatus.REMOVED
+    moderation.remove(
+        people["moderator"], Membership.objects.get(user=people["member"], group=people["group"])
     )
 
     page = client.get(CENTRE).content.decode()
@@ -194,6 +193,7 @@ def test_the_centre_costs_the_same_with_many_more_notifications(
 
     for n in range(60):
         post_reply(replies[0].author, thread, body=f"Flere svar {n}")
+    client.get(CENTRE)  # the header's count, forgotten by the new notifications, is taken again
 
     with django_assert_max_num_queries(few):
         client.get(CENTRE)
@@ -201,13 +201,14 @@ def test_the_centre_costs_the_same_with_many_more_notifications(
     assert few <= 15
 
 
-def test_the_header_count_is_one_query(notified, as_user):
-    moderator, thread, replies = notified
-    client = as_user(moderator)
-    client.get("/netvaerk/")
+def notification_queries(client):
     with CaptureQueriesContext(connection) as captured:
         client.get("/netvaerk/")
-    notification_queries = [
-        q for q in captured.captured_queries if "network_notification" in q["sql"]
-    ]
-    assert len(notification_queries) == 1
+    return [q for q in captured.captured_queries if "network_notification" in q["sql"]]
+
+
+def test_the_header_count_is_one_query_then_cached(notified, as_user):
+    moderator, thread, replies = notified
+    client = as_user(moderator)
+    assert len(notification_queries(client)) == 1
+    assert notification_queries(client) == []

@@ -143,6 +143,7 @@ def test_my_networks_counts_unread_threads_in_constant_queries(
     warm(client, "/netvaerk/")
     with CaptureQueriesContext(connection) as small:
         page = client.get("/netvaerk/")
+    few = len(small.captured_queries)  # now: the connection's query log is bounded
     assert page.content.decode().count("2 tråde med ulæst aktivitet") == 2
 
     for number in range(2, 12):
@@ -150,8 +151,10 @@ def test_my_networks_counts_unread_threads_in_constant_queries(
         add_member(group, member)
         for t in range(15):
             Thread.objects.create(group=group, author=None, title=f"S{t}", body_markdown="x")
+    # The header's unread count, forgotten as the reader's memberships changed, is taken again.
+    client.get("/netvaerk/")
 
-    with django_assert_max_num_queries(len(small.captured_queries)):
+    with django_assert_max_num_queries(few):
         page = client.get("/netvaerk/")
     assert page.content.decode().count("15 tråde med ulæst aktivitet") == 10
 
