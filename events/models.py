@@ -2,9 +2,13 @@
 network meeting (network) are both RegistrableEvents with a subclass of AbstractRegistration, so
 they share one set of rules (events.registration)."""
 
+from django import forms
+from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +17,8 @@ class RegistrableEvent:
     """What events.registration needs of an event, so a page and a network meeting share its
     rules. A subclass has `title`, `start`, `end`, `capacity` (None: no seat limit),
     `registration_deadline`, `location`, `ical_uid`, a `registrations` relation to a subclass of
-    AbstractRegistration, and may have `full_url` (linked from e-mails and calendars)."""
+    AbstractRegistration, a `questions` relation to a subclass of AbstractQuestion, and may have
+    `full_url` (linked from e-mails and calendars)."""
 
     has_registration = True
 
@@ -45,6 +50,76 @@ class RegistrationStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Afmeldt")
 
 
+class QuestionKind(models.TextChoices):
+    ONE_CHOICE = "one_choice", _("Ét valg")
+    SEVERAL_CHOICES = "several_choices", _("Flere valg")
+    TEXT = "text", _("Fritekst")
+
+
+class AbstractQuestion(models.Model):
+    """A question the registration form asks, set by the event's editor; subclasses add the
+    `event` it belongs to. The answer keeps the question's text, so a later edit of the
+    question does not change what people answered."""
+
+    Kind = QuestionKind
+
+    label = models.CharField(_("spørgsmål"), max_length=200)
+    kind = models.CharField(
+        _("svartype"), max_length=20, choices=QuestionKind.choices, default=QuestionKind.TEXT
+    )
+    choices = models.TextField(
+        _("svarmuligheder"),
+        blank=True,
+        help_text=_("Én svarmulighed pr. linje. Bruges ikke ved fritekst."),
+    )
+    help_text = models.CharField(_("hjælpetekst"), max_length=300, blank=True)
+    required = models.BooleanField(_("skal besvares"), default=False)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def choice_list(self):
+        return [line.strip() for line in self.choices.splitlines() if line.strip()]
+
+    def clean(self):
+        super().clean()
+        if self.kind != QuestionKind.TEXT and len(self.choice_list) < 2:
+            raise ValidationError({"choices": _("Skriv mindst to svarmuligheder, én pr. linje.")})
+
+    def form_field(self):
+        options = {"label": self.label, "help_text": self.help_text, "required": self.required}
+        pairs = [(choice, choice) for choice in self.choice_list]
+        if self.kind == QuestionKind.ONE_CHOICE:
+            return forms.ChoiceField(choices=pairs, widget=forms.RadioSelect, **options)
+        if self.kind == QuestionKind.SEVERAL_CHOICES:
+            return forms.MultipleChoiceField(
+                choices=pairs, widget=forms.CheckboxSelectMultiple, **options
+            )
+        return forms.CharField(max_length=1000, widget=forms.Textarea(attrs={"rows": 3}), **options)
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def with_waiting_position(self):
+        """Each registration with `waiting_ahead`: how many wait before it on its event's list
+        (one subquery, whatever the number of rows)."""
+        ahead = (
+            self.model.objects.filter(event=OuterRef("event"), status=RegistrationStatus.WAITING)
+            .filter(
+                Q(created__lt=OuterRef("created"))
+                | Q(created=OuterRef("created"), pk__lt=OuterRef("pk"))
+            )
+            .order_by()
+            .values("event")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(waiting_ahead=Coalesce(Subquery(ahead), 0))
+
+
 class AbstractRegistration(models.Model):
     """A user's place at something with limited seats; subclasses add an `event` foreign key.
 
@@ -62,8 +137,19 @@ class AbstractRegistration(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=RegistrationStatus.choices, db_index=True
     )
+    answers = models.JSONField(
+        _("svar"),
+        default=list,
+        blank=True,
+        help_text=_("Svarene på arrangementets spørgsmål, med spørgsmålets tekst."),
+    )
     created = models.DateTimeField(_("oprettet"), auto_now_add=True)
     updated = models.DateTimeField(_("ændret"), auto_now=True)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    # For "Mine tilmeldinger": the slug of this kind in its URLs and what a subclass lists.
+    kind = ""
 
     class Meta:
         abstract = True
@@ -83,3 +169,38 @@ class AbstractRegistration(models.Model):
     @property
     def is_waiting(self):
         return self.status == RegistrationStatus.WAITING
+
+    @property
+    def is_cancelled(self):
+        return self.status == RegistrationStatus.CANCELLED
+
+    @property
+    def waiting_position(self):
+        """1 for the first on the waiting list; needs `with_waiting_position()`."""
+        return self.waiting_ahead + 1 if self.is_waiting else None
+
+    @classmethod
+    def mine(cls, user):
+        """The user's registrations to events they may still see, their events loaded."""
+        raise NotImplementedError
+
+    def event_url(self):
+        raise NotImplementedError
+
+    def calendar_url(self):
+        raise NotImplementedError
+
+    @staticmethod
+    def kinds():
+        """Every concrete registration model by its `kind`."""
+        return {
+            model.kind: model
+            for model in apps.get_models()
+            if issubclass(model, AbstractRegistration)
+        }
+
+
+def answer_text(answer):
+    """An answer as one line of text: several choices joined."""
+    value = answer.get("answer")
+    return "; ".join(value) if isinstance(value, list) else (value or "")

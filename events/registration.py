@@ -75,9 +75,10 @@ def waiting_position(registration):
     return registration.event.registrations.filter(earlier, status=WAITING).count() + 1
 
 
-def register(user, event, *, email=True):
+def register(user, event, *, answers=(), email=True):
     """Register the user: confirmed while seats are left, otherwise on the waiting list.
-    `email=False` tells no one (the demo's loader registers people who did not ask)."""
+    `answers` are the registration form's (RegistrationForm.answers). `email=False` tells no
+    one (the demo's loader registers people who did not ask)."""
     with transaction.atomic():
         event = _locked(event)
         _check_open_for_registration(event, user)
@@ -90,7 +91,7 @@ def register(user, event, *, email=True):
             )
         confirmed = event.registrations.filter(status=CONFIRMED).count()
         status = CONFIRMED if event.capacity is None or confirmed < event.capacity else WAITING
-        registration = event.registrations.create(user=user, status=status)
+        registration = event.registrations.create(user=user, status=status, answers=list(answers))
         if email:
             _send_later(registration, "confirmed" if status == CONFIRMED else "waiting")
     return registration

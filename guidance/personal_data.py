@@ -1,6 +1,7 @@
 """What the guidance app holds about a person: event registrations."""
 
 from events import registration
+from events.personal_data import registration_data
 from guidance.models import EventRegistration
 
 
@@ -8,10 +9,12 @@ def export(user):
     return [
         {
             "arrangement": r.event.title,
-            "status": r.get_status_display(),
-            "tilmeldt": r.created.isoformat(),
+            "starter": r.event.start.isoformat(),
+            **registration_data(r),
         }
-        for r in EventRegistration.objects.filter(user=user).select_related("event")
+        for r in EventRegistration.objects.filter(user=user)
+        .with_waiting_position()
+        .select_related("event")
     ]
 
 

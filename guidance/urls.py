@@ -13,4 +13,9 @@ urlpatterns = [
     ),
     path("arrangementer/<id:event_id>/tilmeld/", events_views.register, name="event_register"),
     path("arrangementer/<id:event_id>/afmeld/", events_views.cancel, name="event_cancel"),
+    path(
+        "arrangementer/<id:event_id>/deltagere.<slug:file_format>",
+        events_views.participant_list,
+        name="event_participants",
+    ),
 ]

@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 
 from network.choices import GroupKind, MembershipRole
 from network.files import types, uploads
-from network.models import Group, Meeting, ReportReason
+from network.models import Group, Meeting, MeetingQuestion, ReportReason
 from portal.forms import SubmissionToken, VisibleTextField
 from portal.models import User
 
@@ -240,6 +240,16 @@ class MeetingForm(forms.ModelForm):
                 "Links til oplæg og baggrundsmateriale. Du kan bruge Markdown: lister og links."
             ),
         }
+
+
+MeetingQuestionFormSet = forms.inlineformset_factory(
+    Meeting,
+    MeetingQuestion,
+    fields=["label", "kind", "choices", "help_text", "required"],
+    widgets={"choices": forms.Textarea(attrs={"rows": 3})},
+    extra=1,
+    can_delete=True,
+)
 
 
 class DocumentForm(forms.Form):

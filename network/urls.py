@@ -56,6 +56,11 @@ urlpatterns = [
     path("<slug:slug>/moeder/<id:pk>/tilmeld/", meetings.register, name="meeting_register"),
     path("<slug:slug>/moeder/<id:pk>/afmeld/", meetings.cancel, name="meeting_cancel"),
     path(
+        "<slug:slug>/moeder/<id:pk>/deltagere.<slug:file_format>",
+        meetings.participant_list,
+        name="meeting_participants",
+    ),
+    path(
         "<slug:slug>/moeder/<id:pk>/kalender.ics",
         meetings.meeting_calendar,
         name="meeting_calendar",

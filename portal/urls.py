@@ -26,6 +26,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("konto/", include(account_urls)),
+    path("konto/tilmeldinger/", include("events.urls")),
     path("konto/", include("allauth.urls")),
     path("monitorering/", include("monitoring.urls")),
     path("api/", include("monitoring.api.urls")),

@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth import get_user_model
 
 from events import registration
-from guidance.models import EventPage, EventSession, Speaker
+from events.models import QuestionKind
+from guidance.models import EventPage, EventQuestion, EventSession, Speaker
 from portal import roles
 from portal.demo import child, user
 from portal.slugs import danish_slugify
@@ -66,6 +67,53 @@ EXTRA_MEMBERS = [
     ("camilla.tilsyn@herning.dk", "Camilla", "Juhl", 657),
     ("thomas.tilsyn@randers.dk", "Thomas", "Skov", 730),
 ]
+
+
+# The conference's registration questions: (text, kind, choices, help text, required).
+CONFERENCE_QUESTIONS = [
+    (
+        "Deltager du fysisk eller online?",
+        QuestionKind.ONE_CHOICE,
+        ["Fysisk i Nyborg", "Online (formiddagens oplæg)"],
+        "",
+        True,
+    ),
+    (
+        "Kost",
+        QuestionKind.SEVERAL_CHOICES,
+        ["Vegetar", "Vegansk", "Glutenfri", "Laktosefri"],
+        "",
+        False,
+    ),
+    (
+        "Behov for tilgængelighed",
+        QuestionKind.TEXT,
+        [],
+        "F.eks. trinfri adgang, teleslynge eller tegnsprogstolk.",
+        False,
+    ),
+]
+
+# What the demo's registered people answered, in the order of the questions.
+CONFERENCE_ANSWERS = [
+    ["Fysisk i Nyborg", ["Vegetar"], ""],
+    ["Online (formiddagens oplæg)", [], ""],
+    ["Fysisk i Nyborg", ["Glutenfri", "Laktosefri"], "Teleslynge i salen"],
+    ["Fysisk i Nyborg", [], "Trinfri adgang (kørestol)"],
+]
+
+
+def questions(rows):
+    return [
+        EventQuestion(
+            label=label,
+            kind=kind,
+            choices="\n".join(choices),
+            help_text=help_text,
+            required=required,
+        )
+        for label, kind, choices, help_text, required in rows
+    ]
 
 
 def at(day, clock):
@@ -186,6 +234,7 @@ def load_events(index):
         online_note="Formiddagens oplæg streames. Linket sendes til alle tilmeldte.",
         capacity=250,
         registration_deadline=at(datetime.date(2027, 5, 1), "12:00"),
+        questions=questions(CONFERENCE_QUESTIONS),
         body=[
             text(
                 "Konferencen er for tilsynsmedarbejdere og ledere i kommunerne. Deltagelse er "
@@ -259,13 +308,21 @@ def load_events(index):
         ["medlem@kommune.dk", "sagsbehandler@aarhus.dk"], field_name="email"
     )
     demo_member, aarhus = demo_users["medlem@kommune.dk"], demo_users["sagsbehandler@aarhus.dk"]
-    register_without_email([aarhus, members[0]], conference)
+    labels = [row[0] for row in CONFERENCE_QUESTIONS]
+    for account, answers in zip(
+        [aarhus, members[0], members[1], members[2]], CONFERENCE_ANSWERS, strict=True
+    ):
+        register_without_email(
+            [account],
+            conference,
+            answers=[{"question": q, "answer": a} for q, a in zip(labels, answers, strict=True)],
+        )
     register_without_email([*members, demo_member, aarhus], network_day)
 
 
-def register_without_email(users, event):
+def register_without_email(users, event, answers=()):
     """Register the users in order, skipping those already registered; no confirmations are
     e-mailed, so the demo's worker has none to print."""
     for account in users:
         if registration.active_registration(account, event) is None:
-            registration.register(account, event, email=False)
+            registration.register(account, event, answers=answers, email=False)

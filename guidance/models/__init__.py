@@ -1,6 +1,7 @@
 from .events import (
     EventIndexPage,
     EventPage,
+    EventQuestion,
     EventRegistration,
     EventSession,
     Speaker,
@@ -13,6 +14,7 @@ from .topics import Topic
 __all__ = [
     "EventIndexPage",
     "EventPage",
+    "EventQuestion",
     "EventRegistration",
     "EventSession",
     "GuidanceIndexPage",

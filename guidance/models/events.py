@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -13,8 +14,8 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from events import registration
-from events.models import AbstractRegistration, RegistrableEvent
+from events.models import AbstractQuestion, AbstractRegistration, RegistrableEvent
+from events.views import registration_context
 from portal.blocks import BODY_BLOCKS
 from portal.models import BasePage
 
@@ -144,6 +145,12 @@ class EventPage(RegistrableEvent, BasePage):
             [FieldPanel("capacity"), FieldPanel("registration_deadline")],
             heading=_("Tilmelding"),
         ),
+        InlinePanel(
+            "questions",
+            label=_("spørgsmål"),
+            heading=_("Spørgsmål ved tilmelding"),
+            help_text=_("F.eks. kost, deltagelse fysisk eller online og behov for tilgængelighed."),
+        ),
         FieldPanel("body"),
         InlinePanel("sessions", label=_("programpunkter"), heading=_("Program")),
     ]
@@ -176,6 +183,14 @@ class EventPage(RegistrableEvent, BasePage):
         return f"event-{self.pk}@tilsynsportalen.dk"
 
     @property
+    def event_url(self):
+        return self.url
+
+    @property
+    def calendar_url(self):
+        return reverse("event_calendar", args=[self.pk])
+
+    @property
     def has_registration(self):
         """An event without a capacity has no registration (a meeting's has no seat limit)."""
         return self.capacity is not None
@@ -192,12 +207,10 @@ class EventPage(RegistrableEvent, BasePage):
             {speaker.pk: speaker for s in sessions for speaker in s.speakers.all()}.values()
         )
         if self.has_registration:
-            context["seats"] = registration.seat_status(self)
-            if request.user.is_authenticated:
-                own = registration.active_registration(request.user, self)
-                context["own_registration"] = own
-                if own and own.is_waiting:
-                    context["waiting_position"] = registration.waiting_position(own)
+            context.update(registration_context(request.user, self))
+            context["may_list_participants"] = (
+                request.user.is_authenticated and self.permissions_for_user(request.user).can_edit()
+            )
         return context
 
 
@@ -246,6 +259,22 @@ class EventSession(ClusterableModel, Orderable):
         return self.title
 
 
+class EventQuestion(Orderable, AbstractQuestion):
+    event = ParentalKey(EventPage, related_name="questions", on_delete=models.CASCADE)
+
+    panels = [
+        FieldPanel("label"),
+        FieldPanel("kind"),
+        FieldPanel("choices"),
+        FieldPanel("help_text"),
+        FieldPanel("required"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("spørgsmål")
+        verbose_name_plural = _("spørgsmål")
+
+
 class EventRegistration(AbstractRegistration):
     event = models.ForeignKey(
         EventPage,
@@ -253,6 +282,15 @@ class EventRegistration(AbstractRegistration):
         on_delete=models.CASCADE,
         related_name="registrations",
     )
+
+    kind = "arrangement"
+
+    @classmethod
+    def mine(cls, user):
+        """Registrations to live events without view restrictions."""
+        return cls.objects.filter(
+            user=user, event__in=EventPage.objects.live().public()
+        ).select_related("event")
 
     class Meta(AbstractRegistration.Meta):
         verbose_name = _("tilmelding")

@@ -1,7 +1,7 @@
 from .admission import BannedAddress, MembershipRequest
 from .files import Attachment, GroupDocument
 from .groups import Group, Membership
-from .meetings import Meeting, MeetingRegistration
+from .meetings import Meeting, MeetingQuestion, MeetingRegistration
 from .moderation import ModerationAction, ModerationKind, Report, ReportOutcome, ReportReason
 from .notifications import EmailOptOut, Follow, Notification, NotificationKind
 from .posts import PostRevision, Reply, Thread
@@ -15,6 +15,7 @@ __all__ = [
     "Group",
     "GroupDocument",
     "Meeting",
+    "MeetingQuestion",
     "MeetingRegistration",
     "Membership",
     "MembershipRequest",

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from events.models import AbstractRegistration, RegistrableEvent
+from events.models import AbstractQuestion, AbstractRegistration, RegistrableEvent
 from network import access, markup
 from network.models.groups import Group
 
@@ -113,6 +113,14 @@ class Meeting(RegistrableEvent, models.Model):
         return self.place or self.video_url
 
     @property
+    def event_url(self):
+        return self.get_absolute_url()
+
+    @property
+    def calendar_url(self):
+        return reverse("network:meeting_calendar", args=[self.group.slug, self.pk])
+
+    @property
     def ical_uid(self):
         """Stable for the life of the meeting, so calendars update the meeting they hold."""
         return f"network-meeting-{self.pk}@tilsynsportalen.dk"
@@ -126,10 +134,30 @@ class Meeting(RegistrableEvent, models.Model):
         )
 
 
+class MeetingQuestion(AbstractQuestion):
+    event = models.ForeignKey(
+        Meeting, verbose_name=_("møde"), on_delete=models.CASCADE, related_name="questions"
+    )
+
+    class Meta:
+        verbose_name = _("spørgsmål")
+        verbose_name_plural = _("spørgsmål")
+        ordering = ["pk"]
+
+
 class MeetingRegistration(AbstractRegistration):
     event = models.ForeignKey(
         Meeting, verbose_name=_("møde"), on_delete=models.CASCADE, related_name="registrations"
     )
+
+    kind = "moede"
+
+    @classmethod
+    def mine(cls, user):
+        """Registrations to meetings of groups the user may still read."""
+        return cls.objects.filter(
+            user=user, event__in=Meeting.objects.readable_by(user)
+        ).select_related("event__group")
 
     class Meta(AbstractRegistration.Meta):
         verbose_name = _("mødetilmelding")

@@ -9,6 +9,7 @@ given up first, so the waiting lists move up.
 from django.db.models import Q
 
 from events import registration
+from events.personal_data import registration_data
 from network.models import (
     MeetingRegistration,
     Membership,
@@ -75,10 +76,11 @@ def export(user):
                 "netværk": r.event.group.name,
                 "møde": r.event.title,
                 "starter": _when(r.event.start),
-                "status": r.get_status_display(),
-                "tilmeldt": _when(r.created),
+                **registration_data(r),
             }
-            for r in MeetingRegistration.objects.filter(user=user).select_related("event__group")
+            for r in MeetingRegistration.objects.filter(user=user)
+            .with_waiting_position()
+            .select_related("event__group")
         ],
     }
 

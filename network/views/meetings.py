@@ -11,10 +11,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from events import registration
-from events.views import calendar_download, cancel_and_tell, register_and_tell
+from events import participants, registration
+from events.views import (
+    calendar_download,
+    cancel_and_tell,
+    register_and_tell,
+    registration_context,
+)
 from network import access
-from network.forms import MeetingForm
+from network.forms import MeetingForm, MeetingQuestionFormSet
 from network.models import Meeting
 from network.views.gate import network_view, readable_group, readable_meeting
 
@@ -44,14 +49,11 @@ def meeting_page(request, slug, pk):
     user = request.user
     meeting = readable_meeting(user, slug, pk)
     group = meeting.group
-    own = registration.active_registration(user, meeting)
     is_member = access.may_post(user, group)
     context = {
+        **registration_context(user, meeting),
         "group": group,
         "meeting": meeting,
-        "seats": registration.seat_status(meeting),
-        "own_registration": own,
-        "waiting_position": registration.waiting_position(own) if own and own.is_waiting else None,
         "attendance_refusal": meeting.attendance_refusal(user),
         "membership": access.network_membership(user, group),
         "may_manage_meetings": access.may_manage_meetings(user, group),
@@ -78,9 +80,12 @@ def _edit_meeting(request, meeting):
     if not access.may_manage_meetings(request.user, meeting.group):
         raise Http404
     form = MeetingForm(request.POST or None, instance=meeting)
-    if request.method == "POST" and form.is_valid():
+    questions = MeetingQuestionFormSet(request.POST or None, instance=meeting, prefix="spoergsmaal")
+    if request.method == "POST" and form.is_valid() and questions.is_valid():
         with transaction.atomic():
             meeting = form.save()
+            questions.instance = meeting
+            questions.save()
             if not meeting.has_started():
                 registration.fill_seats(meeting)  # a raised capacity seats the waiting list
         messages.success(request, _("Mødet er gemt."))
@@ -88,19 +93,19 @@ def _edit_meeting(request, meeting):
     return render(
         request,
         "network/meeting_form.html",
-        {"form": form, "group": meeting.group, "meeting": meeting},
+        {"form": form, "questions": questions, "group": meeting.group, "meeting": meeting},
     )
 
 
 def _registration_view(act):
-    """A POST view doing guidance's `act(request, event)` for the meeting, back to its page."""
+    """A POST view doing the events app's `act(request, event)` for the meeting, back to its
+    page unless `act` answers itself."""
 
     @require_POST
     @network_view
     def view(request, slug, pk):
         meeting = readable_meeting(request.user, slug, pk)
-        act(request, meeting)
-        return redirect(meeting)
+        return act(request, meeting) or redirect(meeting)
 
     return view
 
@@ -113,3 +118,12 @@ cancel = _registration_view(cancel_and_tell)
 def meeting_calendar(request, slug, pk):
     meeting = readable_meeting(request.user, slug, pk)
     return calendar_download(meeting, f"moede-{meeting.pk}")
+
+
+@network_view
+def participant_list(request, slug, pk, file_format):
+    """Who is coming, with their answers: for those who plan the group's meetings."""
+    meeting = readable_meeting(request.user, slug, pk)
+    if not access.may_manage_meetings(request.user, meeting.group):
+        raise Http404
+    return participants.response(meeting, file_format, f"deltagere-moede-{meeting.pk}")

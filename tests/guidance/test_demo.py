@@ -12,6 +12,7 @@ from events import registration
 from guidance.demo import content_files
 from guidance.models import (
     EventPage,
+    EventQuestion,
     EventRegistration,
     GuidancePage,
     NewsPage,
@@ -32,6 +33,7 @@ def demo_counts():
         "documents": PortalDocument.objects.count(),
         "speakers": Speaker.objects.count(),
         "registrations": EventRegistration.objects.count(),
+        "questions": EventQuestion.objects.count(),
         "users": get_user_model().objects.count(),
     }
 
@@ -223,3 +225,16 @@ def test_news_publications_and_standard_pages_are_read_from_their_content_files(
     assert (
         files and dict(model.objects.filter(slug__in=files).values_list("slug", "title")) == files
     )
+
+
+def test_the_conference_asks_questions_and_registrations_carry_answers(first_load):
+    conference = EventPage.objects.get(slug="tilsynskonferencen-2027")
+
+    assert [q.label for q in conference.questions.all()] == [
+        "Deltager du fysisk eller online?",
+        "Kost",
+        "Behov for tilgængelighed",
+    ]
+    answered = [r.answers for r in conference.registrations.all() if r.answers]
+    assert len(answered) >= 3
+    assert {"question": "Kost", "answer": ["Glutenfri", "Laktosefri"]} in sum(answered, [])

@@ -14,3 +14,7 @@ def make_meeting(group, *, days_ahead=7, hours=3, **fields):
     return Meeting.objects.create(
         group=group, start=start, end=start + datetime.timedelta(hours=hours), **fields
     )
+
+
+# The meeting form's empty question formset, as a browser sends it with no question filled in.
+NO_QUESTIONS = {"spoergsmaal-TOTAL_FORMS": "0", "spoergsmaal-INITIAL_FORMS": "0"}

@@ -14,7 +14,7 @@ from network.choices import MembershipStatus
 from network.models import MeetingRegistration, Membership
 from portal import roles
 from tests.network.conftest import add_member
-from tests.network.meeting_factory import make_meeting
+from tests.network.meeting_factory import NO_QUESTIONS, make_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -200,6 +200,7 @@ def test_raising_the_capacity_seats_the_waiting_list(world, members, as_user):
         "end": timezone.localtime(meeting.end).strftime("%Y-%m-%dT%H:%M"),
         "place": meeting.place,
         "capacity": "2",
+        **NO_QUESTIONS,
     }
 
     response = client.post(f"{meeting.get_absolute_url()}rediger/", data)

@@ -11,7 +11,7 @@ from network.choices import GroupKind
 from network.models import Meeting
 from portal import roles
 from tests.network.conftest import add_member
-from tests.network.meeting_factory import make_meeting
+from tests.network.meeting_factory import NO_QUESTIONS, make_meeting
 from tests.network.test_access import RELATIONS, reads, request_and_roll_back
 from tests.network.test_network_query_counts import queries_for, warm
 
@@ -113,6 +113,7 @@ def meeting_form(**changes):
         "material_markdown": "[Slides](https://example.org/slides.pdf)",
         "capacity": "",
         "registration_deadline": "",
+        **NO_QUESTIONS,
     }
     return {**data, **changes}
 

@@ -27,7 +27,11 @@ def writer(world):
     thread = world["closed"]["thread"]
     posting.edit(me, thread, title="Ny overskrift", body="Min rettede tekst")
     Reply.objects.create(thread=thread, author=me, body_markdown="Mit eget svar")
-    registration.register(me, make_meeting(group, title="Temadag om byggeri", capacity=1))
+    registration.register(
+        me,
+        make_meeting(group, title="Temadag om byggeri", capacity=1),
+        answers=[{"question": "Kost", "answer": "Vegetar"}],
+    )
     return me
 
 
@@ -46,8 +50,8 @@ def test_download_holds_my_network_data_and_not_others(client, login, world, wri
     assert [
         (r["tidligere_overskrift"], r["tidligere_tekst"]) for r in data["tidligere_versioner"]
     ] == [("Hemmelig overskrift closed", "Indhold i closed")]
-    assert [(r["møde"], r["status"]) for r in data["mødetilmeldinger"]] == [
-        ("Temadag om byggeri", "Tilmeldt")
+    assert [(r["møde"], r["status"], r["svar"]) for r in data["mødetilmeldinger"]] == [
+        ("Temadag om byggeri", "Tilmeldt", [{"spørgsmål": "Kost", "svar": "Vegetar"}])
     ]
     text = json.dumps(data, ensure_ascii=False)
     assert "Svar i closed" not in text, "the moderator's reply in my thread is not mine"

@@ -17,7 +17,7 @@ from django.urls import URLResolver, get_resolver
 from django.utils import timezone
 from monitoring_fixtures import build_monitoring_data, create_vacancy_rule
 
-from guidance.models import EventIndexPage, EventPage
+from guidance.models import EventIndexPage, EventPage, EventRegistration
 from monitoring.models import FlagRule, StyrelseNote
 from network import library, unsubscribe
 from network.choices import GroupKind, MembershipStatus
@@ -48,6 +48,7 @@ OWN_URLCONFS = {
     "ninja:monitoring_api",
     "network.urls",
     "portal.search.urls",
+    "events.urls",
 }
 THIRD_PARTY_URLCONFS = {
     "wagtail.admin.urls",
@@ -176,6 +177,13 @@ EXPECTED = {
         lambda o: f"/konto/invitation/{invitations.token_for(o['invitation'])}/",
         signed_in(403, anonymous=(302, "/konto/signup/")),
     ),
+    # events.urls: one's own registrations; another person's cannot be reached by its id
+    "konto/tilmeldinger/": ("get", lambda o: "/konto/tilmeldinger/", signed_in(200)),
+    "konto/tilmeldinger/<slug:kind>/<id:pk>/afmeld/": (
+        "get",
+        lambda o: f"/konto/tilmeldinger/arrangement/{o['registration'].pk}/afmeld/",
+        signed_in(404),
+    ),
     # portal.search.urls
     "soeg/": ("get", lambda o: "/soeg/?q=tilsyn", every(200)),
     "soeg/forslag/": ("get", lambda o: "/soeg/forslag/?q=tilsyn", every(200)),
@@ -197,6 +205,11 @@ EXPECTED = {
         "post",
         lambda o: f"/arrangementer/{o['event'].pk}/afmeld/",
         signed_in((302, "/arrangementer/konference/")),
+    ),
+    "arrangementer/<id:event_id>/deltagere.<slug:file_format>": (
+        "get",
+        lambda o: f"/arrangementer/{o['event'].pk}/deltagere.xlsx",
+        {**only({"editor"}, 200, 404), "anonymous": LOGIN},
     ),
     # monitoring.urls: caseworkers see their own municipality (0042 is København's), styrelse all
     "monitorering/": (
@@ -437,6 +450,11 @@ EXPECTED = {
         lambda o: network_meeting(o, "afmeld/"),
         signed_in((302, NETWORK_MEETING)),
     ),
+    "netvaerk/<slug:slug>/moeder/<id:pk>/deltagere.<slug:file_format>": (
+        "get",
+        lambda o: network_meeting(o, "deltagere.csv"),
+        NETWORK_MANAGERS,
+    ),
     "netvaerk/<slug:slug>/moeder/<id:pk>/kalender.ics": (
         "get",
         lambda o: network_meeting(o, "kalender.ics"),
@@ -652,6 +670,10 @@ def build_objects():
     return {
         "home": home,
         "event": event,
+        # Someone else's registration: no role may see or cancel it.
+        "registration": EventRegistration.objects.create(
+            event=event, user=applicant, status=EventRegistration.Status.CONFIRMED
+        ),
         "monitoring": monitoring,
         "note": StyrelseNote.objects.create(
             organisation=monitoring["kk"], title="Fusion", body="En fusion er under forberedelse."

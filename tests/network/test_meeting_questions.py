@@ -1,0 +1,80 @@
+"""A meeting's registration questions: set by those who plan meetings, answered by members, and
+in the organisers' participant list."""
+
+import csv
+import io
+
+import pytest
+
+from network.models import MeetingQuestion, MeetingRegistration
+from tests.network.meeting_factory import make_meeting
+from tests.network.test_meetings import meeting_form
+
+pytestmark = pytest.mark.django_db
+
+
+def question_forms(*questions):
+    data = {"spoergsmaal-TOTAL_FORMS": str(len(questions)), "spoergsmaal-INITIAL_FORMS": "0"}
+    for number, question in enumerate(questions):
+        data.update({f"spoergsmaal-{number}-{key}": value for key, value in question.items()})
+    return data
+
+
+def test_a_moderator_sets_questions_when_planning_a_meeting(world, as_user):
+    client = as_user(world["closed"]["moderator"])
+    data = {
+        **meeting_form(),
+        **question_forms(
+            {
+                "label": "Deltager du fysisk eller online?",
+                "kind": "one_choice",
+                "choices": "Fysisk\nOnline",
+                "required": "on",
+            },
+        ),
+    }
+
+    response = client.post("/netvaerk/closed/moeder/nyt/", data)
+
+    assert response.status_code == 302
+    (question,) = MeetingQuestion.objects.all()
+    assert (question.label, question.choice_list, question.required) == (
+        "Deltager du fysisk eller online?",
+        ["Fysisk", "Online"],
+        True,
+    )
+
+
+def test_a_choice_question_without_choices_is_refused_with_the_meeting(world, as_user):
+    client = as_user(world["closed"]["moderator"])
+    data = {**meeting_form(), **question_forms({"label": "Kost", "kind": "one_choice"})}
+
+    response = client.post("/netvaerk/closed/moeder/nyt/", data)
+
+    assert response.status_code == 200
+    assert "Skriv mindst to svarmuligheder" in response.content.decode()
+    assert not MeetingQuestion.objects.exists()
+
+
+def test_a_member_answers_and_the_moderator_downloads_the_answers(world, as_user):
+    meeting = make_meeting(world["closed"]["group"], capacity=5)
+    question = MeetingQuestion.objects.create(
+        event=meeting, label="Kost", kind="one_choice", choices="Vegetar\nAlt", required=True
+    )
+    member = world["closed"]["member"]
+
+    response = as_user(member).post(
+        f"{meeting.get_absolute_url()}tilmeld/", {f"spoergsmaal_{question.pk}": "Vegetar"}
+    )
+
+    assert response.status_code == 302
+    assert MeetingRegistration.objects.get(user=member).answers == [
+        {"question": "Kost", "answer": "Vegetar"}
+    ]
+    assert as_user(member).get(f"{meeting.get_absolute_url()}deltagere.csv").status_code == 404
+    moderator_client = as_user(world["closed"]["moderator"])
+    page = moderator_client.get(meeting.get_absolute_url()).content.decode()
+    assert "deltagere.xlsx" in page
+    listing = moderator_client.get(f"{meeting.get_absolute_url()}deltagere.csv")
+    header, row = csv.reader(io.StringIO(listing.content.decode("utf-8-sig")), delimiter=";")
+    assert (header[-1], row[1], row[-1]) == ("Kost", member.email, "Vegetar")
