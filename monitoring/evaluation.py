@@ -17,7 +17,7 @@ from django.db.models import Max, Min, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from . import assessment, peer_statistics, planner, reporting_duty
+from . import assessment, bulk, peer_statistics, planner, reporting_duty
 from .models import (
     Direction,
     Estate,
@@ -49,7 +49,6 @@ STORED = [
     "is_current",
 ]
 CASE = STORED.index("case_id")
-UPDATED_FIELDS = [name.removesuffix("_id") for name in STORED] + ["evaluated_at"]
 
 
 @dataclass
@@ -188,7 +187,8 @@ def store_flags(flags, rules, batches, year=None):
     """Create, update and close flags so the current flags are exactly `flags`, each in the
     case of the same rule's flag for the same entity the year before, else in its own case.
 
-    Existing flags are compared as plain tuples; only new and changed rows become objects.
+    Existing flags are compared as plain tuples; only new and changed rows become objects, and
+    only changed rows are written.
     """
     rule_ids = {rule.code: rule.pk for rule in rules}
     revisions = {rule.code: rule.latest_revision_id for rule in rules}
@@ -205,7 +205,6 @@ def store_flags(flags, rules, batches, year=None):
     red = int((flags["severity"] == RED).sum())
     summary = Summary(red=red, yellow=len(flags) - red)
     continued = {case for _, case in current.values()}
-    now = timezone.now()
     changed = []
     for flag_year, rows in flags.groupby("year", sort=True):
         created, opening, this_year = [], [], []
@@ -230,15 +229,15 @@ def store_flags(flags, rules, batches, year=None):
                 case,
                 True,
             )
-            fields = dict(zip(STORED, values, strict=True))
-            flag = Flag(pk=pk, **dict(zip(keys, key, strict=True)), **fields)
-            if pk is None:
-                created.append(flag)
-            else:
+            if pk is not None:
                 summary.kept += 1
-                flag.evaluated_at = now
-                if stored != values:
-                    changed.append(flag)
+            if pk is not None and stored == values:
+                this_year.append((key, (pk, case)))
+                continue
+            flag = Flag(
+                pk=pk, **dict(zip(keys, key, strict=True)), **dict(zip(STORED, values, strict=True))
+            )
+            (created if pk is None else changed).append(flag)
             if case is None:
                 opening.append(flag)
             this_year.append((key, flag))
@@ -247,9 +246,14 @@ def store_flags(flags, rules, batches, year=None):
         Flag.objects.bulk_create(created, batch_size=2000)
         summary.new += len(created)
         for key, flag in this_year:
-            current[key] = (flag.pk, flag.case_id)
-            continued.add(flag.case_id)
-    Flag.objects.bulk_update(changed, UPDATED_FIELDS, batch_size=1000)
+            current[key] = flag if isinstance(flag, tuple) else (flag.pk, flag.case_id)
+            continued.add(current[key][1])
+    now = timezone.now()
+    bulk.update_rows(
+        Flag,
+        STORED + ["evaluated_at"],
+        [(flag.pk, *(getattr(flag, name) for name in STORED), now) for flag in changed],
+    )
     closed = [pk for pk, stored in existing.values() if stored[-1]]
     for start in range(0, len(closed), 5000):
         Flag.objects.filter(pk__in=closed[start : start + 5000]).update(is_current=False)
