@@ -21,6 +21,7 @@ from . import assessment, bulk, peer_statistics, planner, reporting_duty
 from .models import (
     Direction,
     Estate,
+    Evaluation,
     Flag,
     FlagCase,
     FlagRule,
@@ -77,6 +78,8 @@ def evaluate(year=None, today=None):
         assessment.refresh(data, None if year is None else [year])
         planner.analyse(Flag, FlagCase)
     peer_statistics.refresh(_peer_values(raw), _entity_homes(data))
+    # Last: the cached pages re-render only once flags, assessments and bands are all stored.
+    Evaluation.objects.create()
     return summary
 
 
