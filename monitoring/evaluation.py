@@ -76,7 +76,8 @@ def evaluate(year=None, today=None):
     with transaction.atomic():
         summary = store_flags(flags, rules, batches, year)
         assessment.refresh(data, None if year is None else [year])
-        planner.analyse(Flag, FlagCase)
+        if summary.new or summary.closed:  # updates alone leave the planner's row counts true
+            planner.analyse(Flag, FlagCase)
     peer_statistics.refresh(_peer_values(raw), _entity_homes(data))
     # Last: the cached pages re-render only once flags, assessments and bands are all stored.
     Evaluation.objects.create()
@@ -209,6 +210,7 @@ def store_flags(flags, rules, batches, year=None):
     summary = Summary(red=red, yellow=len(flags) - red)
     continued = {case for _, case in current.values()}
     changed = []
+    touched = set()  # the cases whose years may change: those of new, changed or closed flags
     for flag_year, rows in flags.groupby("year", sort=True):
         created, opening, this_year = [], [], []
         for row, batch_id in zip(
@@ -241,6 +243,8 @@ def store_flags(flags, rules, batches, year=None):
                 pk=pk, **dict(zip(keys, key, strict=True)), **dict(zip(STORED, values, strict=True))
             )
             (created if pk is None else changed).append(flag)
+            if stored is not None:
+                touched.add(stored[CASE])
             if case is None:
                 opening.append(flag)
             this_year.append((key, flag))
@@ -248,9 +252,11 @@ def store_flags(flags, rules, batches, year=None):
         summary.opened += len(opening)
         Flag.objects.bulk_create(created, batch_size=2000)
         summary.new += len(created)
+        touched.update(flag.case_id for flag in created)
         for key, flag in this_year:
             current[key] = flag if isinstance(flag, tuple) else (flag.pk, flag.case_id)
             continued.add(current[key][1])
+    touched.update(flag.case_id for flag in changed)
     now = timezone.now()
     bulk.update_rows(
         Flag,
@@ -258,10 +264,11 @@ def store_flags(flags, rules, batches, year=None):
         [(flag.pk, *(getattr(flag, name) for name in STORED), now) for flag in changed],
     )
     closed = [pk for pk, stored in existing.values() if stored[-1]]
+    touched.update(stored[CASE] for _, stored in existing.values() if stored[-1])
     for start in range(0, len(closed), 5000):
         Flag.objects.filter(pk__in=closed[start : start + 5000]).update(is_current=False)
     summary.closed = len(closed)
-    _update_case_years(year)
+    _update_case_years(touched)
     return summary
 
 
@@ -284,17 +291,15 @@ def _open_cases(flags):
         flag.case_id = case.pk
 
 
-def _update_case_years(year=None):
-    """Each case's first and last year with a current flag (kept when it has none left); after
-    a one-year evaluation only the cases with a flag that year or the year before can change."""
+def _update_case_years(cases):
+    """Each of `cases`' first and last year with a current flag (kept when it has none left)."""
     flags = Flag.objects.filter(case=OuterRef("pk"), is_current=True).order_by().values("case")
-    cases = FlagCase.objects.all()
-    if year is not None:
-        cases = cases.filter(flags__year__in=[year - 1, year]).distinct()
-    FlagCase.objects.filter(pk__in=cases.values("pk")).update(
-        first_year=Coalesce(Subquery(flags.annotate(y=Min("year")).values("y")), "first_year"),
-        last_year=Coalesce(Subquery(flags.annotate(y=Max("year")).values("y")), "last_year"),
-    )
+    cases = sorted(cases)
+    for start in range(0, len(cases), 5000):
+        FlagCase.objects.filter(pk__in=cases[start : start + 5000]).update(
+            first_year=Coalesce(Subquery(flags.annotate(y=Min("year")).values("y")), "first_year"),
+            last_year=Coalesce(Subquery(flags.annotate(y=Max("year")).values("y")), "last_year"),
+        )
 
 
 def _batches(rows, batches):

@@ -37,7 +37,6 @@ from monitoring.models import (
     ValueKind,
 )
 from monitoring.peer_statistics import size_class
-from portal.cache import content_generation
 
 
 def available_years():
@@ -329,11 +328,10 @@ def located_estates_with_flags(estates, year):
     )
 
 
-def data_version(request):
+def data_version():
     """Changes whenever what the caseworkers' pages show may have changed: an evaluation stored,
-    an import succeeded, a follow-up step recorded, a flag or an assessment written, or (for
-    the guidance links) a page published. One query of indexed maxima; part of the key of every
-    cached monitoring fragment (monitoring/templates/monitoring/*.html)."""
+    an import succeeded, a follow-up step recorded, a flag or an assessment written. One query
+    of indexed maxima; part of the key of every cached monitoring fragment."""
     tables = {
         model: connection.ops.quote_name(model._meta.db_table)
         for model in (Evaluation, ImportBatch, FlagEvent, Flag, OrganisationAssessment)
@@ -347,4 +345,4 @@ def data_version(request):
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {latest}", [ImportBatch.Status.SUCCEEDED])
         row = cursor.fetchone()
-    return "-".join(str(value) for value in (*row, content_generation(request)))
+    return "-".join(str(value) for value in row)

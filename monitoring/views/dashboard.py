@@ -79,7 +79,7 @@ def dashboard(request):
         table_cache_key=(
             context["municipality"].pk,
             context["filters_cache_key"],
-            queries.data_version(request),
+            queries.data_version(),
         ),
         query_string=query.urlencode(),
         notes=unanswered_notes(request.user, context["municipality"]),

@@ -114,7 +114,7 @@ def entity_context(request, organisation, estate, level, size):
         level,
         owner.pk,
         year,
-        queries.data_version(request),
+        queries.data_version(),
         translation.get_language(),
     )
     return {
