@@ -4,12 +4,12 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
-from django.utils.text import slugify
 
 from events import registration
 from guidance.models import EventPage, EventSession, Speaker
 from portal import roles
 from portal.demo import child, user
+from portal.slugs import danish_slugify
 
 from .blocks import info, text
 from .documents import pdf_document
@@ -74,7 +74,7 @@ def at(day, clock):
 
 
 def slides(title):
-    filename = f"slides-{slugify(title)}.pdf"
+    filename = f"slides-{danish_slugify(title)}.pdf"
     return pdf_document(title, filename, [title, "Tilsynskonferencen 2025"], "Oplæggets slides.")
 
 
