@@ -10,5 +10,7 @@ class GuidanceConfig(AppConfig):
         from guidance import personal_data, signals  # noqa: F401
         from portal.accounts import personal_data as portal_personal_data
 
-        portal_personal_data.register_exporter("arrangementer", personal_data.export)
+        portal_personal_data.register_exporter(
+            "arrangementer", personal_data.export, _("Arrangementer")
+        )
         portal_personal_data.register_eraser(personal_data.erase)

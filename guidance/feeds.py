@@ -1,9 +1,6 @@
 """News as RSS 2.0 and Atom 1.0, listing only live, public news pages."""
 
-import datetime
-
 from django.contrib.syndication.views import Feed
-from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
@@ -28,15 +25,11 @@ class NewsRssFeed(Feed):
         return item.full_url
 
     def item_pubdate(self, item):
-        """The news item's own date (an editor may publish it days later), at its first
-        publication's time when that was the same day."""
-        published = timezone.localtime(item.first_published_at)
-        if published.date() == item.date:
-            return published
-        return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time()))
+        """When the item was first published; republishing a correction does not move it."""
+        return item.first_published_at
 
     def item_updateddate(self, item):
-        return max(item.last_published_at, self.item_pubdate(item))
+        return item.last_published_at
 
 
 class NewsAtomFeed(NewsRssFeed):

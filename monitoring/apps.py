@@ -14,7 +14,11 @@ class MonitoringConfig(AppConfig):
 
         portal_health.register("last_import", health.last_import)
 
-        portal_personal_data.register_exporter("opfoelgning_paa_flag", personal_data.export)
-        portal_personal_data.register_exporter("notater_og_svar", personal_data.export_notes)
+        portal_personal_data.register_exporter(
+            "opfoelgning_paa_flag", personal_data.export, _("Opfølgning på flag")
+        )
+        portal_personal_data.register_exporter(
+            "notater_og_svar", personal_data.export_notes, _("Notater og svar")
+        )
         portal_personal_data.register_eraser(personal_data.erase)
         search.connect()

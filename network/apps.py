@@ -15,12 +15,17 @@ class NetworkConfig(AppConfig):
         from portal.accounts import personal_data as portal_personal_data
 
         register_exporter = portal_personal_data.register_exporter
-        register_exporter("netvaerk", personal_data.export)
-        register_exporter("netvaerksfiler", files_data.export)
-        register_exporter("netvaerk_anmeldelser", moderation_data.export_reports)
-        register_exporter("netvaerk_moderation", moderation_data.export_moderation)
-        register_exporter("netvaerk_laeste_traade", moderation_data.export_reading)
-        register_exporter("netvaerk_notifikationer", notifications_data.export)
+        register_exporter("netvaerk", personal_data.export, _("Netværk"))
+        register_exporter("netvaerksfiler", files_data.export, _("Filer i netværkene"))
+        register_exporter(
+            "netvaerk_anmeldelser", moderation_data.export_reports, _("Anmeldelser i netværkene")
+        )
+        register_exporter("netvaerk_moderation", moderation_data.export_moderation, _("Moderation"))
+        register_exporter(
+            "netvaerk_laeste_traade", moderation_data.export_reading, _("Læste tråde")
+        )
+        register_exporter("netvaerk_notifikationer", notifications_data.export, _("Notifikationer"))
+        portal_personal_data.register_files(files_data.files)
         for data in (personal_data, files_data, moderation_data, notifications_data):
             portal_personal_data.register_eraser(data.erase)
         search.connect()

@@ -6,29 +6,46 @@ that a tester can add it to an authenticator app. Never run `load_demo` on a pro
 """
 
 import base64
+import datetime
 import functools
 import hashlib
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from wagtail.models import Page, Site
 
 from portal import roles
-from portal.models import FooterSettings, HomePage, StandardPage
+from portal.models import FooterSettings, HomePage
 
 DEMO_PASSWORD = "Tilsyn-demo-2026"
 
 
-def child(parent, model, slug, **fields):
-    """The child page of `parent` with `slug`, created and published if it does not exist."""
+def child(parent, model, slug, *, published=None, **fields):
+    """The child page of `parent` with `slug`, created and published if it does not exist (first
+    published on the date `published`, if given)."""
     existing = model.objects.child_of(parent).filter(slug=slug).first()
     if existing:
         return existing
     page = model(slug=slug, **fields)
     parent.add_child(instance=page)
     page.save_revision().publish()
+    if published:
+        published_on(page, published)
     return page
+
+
+def published_on(page, first, last=None):
+    """Date the page's first (and last) publication, at nine in the morning: a demo loaded today
+    shows pages published over the past years, as feeds and listings do."""
+
+    def morning(day):
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
+
+    type(page).objects.filter(pk=page.pk).update(
+        first_published_at=morning(first), last_published_at=morning(last or first)
+    )
 
 
 def home_page():
@@ -61,23 +78,9 @@ def home_page():
     return home
 
 
-def footer_pages(home, accessibility_body, privacy_body):
-    accessibility = child(
-        home,
-        StandardPage,
-        "tilgaengelighedserklaering",
-        title="Tilgængelighedserklæring",
-        summary="Sådan lever Tilsynsportalen op til kravene om digital tilgængelighed.",
-        body=accessibility_body,
-    )
-    privacy = child(
-        home,
-        StandardPage,
-        "privatlivspolitik",
-        title="Privatlivspolitik",
-        summary="Hvilke personoplysninger portalen behandler, og hvorfor.",
-        body=privacy_body,
-    )
+def set_footer_pages(accessibility, privacy):
+    """The footer's contact details and its links to the accessibility statement and privacy
+    policy."""
     footer = FooterSettings.for_site(Site.objects.get(is_default_site=True))
     footer.contact_text = "Bolig- og Planstyrelsen, Center for Bolig"
     footer.contact_email = "tilsyn@bpst.dk"

@@ -5,8 +5,11 @@ real TOTP authenticator whose secret is kept on the user object (`user.totp_secr
 can log in through allauth's own two-step flow exactly as a person would.
 """
 
+import io
 import itertools
+import json
 import time
+import zipfile
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -177,3 +180,16 @@ def editor(make_user):
 @pytest.fixture
 def administrator(make_user):
     return make_user(roles.ADMINISTRATOR, mfa=True)
+
+
+def unzipped(response):
+    """The data download's files, {name: bytes}, from its ZIP."""
+    assert response.status_code == 200, response.status_code
+    assert response["Content-Type"] == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content))) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def downloaded_data(response):
+    """The data download's JSON."""
+    return json.loads(unzipped(response)["mine-data.json"])

@@ -1,14 +1,20 @@
 """Builds the guidance pages from their content files, then links related guidance between them.
 
 Each page is a Markdown file in `content/`, `NN-slug.md`, read in the order of the numbers. Its
-front matter holds title, summary, topics (topic slugs), reviewed (a date), owner and related
-(slugs of other guidance pages); its body is read by `page_body`.
+front matter holds title, summary, topics (topic slugs), published (the date it was first
+published), reviewed_days_ago (so a demo loaded any day has a few pages due for review, as a
+well-kept site has), owner and related (slugs of other guidance pages); its body is read by
+`page_body`.
 """
 
+import datetime
 from pathlib import Path
+
+from django.utils import timezone
 
 from guidance.models import GuidancePage, Topic
 from portal import front_matter
+from portal.demo import published_on
 
 from . import page_body
 from .blocks import related
@@ -34,6 +40,7 @@ def specs():
 def load_guidance(index):
     """Create missing pages as drafts first, so each can be published once with its links."""
     topics = {topic.slug: topic for topic in Topic.objects.all()}
+    today = timezone.localdate()
     all_specs = specs()
     pages, new = {}, []
     for spec in all_specs:
@@ -44,7 +51,7 @@ def load_guidance(index):
                 title=spec["title"],
                 summary=spec["summary"],
                 topics=[topics[slug] for slug in spec["topics"]],
-                last_reviewed=spec["reviewed"],
+                last_reviewed=today - datetime.timedelta(days=spec["reviewed_days_ago"]),
                 content_owner=spec["owner"],
                 content_owner_email=OWNER_EMAILS.get(spec["owner"], ""),
                 body=spec["body"],
@@ -57,4 +64,5 @@ def load_guidance(index):
         if spec.get("related"):
             page.body.append(related([pages[slug] for slug in spec["related"]]))
         page.save_revision().publish()
+        published_on(page, spec["published"], max(spec["published"], page.last_reviewed))
     return pages

@@ -47,6 +47,14 @@ def export(user):
     }
 
 
+def files(user):
+    """The person's attachments and library documents, each under its number and own name."""
+    for attachment in Attachment.objects.filter(uploaded_by=user).order_by("pk"):
+        yield f"filer/vedhaeftede-filer/{attachment.pk}-{attachment.original_name}", attachment.file
+    for document in GroupDocument.objects.filter(uploaded_by=user).order_by("pk"):
+        yield f"filer/dokumenter/{document.pk}-{document.original_name}", document.file
+
+
 def erase(user):
     withdrawn = Q(thread__author=user, thread__deleted_at__isnull=False) | Q(
         reply__author=user, reply__deleted_at__isnull=False

@@ -1,7 +1,7 @@
 import logging
 import re
 from typing import NamedTuple
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.internal.ratelimit import get_ip
@@ -59,11 +59,21 @@ class AccountAdapter(DefaultAccountAdapter):
         return user
 
     def send_mail(self, template_prefix, email, context):
-        """allauth's e-mails name the portal and its public address, not the requested host."""
+        """allauth's e-mails name the portal, and their links lead to its public address
+        (BASE_URL), never to the host the request came to."""
         site = PortalSite(
             settings.WAGTAIL_SITE_NAME, urlsplit(settings.WAGTAILADMIN_BASE_URL).netloc
         )
-        super().send_mail(template_prefix, email, {"current_site": site, **context})
+        context = {key: on_public_address(value) for key, value in context.items()}
+        super().send_mail(template_prefix, email, {**context, "current_site": site})
+
+
+def on_public_address(value):
+    """An absolute link moved to the portal's public address; any other value as it is."""
+    if not isinstance(value, str) or not value.startswith(("http://", "https://")):
+        return value
+    base, link = urlsplit(settings.WAGTAILADMIN_BASE_URL), urlsplit(value)
+    return urlunsplit((base.scheme, base.netloc, link.path, link.query, link.fragment))
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):

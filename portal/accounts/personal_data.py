@@ -1,7 +1,7 @@
 """Everything the portal stores about a person: for "download my data" and "delete my account".
 
-Each app registers what it holds about a user and how to erase it; the profile's download
-collects them all, and deleting the account runs every eraser.
+Each app registers what it holds about a user, the files the user uploaded, and how to erase it;
+the profile's download collects them all, and deleting the account runs every eraser.
 """
 
 from allauth.account.models import EmailAddress
@@ -14,11 +14,32 @@ from portal.models import AccessRequest, AuditEvent, Invitation
 
 _exporters = []
 _erasers = []
+_file_sources = []
+_titles = {}
 
 
-def register_exporter(label, function):
-    """Register `function(user) -> JSON-serialisable data` under `label` in the data download."""
+def register_exporter(label, function, title=None):
+    """Register `function(user) -> JSON-serialisable data` under `label` in the data download,
+    headed `title` in its readable summary."""
     _exporters.append((label, function))
+    if title:
+        _titles[label] = title
+
+
+def register_files(function):
+    """Register `function(user) -> [(path in the download, stored file)]`: files the person
+    uploaded, put in the download as they are."""
+    _file_sources.append(function)
+
+
+def title(label):
+    """The heading of a part of the download, for its readable summary."""
+    return _titles.get(label) or label.replace("_", " ").capitalize()
+
+
+def files(user):
+    for function in _file_sources:
+        yield from function(user)
 
 
 def register_eraser(function):

@@ -1,12 +1,10 @@
-import json
-
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -14,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal import access, audit
-from portal.accounts import access_requests, invitations, personal_data
+from portal.accounts import access_requests, data_archive, invitations, personal_data
 from portal.accounts.forms import (
     AccessRequestForm,
     DecisionForm,
@@ -22,6 +20,7 @@ from portal.accounts.forms import (
     InvitationForm,
     ProfileForm,
 )
+from portal.links import public_url
 from portal.models import AccessRequest, AuditEvent, Municipality
 
 
@@ -113,7 +112,7 @@ def decide_access_request(request, pk):
 def _notify_applicant(request, access_request):
     context = {
         "access_request": access_request,
-        "profile_url": request.build_absolute_uri(reverse("profile")),
+        "profile_url": public_url(reverse("profile")),
     }
     transaction.on_commit(
         lambda: send_mail(
@@ -134,9 +133,7 @@ def invite(request):
         invitation = form.save(commit=False)
         invitation.invited_by = request.user
         invitation.save()
-        link = request.build_absolute_uri(
-            reverse("accept_invitation", args=[invitations.token_for(invitation)])
-        )
+        link = public_url(reverse("accept_invitation", args=[invitations.token_for(invitation)]))
         body = render_to_string(
             "portal/accounts/email/invitation.txt", {"invitation": invitation, "link": link}
         )
@@ -175,14 +172,15 @@ def accept_invitation(request, token):
 
 @login_required
 def download_data(request):
-    data = personal_data.export(request.user)
+    """The person's own data, files included, as one ZIP; no parameter names anyone else."""
+    archive = data_archive.build(request.user)
     audit.record(AuditEvent.Kind.DATA_EXPORTED, subject=request.user)
-    response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2, default=str),
-        content_type="application/json; charset=utf-8",
+    return FileResponse(
+        archive,
+        as_attachment=True,
+        filename="tilsynsportalen-mine-data.zip",
+        content_type="application/zip",
     )
-    response["Content-Disposition"] = 'attachment; filename="tilsynsportalen-mine-data.json"'
-    return response
 
 
 @login_required

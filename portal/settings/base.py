@@ -185,6 +185,9 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 # allauth's e-mails name the portal, not the host they were requested on.
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Tilsynsportalen] "
+# The owner is told by e-mail of every change to their account's password, addresses and
+# two-factor methods (in Danish, templates/account/email/).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
@@ -216,8 +219,6 @@ SOCIALACCOUNT_PROVIDERS = {}
 SOCIALACCOUNT_ADAPTER = "portal.accounts.adapter.SocialAccountAdapter"
 # An address the provider has not verified is verified by e-mail here, as at sign-up.
 SOCIALACCOUNT_EMAIL_VERIFICATION = "mandatory"
-# allauth's e-mails name the portal, not the host they were requested on.
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Tilsynsportalen] "
 SOCIALACCOUNT_ONLY = False
 OIDC_MUNICIPALITY_CLAIM = env("OIDC_MUNICIPALITY_CLAIM", "")
 # Styrelse's own e-mail domains: a verified address there makes a network member at once, as a

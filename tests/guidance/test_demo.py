@@ -3,20 +3,24 @@
 import datetime
 import re
 
+import feedparser
 import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
 from events import registration
+from guidance.demo import content_files
 from guidance.models import (
     EventPage,
     EventRegistration,
     GuidancePage,
+    NewsPage,
     PublicationPage,
     Speaker,
     Topic,
 )
-from portal.models import FooterSettings, HomePage, PortalDocument
+from guidance.reports import review_due_before
+from portal.models import FooterSettings, HomePage, PortalDocument, StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -178,3 +182,44 @@ def test_footer_links_the_accessibility_statement_and_the_privacy_policy(client,
     assert "WCAG 2.1" in accessibility and "Digitaliseringsstyrelsen" in accessibility
     assert "/konto/profil/mine-data/" in privacy and "/konto/profil/slet/" in privacy
     assert "Slettet bruger" in privacy and "Datatilsynet" in privacy
+
+
+def test_review_report_shows_a_few_overdue_guidance_pages_not_half(first_load):
+    pages = GuidancePage.objects.live()
+    overdue = pages.filter(last_reviewed__lt=review_due_before())
+
+    assert pages.count() >= 30
+    assert 2 <= overdue.count() <= 5, list(overdue.values_list("title", flat=True))
+
+
+def test_feed_items_are_dated_by_their_first_publication_over_the_past_years(client, first_load):
+    entries = feedparser.parse(client.get("/nyheder/feed/atom/").content).entries
+    published = [datetime.date(*entry.published_parsed[:3]) for entry in entries]
+    news_dates = dict(NewsPage.objects.values_list("title", "date"))
+
+    assert len(entries) == NewsPage.objects.count() >= 5
+    assert all(day < datetime.date.today() for day in published)
+    assert len({day.year for day in published}) >= 3
+    assert [news_dates[entry.title] for entry in entries] == published
+
+
+def test_guidance_was_first_published_over_the_years_before_its_last_review(first_load):
+    pages = GuidancePage.objects.live()
+    years = {page.first_published_at.year for page in pages}
+
+    assert len(years) >= 3
+    assert all(page.first_published_at.date() <= page.last_reviewed for page in pages)
+
+
+@pytest.mark.parametrize(
+    "folder, model",
+    [("news", NewsPage), ("publications", PublicationPage), ("pages", StandardPage)],
+)
+def test_news_publications_and_standard_pages_are_read_from_their_content_files(
+    first_load, folder, model
+):
+    files = {slug: meta["title"] for slug, meta, _body in content_files.read(folder)}
+
+    assert (
+        files and dict(model.objects.filter(slug__in=files).values_list("slug", "title")) == files
+    )

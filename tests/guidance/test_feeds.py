@@ -6,6 +6,8 @@ import xml.etree.ElementTree as ET
 import feedparser
 import pytest
 
+from guidance.models import NewsPage
+
 pytestmark = pytest.mark.django_db
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -42,16 +44,19 @@ def test_feeds_are_newest_first(client, make_news_page):
         assert [entry.title for entry in feed.entries] == ["Ny", "Gammel"]
 
 
-def test_an_item_is_dated_by_its_news_date_not_by_when_it_was_published(client, make_news_page):
-    make_news_page("Gammel", date=datetime.date(2025, 3, 14))
+def test_an_item_is_dated_by_its_first_publication_not_by_a_later_one(client, make_news_page):
+    page = make_news_page("Gammel", date=datetime.date(2024, 3, 14))
+    first = datetime.datetime(2024, 3, 14, 8, 0, tzinfo=datetime.UTC)
+    NewsPage.objects.filter(pk=page.pk).update(first_published_at=first)
+    page.refresh_from_db()
+    page.save_revision().publish()  # a correction today
 
     rss = feedparser.parse(client.get("/nyheder/feed/rss/").content).entries[0]
     atom = feedparser.parse(client.get("/nyheder/feed/atom/").content).entries[0]
 
-    assert rss.published_parsed[:3] == (2025, 3, 13)  # midnight in Copenhagen, in UTC
-    assert rss.published_parsed[3] == 23
-    assert atom.published_parsed[:3] == (2025, 3, 13)
-    # Published today, so Atom's `updated` says so; only the item's own date is backdated.
+    assert rss.published_parsed[:5] == (2024, 3, 14, 8, 0)
+    assert atom.published_parsed[:5] == (2024, 3, 14, 8, 0)
+    # Atom's `updated` says the item was corrected today.
     assert atom.updated_parsed[:3] == datetime.datetime.now(datetime.UTC).timetuple()[:3]
 
 

@@ -22,7 +22,7 @@ def sign_up_and_confirm(email, mailoutbox):
     client = Client()
     client.post("/konto/signup/", {"email": email, "password1": PASSWORD, "password2": PASSWORD})
     confirmation = [m for m in mailoutbox if email.lower() in m.to][-1]
-    client.post(re.search(r"https?://testserver(/\S+)", confirmation.body).group(1))
+    client.post(re.search(r"https?://[^/\s]+(/\S+)", confirmation.body).group(1))
     client.post("/konto/login/", {"login": email, "password": PASSWORD})
     return client, User.objects.get(email__iexact=email)
 

@@ -2,6 +2,7 @@
 files of posts they had deleted go, files in live posts and the library stay without their name."""
 
 import pytest
+from accounts_fixtures import unzipped
 from django.utils import timezone
 
 from network import library
@@ -45,6 +46,35 @@ def test_the_download_lists_the_persons_files(files_of_member):
     assert [(d["titel"], d["mappe"], d["netværk"]) for d in data["dokumenter"]] == [
         ("Vedtægter.pdf", "Regler", "Netværk open")
     ]
+
+
+def test_the_download_is_a_zip_with_my_files_and_no_one_elses(
+    client, login, world, files_of_member
+):
+    member = files_of_member["member"]
+    others = stored_attachment(world["open"]["reply"], "Andres notat.pdf", pdf())
+    assert others.uploaded_by != member
+    login(client, member)
+
+    files = unzipped(client.get("/konto/profil/mine-data/"))
+
+    uploaded = {
+        name.rsplit("/", 1)[0] + "/" + name.rsplit("-", 1)[-1]: content
+        for name, content in files.items()
+        if name.startswith("filer/")
+    }
+    assert sorted(uploaded) == [
+        "filer/dokumenter/Vedtægter.pdf",
+        "filer/vedhaeftede-filer/Tilsynsplan.pdf",
+        "filer/vedhaeftede-filer/Udkast.pdf",
+    ]
+    with files_of_member["live"].file.open("rb") as stored:
+        assert uploaded["filer/vedhaeftede-filer/Tilsynsplan.pdf"] == stored.read()
+    assert not [name for name in files if "Andres" in name]
+    summary = files["oversigt.html"].decode()
+    assert '<html lang="da">' in summary and "<h1>Dine data fra Tilsynsportalen</h1>" in summary
+    assert "Tilsynsplan.pdf" in summary and "Andres notat" not in summary
+    assert {"mine-data.json", "oversigt.html"} <= set(files)
 
 
 def test_deleting_the_account_removes_files_of_withdrawn_posts_and_unlinks_the_rest(

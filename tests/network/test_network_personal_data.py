@@ -4,6 +4,7 @@ account (posts stay, shown as "Slettet bruger"; memberships and meeting seats go
 import json
 
 import pytest
+from accounts_fixtures import downloaded_data
 
 from events import registration
 from network import posting
@@ -33,7 +34,7 @@ def writer(world):
 def test_download_holds_my_network_data_and_not_others(client, login, world, writer):
     login(client, writer)
 
-    data = json.loads(client.get(DATA_URL).content)["netvaerk"]
+    data = downloaded_data(client.get(DATA_URL))["netvaerk"]
 
     assert [(m["netværk"], m["status"]) for m in data["medlemskaber"]] == [
         ("Netværk closed", "Aktiv")
