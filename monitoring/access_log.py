@@ -1,6 +1,7 @@
 """Who viewed which organisation, estate or case, and who exported what, in the portal's audit
 log: the privacy page promises a log of "visning af fortrolige nøgletal" (who, what, when and
-from which address). One insert per request."""
+from which address). The one writer of these events, so every one has the same details: what,
+path, the organisation's number and what the caller adds. One insert per request."""
 
 from portal import audit
 from portal.models import AuditEvent
@@ -25,6 +26,6 @@ def viewed(request, what, organisation, **details):
 
 
 def exported(request, what, organisation=None, **details):
-    """Monitoring data left the portal through the API (files are logged by
-    `monitoring/views/exports.py`, with the same kind)."""
+    """Monitoring data left the portal (`what`: api, csv, xlsx, print; a file's name as
+    `file`)."""
     _record(AuditEvent.Kind.MONITORING_EXPORTED, request, what, organisation, **details)

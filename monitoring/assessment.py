@@ -10,6 +10,7 @@ import pandas as pd
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from . import formatting
 from .models import Assessment, AssessmentPolicy, Flag, OrganisationAssessment, Severity
 from .rules.dataset import ESTATE, ORGANISATION
 
@@ -159,7 +160,7 @@ def _top(frame):
 
 
 def _percent(share):
-    return f"{share:.0f}" if share >= 1 else _("under 1")
+    return formatting.format_number(share, 0) if share >= 1 else _("under 1")
 
 
 def refresh(data, years=None):

@@ -95,10 +95,12 @@ def load_dataset(today, raw=None):
     """The whole country's figures as a Dataset, and each entity-year's latest import batch.
 
     `raw` is what _read_values() returned, when the caller has read it already."""
-    figures = list(KeyFigure.objects.values_list("id", "code", "name", "direction"))
+    catalogue = list(
+        KeyFigure.objects.only("code", "name", "unit", "direction", "kind", "decimals")
+    )
     organisation, estate, year, figure, value, batch = (_read_values() if raw is None else raw).T
     is_estate = ~np.isnan(estate)
-    codes = {pk: code for pk, code, _, _ in figures}
+    codes = {entry.pk: entry.code for entry in catalogue}
     values, batches = {}, {}
     for level, entity, mask in (
         (ORGANISATION, organisation, ~is_estate),
@@ -116,9 +118,9 @@ def load_dataset(today, raw=None):
         values,
         entities=_entities(),
         rates=pd.DataFrame.from_records(StatutoryRate.objects.values(), index="year"),
-        figure_names={code: name for _, code, name, _ in figures},
+        figures={entry.code: entry for entry in catalogue},
         lower_is_worse=frozenset(
-            code for _, code, _, direction in figures if direction == Direction.LOWER_IS_WORSE
+            entry.code for entry in catalogue if entry.direction == Direction.LOWER_IS_WORSE
         ),
         today=today,
     )

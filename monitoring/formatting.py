@@ -9,6 +9,8 @@ rounded to the figure's `decimals`, in the active language's separators ("1.234,
 - `set_xlsx_cell(cell, figure, value)`: an openpyxl cell with a real date, a rounded number
   and its number format, or "Ja"/"Nej".
 - `natural_value(figure, value)`: bool, int, date or float, for JSON.
+- `format_percent(number)` and `format_quantity(number)`: numbers that are no figure's value (a
+  change in percent, a percentile, a count of peers or years), for explanations and reasons.
 """
 
 import datetime
@@ -60,6 +62,19 @@ def format_number(number, places):
     if is_missing(number):
         return MISSING
     return formats.number_format(round(number, places) + 0, places, force_grouping=True)
+
+
+def format_percent(number):
+    """A share or change in percent, with one decimal ("11,9"): the unit is the text's."""
+    return format_number(number, 1)
+
+
+def format_quantity(number):
+    """A number that belongs to no figure (a percentile, a count of peers or years): a whole
+    number without decimals, another with one ("97,5")."""
+    if is_missing(number):
+        return MISSING
+    return format_number(number, 0 if round(float(number), 1).is_integer() else 1)
 
 
 def format_value(figure, value):

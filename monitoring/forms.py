@@ -186,18 +186,19 @@ class BulkFollowUpForm(forms.Form):
 
     NOBODY = "ingen"
 
-    def __init__(self, *args, organisation, cases, shown, rule=None, **kwargs):
-        """`cases`: the organisation's cases one may choose; `shown`: the flags listed (one per
-        case), which "all" means; `rule`: the rule the list is narrowed to, if any."""
+    def __init__(self, *args, organisation, cases, shown, count, rule=None, **kwargs):
+        """`cases`: the organisation's cases one may choose; `shown`: the flags the list holds
+        on all its pages (one per case, `count` of them), which "all" means; `rule`: the rule
+        the list is narrowed to, if any."""
         super().__init__(*args, **kwargs)
         self.shown = shown
         self.caseworkers = {str(user.pk): user for user in assignable(organisation)}
         self.fields["sager"].queryset = cases
         everything = (
             _("Alle organisationens sager for %(rule)s (%(count)s)")
-            % {"rule": rule.code, "count": len(shown)}
+            % {"rule": rule.code, "count": count}
             if rule
-            else _("Alle viste sager (%(count)s)") % {"count": len(shown)}
+            else _("Alle sager i listen (%(count)s)") % {"count": count}
         )
         self.fields["omfang"].choices = [
             (self.CHOSEN, _("De valgte sager")),
@@ -216,7 +217,7 @@ class BulkFollowUpForm(forms.Form):
         if data["omfang"] == self.CHOSEN:
             data["case_ids"] = [case.pk for case in data["sager"]]
         else:
-            data["case_ids"] = [flag.case_id for flag in self.shown]
+            data["case_ids"] = list(self.shown.values_list("case_id", flat=True))
         if not data["case_ids"]:
             raise forms.ValidationError(_("Vælg mindst én sag."))
         assignee = data["ansvarlig"]

@@ -1,5 +1,6 @@
-"""Styrelsen's notes to the supervising municipality: writing one (which e-mails the
-municipality's caseworkers once committed) and the municipality's answers, each step logged."""
+"""Styrelsen's notes to the supervising municipality: writing one (whose e-mail to the
+municipality's caseworkers is queued in the note's own transaction, so neither is kept without
+the other) and the municipality's answers, each step logged."""
 
 from django.db import transaction
 
@@ -7,6 +8,7 @@ from monitoring.models import NoteReply, StyrelseNote
 from monitoring.notifications import send_note_notification
 from portal.audit import record
 from portal.models import AuditEvent
+from portal.task_queue import enqueue_with_transaction
 
 
 def entity_notes(organisation, estate=None):
@@ -30,7 +32,7 @@ def write(author, organisation, data):
     record(
         AuditEvent.Kind.NOTE_WRITTEN, actor=author, note=note.pk, organisation=organisation.org_no
     )
-    transaction.on_commit(lambda: send_note_notification.enqueue(note.pk))
+    enqueue_with_transaction(send_note_notification, note.pk)
     return note
 
 

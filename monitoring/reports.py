@@ -1,6 +1,6 @@
 """The styringsdialog report as an XLSX workbook (openpyxl): a cover, the year's cases with the
-questions to ask, the key figures against their peers, the estates with their flags, and
-styrelse's notes. Text goes through `portal.exports.safe_cell`; figures through the one value
+questions to ask, the key figures against their peers, the estates with their flags, the key
+figures of the estates with cases, and styrelse's notes. Text goes through `portal.exports.safe_cell`; figures through the one value
 formatter (`monitoring.formatting`)."""
 
 import io
@@ -113,6 +113,14 @@ def _cases(workbook, report):
     )
 
 
+def _figure_cells(sheet, row_index, first_column, row):
+    """A figure row's values across the years (queries.FigureRow), flagged cells filled."""
+    for column, (_year, value, mark) in enumerate(row.cells, start=first_column):
+        cell = formatting.set_xlsx_cell(sheet.cell(row=row_index, column=column), row.figure, value)
+        if mark:
+            cell.fill = FILLS[mark]
+
+
 def _figures(workbook, report):
     quartiles = [_("Nedre kvartil"), _("Median"), _("Øvre kvartil")]
     sheet = _table(
@@ -131,10 +139,7 @@ def _figures(workbook, report):
     )
     for row_index, line in enumerate(report.figures, start=3):
         figure = line.row.figure
-        for column, (_year, value, mark) in enumerate(line.row.cells, start=3):
-            cell = formatting.set_xlsx_cell(sheet.cell(row=row_index, column=column), figure, value)
-            if mark:
-                cell.fill = FILLS[mark]
+        _figure_cells(sheet, row_index, 3, line.row)
         if line.peer is not None:
             peer = line.peer
             first = 3 + len(report.years)
@@ -174,6 +179,23 @@ def _estates(workbook, report):
     )
 
 
+def _estate_figures(workbook, report):
+    lines = [(entry.estate, row) for entry in report.estate_figures for row in entry.rows]
+    sheet = _table(
+        workbook,
+        _("Afdelingers nøgletal"),
+        _("Nøgletal for afdelinger med sager i %(year)s") % {"year": report.year},
+        [_("Afdeling"), _("Nøgletal"), _("Enhed"), *report.estate_years],
+        [
+            [f"{estate.estate_no} {estate.name}", row.figure.name, formatting.unit(row.figure)]
+            for estate, row in lines
+        ],
+        [24, 40, 12, *([14] * len(report.estate_years))],
+    )
+    for row_index, (_estate, row) in enumerate(lines, start=3):
+        _figure_cells(sheet, row_index, 4, row)
+
+
 def _notes(workbook, report):
     _table(
         workbook,
@@ -211,6 +233,7 @@ def organisation_workbook(report):
     _cases(workbook, report)
     _figures(workbook, report)
     _estates(workbook, report)
+    _estate_figures(workbook, report)
     _notes(workbook, report)
     organisation = report.organisation
     workbook.properties.title = _("Rapport til styringsdialogen %(year)s: %(name)s") % {

@@ -11,6 +11,7 @@ from django.utils import timezone
 from monitoring import notes, queries
 from monitoring.models import (
     Flag,
+    KeyFigureValue,
     Level,
     NoteReply,
     OrganisationAssessment,
@@ -18,6 +19,10 @@ from monitoring.models import (
     Severity,
 )
 from monitoring.peer_statistics import size_class
+
+# The years of each flagged estate's key figures the report shows: the report's year and the
+# ones before it.
+ESTATE_YEARS = 3
 
 
 @dataclass
@@ -38,6 +43,15 @@ class EstateLine:
 
 
 @dataclass
+class EstateFigures:
+    """An estate with cases in the report's year and its key figures (queries.FigureRow) of
+    the newest years, the cells its flags are about marked."""
+
+    estate: object
+    rows: list
+
+
+@dataclass
 class Report:
     organisation: object
     year: int
@@ -48,6 +62,8 @@ class Report:
     years: list
     estates: list  # EstateLine
     notes: list
+    estate_years: list = field(default_factory=list)
+    estate_figures: list = field(default_factory=list)  # EstateFigures
 
     @cached_property
     def estate_cases(self):
@@ -112,9 +128,32 @@ def estate_lines(organisation, year, flags):
     return [EstateLine(e, e.red, e.yellow, rules[e.pk]) for e in estates]
 
 
+def estate_figures(year, flags):
+    """The key figures of the estates with a case in `flags`, ESTATE_YEARS years up to `year`,
+    read in one query; estates in number order."""
+    years = list(range(year - ESTATE_YEARS + 1, year + 1))
+    estates, flags_of = {}, defaultdict(list)
+    for flag in flags:
+        if flag.estate_id:
+            estates[flag.estate_id] = flag.estate
+            flags_of[flag.estate_id].append(flag)
+    values = defaultdict(list)
+    for value in (
+        KeyFigureValue.objects.filter(estate__in=list(estates), year__in=years)
+        .select_related("figure")
+        .order_by("figure__sort_order", "year")
+    ):
+        values[value.estate_id].append(value)
+    ordered = sorted(estates.values(), key=lambda estate: estate.estate_no)
+    return years, [
+        EstateFigures(e, queries.figure_table(values[e.pk], flags_of[e.pk], years)) for e in ordered
+    ]
+
+
 def build(organisation, year):
     flags = case_flags(organisation, year)
     figures, years = figure_lines(organisation, year)
+    estate_years, estates_figures = estate_figures(year, flags)
     return Report(
         organisation=organisation,
         year=year,
@@ -131,4 +170,6 @@ def build(organisation, year):
                 Prefetch("replies", NoteReply.objects.order_by("-created", "-pk"), "latest")
             )
         ),
+        estate_years=estate_years,
+        estate_figures=estates_figures,
     )

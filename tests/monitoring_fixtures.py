@@ -10,7 +10,7 @@ import itertools
 import pytest
 from django.db import connection, transaction
 
-from monitoring import assessment, evaluation, generator, peer_statistics
+from monitoring import assessment, evaluation, formatting, generator, peer_statistics
 from monitoring.importing import ImportFile, import_entities, import_key_figures
 from monitoring.models import (
     Estate,
@@ -99,9 +99,14 @@ def raise_flag(rule, entity, year, severity=Severity.RED, previous=None, value=N
         year=year,
         severity=severity,
         value=value,
-        explanation=f"Forklaring {rule.code} {year}: {value}",
+        explanation=f"Forklaring {rule.code} {year}: {explained(rule, value)}",
         previous=previous,
     )
+
+
+def explained(rule, value):
+    """The value as an explanation writes it: by the rule's figure, through the one formatter."""
+    return formatting.format_value(rule.figure, value) if rule.figure else value
 
 
 def assess_all():

@@ -28,6 +28,7 @@ def evaluate(rule, data, fired):
                 "prev_year": years - 1,
                 "change": change,
             },
+            percentages=("change",) if rule.change_in_percent else (),
         )
     ]
 

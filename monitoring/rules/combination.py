@@ -62,10 +62,14 @@ def _conditions(rule, data):
         limit = rule.yellow_threshold
         holds &= rule.worse(value, limit)
     margin = rule.options.get("growth_over_sector_median")
+    percentages = ()
     if margin is not None:
         growth = change_from(value, lag(value), in_percent=True)
         years = value.index.get_level_values("year")
         sector = growth.groupby(years).transform("median")
         holds &= rule.worse(growth, sector + margin if rule.higher_is_worse else sector - margin)
         context["change"] = growth
-    return Outcome(rule.level, yellow=holds, yellow_limit=limit, context=context)
+        percentages = ("change",)
+    return Outcome(
+        rule.level, yellow=holds, yellow_limit=limit, context=context, percentages=percentages
+    )

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from monitoring import formatting
+
 from .peers import size_classes
 
 ESTATE = "estate"
@@ -35,14 +37,15 @@ class Dataset:
     """Figures (`values`) and attributes (`attributes`) per level, both indexed by (entity, year).
 
     Entity attributes: organisation, region, home_type, year_built and master `homes`
-    (organisations: the homes of their estates).
+    (organisations: the homes of their estates). `figures`: the catalogue by code (name, unit,
+    kind and decimals, for explanations).
     """
 
     values: dict
     attributes: dict = field(init=False)
     entities: dict = field(repr=False, default_factory=dict)
     rates: pd.DataFrame = field(default_factory=pd.DataFrame)
-    figure_names: dict = field(default_factory=dict)
+    figures: dict = field(default_factory=dict)
     lower_is_worse: frozenset = frozenset()
     today: datetime.date = field(default_factory=datetime.date.today)
     _previous: dict = field(init=False, repr=False, default_factory=dict)
@@ -85,6 +88,15 @@ class Dataset:
             )
             self._previous[level] = before.get_indexer(index) if len(index) else np.array([], int)
         return self._previous[level]
+
+    def figure_name(self, code):
+        figure = self.figures.get(code)
+        return figure.name if figure else code
+
+    def figure_header(self, code):
+        """The figure's name with its unit ("Lejeledighed (%)")."""
+        figure = self.figures.get(code)
+        return formatting.header(figure) if figure else code
 
     def higher_is_worse(self, code):
         return code not in self.lower_is_worse

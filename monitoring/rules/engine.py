@@ -6,15 +6,18 @@ fire (R13's figures, R14's gaps) their explanations are joined. Only flagged row
 """
 
 import math
+from functools import partial
 
 import numpy as np
 import pandas as pd
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from monitoring import formatting
+
 from . import absolute, change, combination, hysteresis, missing, peer, trend
 from .escalation import escalate
-from .formatting import format_value, render_rows
+from .formatting import format_year, render_rows
 from .peers import peer_group_label
 from .spec import RED, YELLOW
 
@@ -33,6 +36,8 @@ STATISTICS = (
     *("prev_value", "prev_year", "change", "n_years", "rules", "deadline"),
 )
 RESULT = [*COLUMNS, "statistics", "explanation"]
+# Placeholders holding a value of the outcome's figure, written with its kind and decimals.
+FIGURE_VALUES = ("value", "threshold", "prev_value", "peer_median", "q1", "q3")
 
 
 def evaluate(rules, data):
@@ -105,12 +110,7 @@ def _hits(rule, data, fired, outcome):
     if "peer_level" in hits:
         hits["peer_group"] = _peer_groups(rule, outcome.level, data, rows, hits["peer_level"])
     columns = {name: hits[name].tolist() for name in hits}
-    columns["year"] = [str(year) for year in columns["year"]]
-    if "prev_year" in columns:
-        columns["prev_year"] = [
-            format_value(year).replace(".", "") for year in columns["prev_year"]
-        ]
-    hits["explanation"] = render_rows(rule.explanation, columns)
+    hits["explanation"] = render_rows(rule.explanation, columns, _formatters(rule, data, outcome))
     if held.any():
         hits.loc[held[rows], "explanation"] += " " + _(
             "Værdien har ikke længere krydset grænsen, men ligger så tæt på den, at sagen fra "
@@ -118,6 +118,22 @@ def _hits(rule, data, fired, outcome):
         )
     hits["statistics"] = _statistics(hits)
     return hits
+
+
+def _formatters(rule, data, outcome):
+    """How each placeholder of the outcome is written: values of its figure by the figure's kind
+    and decimals, a change in the figure's decimals or in percent, years as years."""
+    formatters = {"year": format_year, "prev_year": format_year}
+    figure = data.figures.get(outcome.figure or rule.figure)
+    if figure is not None:
+        formatters.update(dict.fromkeys(FIGURE_VALUES, partial(formatting.format_value, figure)))
+        formatters["change"] = partial(_in_decimals, formatting.decimals(figure))
+    formatters.update(dict.fromkeys(outcome.percentages, formatting.format_percent))
+    return formatters
+
+
+def _in_decimals(places, number):
+    return formatting.format_number(number, places)
 
 
 def _collapse(hits):

@@ -1,32 +1,19 @@
-"""Danish number formatting and template rendering for flag explanations."""
+"""Filling a flag rule's explanation template, every number written by the one formatter of
+figures (monitoring/formatting.py): the engine says how each placeholder is formatted (a
+figure's value with its decimals, a change in percent, a year); anything else numeric is a
+quantity ("97,5"), a text stays as it is and a missing value is a dash."""
 
-import math
 import numbers
 import string
 
-MISSING = "–"
-_DANISH = str.maketrans(",.", ".,")
-
-
-def format_number(value):
-    """A number as Danes write it: decimal comma, thousands dot, few decimals ("5.700", "4,1")."""
-    if value is None or math.isnan(value):
-        return MISSING
-    magnitude = abs(value)
-    if magnitude >= 100:
-        text = f"{value:,.0f}"
-    else:
-        text = f"{value:.{1 if magnitude >= 1 else 2}f}".rstrip("0").rstrip(".")
-    if text in ("-0", ""):
-        text = "0"
-    return text.translate(_DANISH)
+from monitoring import formatting
 
 
 class _Context(dict):
     """Unknown placeholders render as a dash rather than failing the whole evaluation."""
 
     def __missing__(self, key):
-        return MISSING
+        return formatting.MISSING
 
 
 def template_fields(template):
@@ -34,30 +21,37 @@ def template_fields(template):
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-def format_value(value):
-    """A placeholder's text: numbers the Danish way, missing values as a dash."""
-    if isinstance(value, float):
-        return format_number(value)
-    if value is None:
-        return MISSING
-    if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        return format_number(float(value))
+def format_other(value):
+    """A placeholder the engine gives no formatter: a text, or a number as a quantity."""
+    if isinstance(value, str):
+        return value
+    if value is None or (isinstance(value, numbers.Real) and not isinstance(value, bool)):
+        return formatting.format_quantity(value)
     return str(value)
 
 
-def render(template, context):
+def format_year(value):
+    return formatting.MISSING if formatting.is_missing(value) else str(int(value))
+
+
+def render(template, context, formatters=None):
     """Fill the template's placeholders from `context` (one flag's values)."""
-    return render_rows(template, {key: [value] for key, value in context.items()})[0]
+    columns = {key: [value] for key, value in context.items()}
+    return render_rows(template, columns, formatters)[0]
 
 
-def render_rows(template, columns):
+def render_rows(template, columns, formatters=None):
     """Render the template once per row; `columns` maps placeholder names to equal-length
-    sequences. Only the placeholders the template uses are formatted."""
+    sequences, `formatters` placeholder names to the function writing their values. Only the
+    placeholders the template uses are formatted."""
+    formatters = formatters or {}
     try:
         used = [name for name in template_fields(template) if name in columns]
     except ValueError:
         used = []
-    texts = [[format_value(value) for value in columns[name]] for name in used]
+    texts = [
+        [formatters.get(name, format_other)(value) for value in columns[name]] for name in used
+    ]
     rows = len(next(iter(columns.values()), []))
     results = []
     for values in zip(*texts, strict=True) if texts else [()] * rows:

@@ -85,7 +85,7 @@ def _required(data, level, figure, months):
     """A required figure is empty; it was due with the accounts."""
     value = data.column(level, figure)
     context = {
-        "figure_name": data.figure_names.get(figure, figure),
+        "figure_name": data.figure_name(figure),
         "deadline": _dates(_deadline(value, months)),
     }
     return Outcome(level, yellow=value.isna(), context=context)

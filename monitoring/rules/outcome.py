@@ -10,7 +10,9 @@ class Outcome:
     """Masks and context aligned to the level's (entity, year) index.
 
     A kind may return several outcomes for one rule (one per figure or condition); the engine
-    keeps the worst per entity and year and joins their explanations.
+    keeps the worst per entity and year and joins their explanations. `figure` is the code of
+    the figure the values are of, when not the rule's; `percentages` the context names that are
+    in percent rather than in the figure's unit.
     """
 
     level: str
@@ -19,3 +21,5 @@ class Outcome:
     yellow_limit: object = None
     red_limit: object = None
     context: dict = field(default_factory=dict)
+    figure: str | None = None
+    percentages: tuple = ()

@@ -58,5 +58,5 @@ def _worsening(rule, data, figure):
         yellow &= worse(total, spread, True)
         context.update(peer_median=stats["median"], q1=stats["q1"], q3=stats["q3"])
         context.update(peers=stats["peers"], peer_level=stats["peer_level"])
-    context["figure_name"] = data.figure_names.get(figure, figure)
-    return Outcome(rule.level, yellow=yellow, context=context)
+    context["figure_name"] = data.figure_header(figure)
+    return Outcome(rule.level, yellow=yellow, context=context, figure=figure)

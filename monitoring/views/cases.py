@@ -1,7 +1,9 @@
-"""An organisation's cases of a year in one list, with one follow-up step for several at once
-(the chosen ones, or all of a rule's): the supervising municipality's caseworkers only."""
+"""An organisation's cases of a year in one paginated list, with one follow-up step for several
+at once (the chosen ones, or all of a rule's): the supervising municipality's caseworkers
+only."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import ngettext
@@ -11,6 +13,10 @@ from monitoring.forms import BulkFollowUpForm
 from monitoring.models import FlagCase
 from monitoring.views.entities import selected_year, visible_organisation
 from monitoring.views.gate import monitoring_view
+from portal.pagination import query_string
+
+# Cases per page: a follow-up step on "all" still reaches every case of the filter.
+CASE_PAGE_SIZE = 50
 
 
 @monitoring_view
@@ -23,7 +29,8 @@ def organisation_cases(request, org_no):
     year_flags = queries.year_flags(organisation, year)
     rules = queries.rules_of(year_flags)
     rule = next((rule for rule in rules if rule.code == request.GET.get("regel")), None)
-    shown = list(queries.case_list(year_flags, rule))
+    shown = queries.case_list(year_flags, rule)
+    page = Paginator(shown, CASE_PAGE_SIZE).get_page(request.GET.get("side"))
     form = None
     if may_follow_up:
         form = BulkFollowUpForm(
@@ -31,6 +38,7 @@ def organisation_cases(request, org_no):
             organisation=organisation,
             cases=FlagCase.objects.filter(pk__in=year_flags.values("case")),
             shown=shown,
+            count=page.paginator.count,
             rule=rule,
         )
         if request.method == "POST" and form.is_valid():
@@ -58,7 +66,8 @@ def organisation_cases(request, org_no):
             "years": years,
             "rules": rules,
             "rule": rule,
-            "shown": shown,
+            "page_obj": page,
+            "query_string": query_string(request),
             "form": form,
             "chosen": set(request.POST.getlist("sager")),
             "may_follow_up": may_follow_up,

@@ -9,6 +9,7 @@ from monitoring import access, assessment, queries
 from monitoring.forms import DashboardFilterForm
 from monitoring.models import Estate, Flag, FlagRule, NoteStatus, Organisation, StyrelseNote
 from monitoring.views.gate import chosen_municipality, monitoring_view
+from portal.pagination import query_string
 
 PAGE_SIZE = 50
 NOTES_SHOWN = 10
@@ -70,8 +71,6 @@ def dashboard(request):
     if context["municipality"] is None:
         return redirect("monitoring:national")
     rows, number = context["rows"], request.GET.get("side")
-    query = request.GET.copy()
-    query.pop("side", None)
     context.update(
         page_obj=SimpleLazyObject(lambda: Paginator(rows, PAGE_SIZE).get_page(number)),
         # The figures and the table differ by municipality, by what the filters hold (the query,
@@ -81,7 +80,7 @@ def dashboard(request):
             context["filters_cache_key"],
             queries.data_version(),
         ),
-        query_string=query.urlencode(),
+        query_string=query_string(request),
         notes=unanswered_notes(request.user, context["municipality"]),
         located=queries.located_estates_with_flags(
             access.located_estates(request.user, Estate.objects.all()), context["year"]

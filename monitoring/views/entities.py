@@ -13,6 +13,7 @@ from monitoring import access, access_log, charts, notes, queries
 from monitoring.forms import EstateFilterForm
 from monitoring.models import Estate, Level, Organisation
 from monitoring.views.gate import monitoring_view
+from portal.pagination import query_string
 
 ESTATE_PAGE_SIZE = 25
 PERSISTENT_SHOWN = 10
@@ -147,8 +148,6 @@ def organisation_page(request, org_no):
     year, number = context["year"], request.GET.get("side")
     estate_filter = EstateFilterForm(request.GET)
     estates = estate_filter.apply(queries.estates_with_flags(organisation, year))
-    query = request.GET.copy()
-    query.pop("side", None)
     context.update(
         assessment=SimpleLazyObject(lambda: queries.organisation_assessment(organisation, year)),
         cases=SimpleLazyObject(lambda: queries.case_counts(organisation, year)),
@@ -157,7 +156,7 @@ def organisation_page(request, org_no):
         ),
         estate_filter=estate_filter,
         page_obj=SimpleLazyObject(lambda: Paginator(estates, ESTATE_PAGE_SIZE).get_page(number)),
-        query_string=query.urlencode(),
+        query_string=query_string(request),
         estate_count=SimpleLazyObject(organisation.estates.count),
         # The summary and the estates differ by the chosen year, search and page.
         summary_cache_key=(*context["flags_cache_key"], request.GET.urlencode()),

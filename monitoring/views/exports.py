@@ -1,13 +1,13 @@
 """Exports for the styringsdialog: the dashboard and an entity's key figures as CSV, an
-organisation's report as XLSX and as a print view. Every export is written to the audit log."""
+organisation's report as XLSX and as a print view. Every export is written to the audit log
+through `monitoring.access_log`, as the API's are."""
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from monitoring import formatting, reports, styringsdialog
+from monitoring import access_log, formatting, reports, styringsdialog
 from monitoring.models import Assessment, Level
-from monitoring.rules.formatting import format_number
 from monitoring.views.dashboard import dashboard_context
 from monitoring.views.entities import (
     EntityFigures,
@@ -16,26 +16,28 @@ from monitoring.views.entities import (
     visible_organisation,
 )
 from monitoring.views.gate import monitoring_view
-from portal.audit import record
 from portal.exports import SafeCsvWriter
-from portal.models import AuditEvent
 
 
-def audit_export(export, **details):
-    record(AuditEvent.Kind.MONITORING_EXPORTED, export=export, **details)
-
-
-def attachment(response, filename, **details):
-    """The response as a file download, recorded in the audit log with `details`."""
-    audit_export(filename, **details)
+def attachment(request, response, filename, organisation=None, **details):
+    """The response as a file download, recorded in the audit log as an export of its type
+    ("csv", "xlsx") with the file's name and `details`."""
+    kind = filename.rsplit(".", 1)[-1]
+    access_log.exported(request, kind, organisation, file=filename, **details)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
 
-def csv_attachment(filename, **details):
+def csv_attachment(request, filename, organisation=None, **details):
     """A CSV response as Danish Excel opens it, and its writer."""
-    response = attachment(HttpResponse(content_type="text/csv; charset=utf-8"), filename, **details)
+    response = attachment(
+        request,
+        HttpResponse(content_type="text/csv; charset=utf-8"),
+        filename,
+        organisation,
+        **details,
+    )
     response.write("\ufeff")  # Excel reads UTF-8 only with a byte-order mark
     return response, SafeCsvWriter(response, delimiter=";")
 
@@ -46,6 +48,7 @@ def dashboard_csv(request):
     if context["municipality"] is None:
         raise Http404
     response, writer = csv_attachment(
+        request,
         f"tilsyn-{context['municipality'].code}-{context['year']}.csv",
         municipality=context["municipality"].code,
         year=context["year"],
@@ -71,7 +74,7 @@ def dashboard_csv(request):
                 row.estate_count,
                 row.homes,
                 Assessment(row.assessment).label if row.assessment else "",
-                format_number(row.score),
+                formatting.format_quantity(row.score),
                 row.red,
                 row.yellow,
                 row.reasons or "",
@@ -88,7 +91,7 @@ def figures_csv(request, org_no, estate_no=None):
     level = Level.ESTATE if estate else Level.ORGANISATION
     figures = EntityFigures(organisation, estate, [], [], level, size=None)
     name = f"{organisation.org_no}-{estate.estate_no}" if estate else organisation.org_no
-    response, writer = csv_attachment(f"noegletal-{name}.csv", organisation=organisation.org_no)
+    response, writer = csv_attachment(request, f"noegletal-{name}.csv", organisation)
     writer.writerow([_("Nøgletal"), *figures.years])
     for row in figures.rows:
         writer.writerow(
@@ -117,11 +120,11 @@ def organisation_xlsx(request, org_no):
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     filename = f"styringsdialog-{report.organisation.org_no}-{report.year}.xlsx"
-    return attachment(response, filename, organisation=report.organisation.org_no, year=report.year)
+    return attachment(request, response, filename, report.organisation, year=report.year)
 
 
 @monitoring_view
 def organisation_print(request, org_no):
     report = organisation_report(request, org_no)
-    audit_export("print", organisation=report.organisation.org_no, year=report.year)
+    access_log.exported(request, "print", report.organisation, year=report.year)
     return render(request, "monitoring/report.html", {"report": report})

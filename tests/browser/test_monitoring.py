@@ -1,5 +1,7 @@
 """A caseworker's monitoring pages in Chromium: axe-core finds nothing, the charts have tables."""
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from monitoring_fixtures import assess_all, build_big_organisation, raise_flag, set_value
@@ -7,7 +9,8 @@ from playwright.sync_api import expect
 from test_accessibility import violation_report
 
 from monitoring import peer_statistics
-from monitoring.models import FlagRule, KeyFigure, RuleKind, Severity
+from monitoring.models import Flag, FlagRule, KeyFigure, RuleKind, Severity
+from monitoring.views import cases as case_views
 from portal import roles
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -203,3 +206,45 @@ def test_cases_are_followed_up_together_in_the_browser(
 
     expect(tab.get_by_text("Opfølgningen er gemt på 2 sager.")).to_be_visible()
     assert tab.locator(".case-table td", has_text="Drøftet i styringsdialog").count() == 2
+
+
+# A number as an engine writes it, not as a Dane reads it: a decimal point, or an exponent.
+RAW_NUMBER = re.compile(r"\d\.(?!\d{3}(?!\d))\d|\d[eE][-+]?\d")
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_workbench_pages_read_in_danish_without_raw_numbers(
+    signed_in_tab, make_user, monitoring_data, vacancy_rule, width, tmp_path, monkeypatch
+):
+    """The paginated case list, a case and the styringsdialog report with its estates' figures:
+    axe-core finds nothing, nothing overflows, and no number is written as the engine has it."""
+    monkeypatch.setattr(case_views, "CASE_PAGE_SIZE", 10)
+    build_big_organisation(vacancy_rule)
+    assess_all()
+    flag = Flag.objects.filter(organisation__org_no="0050", year=2024).first()
+    tab = signed_in_tab(make_user([roles.CASEWORKER], municipality_code=101, mfa=True))
+    tab.set_viewport_size({"width": width, "height": 900})
+    failures = {}
+    for name, url in (
+        ("cases", "/monitorering/organisation/0050/sager/?aar=2024&regel=T03&side=2"),
+        ("case", f"/monitorering/flag/{flag.pk}/"),
+        ("report", "/monitorering/organisation/0050/rapport/?aar=2024"),
+    ):
+        tab.goto(url)
+        tab.screenshot(path=tmp_path / f"{name}-{width}.png", full_page=True)
+        text = tab.locator("main").inner_text()
+        # The report's time of day ("17.27") is how Danes write it, not a raw number.
+        text = re.sub(r"Dannet\s+[^\n]+", "", text)
+        assert not RAW_NUMBER.search(text), f"{name}: {RAW_NUMBER.search(text)}"
+        assert tab.evaluate("document.documentElement.scrollWidth") <= width, name
+        violations = Axe().run(tab).response["violations"]
+        if violations:
+            failures[name] = violation_report(violations)
+        if name == "cases":
+            assert "Side 2 af 4" in text
+            tab.get_by_role("link", name="Forrige").click()
+            assert tab.url.endswith("?aar=2024&regel=T03&side=1"), "the filters are kept"
+        if name == "report":
+            assert "Afdelingers nøgletal" in text and "6,5" in text
+
+    assert not failures, "\n".join(f"== {name}\n{report}" for name, report in failures.items())

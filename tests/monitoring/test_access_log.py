@@ -73,27 +73,47 @@ def test_viewing_a_case_names_the_case_and_its_flag(signed_in, monitoring_data):
 
 
 @pytest.mark.parametrize(
-    ("url", "org_no"),
+    ("url", "what", "org_no", "file"),
     [
-        ("/monitorering/eksport.csv", None),
-        ("/monitorering/organisation/0042/rapport.xlsx", "0042"),
-        ("/monitorering/organisation/0042/rapport/", "0042"),
-        ("/monitorering/organisation/0042/noegletal.csv", "0042"),
-        ("/monitorering/organisation/0042/afdeling/001/noegletal.csv", "0042"),
-        (f"{API}/organisations", None),
-        (f"{API}/organisations/0042", "0042"),
-        (f"{API}/organisations/0042/estates", "0042"),
-        (f"{API}/organisations/0042/key-figures", "0042"),
-        (f"{API}/organisations/0042/estates/001/key-figures", "0042"),
-        (f"{API}/flags", None),
+        ("/monitorering/eksport.csv", "csv", None, "tilsyn-101-2024.csv"),
+        (
+            "/monitorering/organisation/0042/rapport.xlsx",
+            "xlsx",
+            "0042",
+            "styringsdialog-0042-2024.xlsx",
+        ),
+        ("/monitorering/organisation/0042/rapport/", "print", "0042", None),
+        ("/monitorering/organisation/0042/noegletal.csv", "csv", "0042", "noegletal-0042.csv"),
+        (
+            "/monitorering/organisation/0042/afdeling/001/noegletal.csv",
+            "csv",
+            "0042",
+            "noegletal-0042-001.csv",
+        ),
+        (f"{API}/organisations", "api", None, None),
+        (f"{API}/organisations/0042", "api", "0042", None),
+        (f"{API}/organisations/0042/estates", "api", "0042", None),
+        (f"{API}/organisations/0042/key-figures", "api", "0042", None),
+        (f"{API}/organisations/0042/estates/001/key-figures", "api", "0042", None),
+        (f"{API}/flags", "api", None, None),
     ],
 )
-def test_every_export_is_logged(signed_in, caseworker_kk, monitoring_data, url, org_no):
+def test_every_export_is_logged_in_one_format(
+    signed_in, caseworker_kk, monitoring_data, url, what, org_no, file
+):
+    """Files, the print view and the API write the same details: what, path, organisation."""
     assert signed_in.get(url).status_code == 200
 
     event = only_event(AuditEvent.Kind.MONITORING_EXPORTED)
-    assert event.actor == caseworker_kk
-    assert event.details.get("organisation") == org_no
+    assert event.actor == caseworker_kk and event.subject == caseworker_kk
+    assert event.ip_address == "127.0.0.1"
+    details = event.details
+    assert (details["what"], details.get("organisation"), details.get("file")) == (
+        what,
+        org_no,
+        file,
+    )
+    assert details["path"] == url
     assert not events(AuditEvent.Kind.MONITORING_VIEWED)
 
 

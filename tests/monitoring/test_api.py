@@ -331,7 +331,7 @@ def test_a_flag_says_what_why_and_where(as_role, monitoring_data):
         "value_display": "7,5",
         "threshold": None,
         "threshold_display": None,
-        "explanation": "Forklaring T03 2024: 7.5",
+        "explanation": "Forklaring T03 2024: 7,5",
         "status": "new",
         "new": False,
         "url": f"/monitorering/flag/{monitoring_data['flag'].pk}/",

@@ -2,9 +2,12 @@
 case, only by the supervising municipality's caseworkers, refused whole on a forged id."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from monitoring_fixtures import raise_flag
 
 from monitoring.models import FlagEvent, FlagRule, FlagStatus, Level, RuleKind
+from monitoring.views import cases as case_views
 from portal import roles
 
 pytestmark = pytest.mark.django_db
@@ -158,3 +161,56 @@ def test_the_list_shows_every_case_of_the_year_with_its_years(client, login, cas
     assert "3 sager" in content
     assert "2023–2024" in content
     assert f'value="{cases["aarhus"].pk}"' not in content
+
+
+def test_the_list_is_paginated_and_its_links_keep_the_filters(
+    client, login, caseworker_kk, cases, monkeypatch
+):
+    monkeypatch.setattr(case_views, "CASE_PAGE_SIZE", 1)
+    login(client, caseworker_kk)
+
+    first = client.get(URL + "?aar=2024&regel=T03").content.decode()
+    second = client.get(URL + "?aar=2024&regel=T03&side=2").content.decode()
+
+    assert "2 sager" in first and "Side 1 af 2" in first and "Side 2 af 2" in second
+    assert 'href="?aar=2024&amp;regel=T03&amp;side=2"' in first
+    assert 'href="?aar=2024&amp;regel=T03&amp;side=1"' in second
+    shown = {key for key in ("persistent", "new") if f'id="sag-{cases[key].pk}"' in first}
+    on_second = {key for key in ("persistent", "new") if f'id="sag-{cases[key].pk}"' in second}
+    assert len(shown) == 1 and on_second == {"persistent", "new"} - shown
+    assert "Alle organisationens sager for T03 (2)" in second
+
+
+def test_all_cases_means_every_page(client, login, caseworker_kk, cases, monkeypatch):
+    monkeypatch.setattr(case_views, "CASE_PAGE_SIZE", 1)
+    login(client, caseworker_kk)
+
+    post(client, {"omfang": "alle", "status": FlagStatus.CLOSED}, url=URL + "?aar=2024&side=2")
+
+    assert {refreshed(case).status for key, case in cases.items() if key != "aarhus"} == {
+        FlagStatus.CLOSED
+    }
+    assert refreshed(cases["aarhus"]).status == FlagStatus.NEW
+
+
+def test_the_lists_queries_stay_constant_as_cases_grow(
+    client, login, caseworker_kk, cases, vacancy_rule, django_assert_max_num_queries
+):
+    login(client, caseworker_kk)
+    with CaptureQueriesContext(connection) as few:
+        client.get(URL + "?aar=2024")
+    organisation = cases["persistent"].organisation
+    for number in range(3, 63):
+        estate = organisation.estates.create(
+            estate_no=f"{number:03d}",
+            name=f"Afdeling {number}",
+            municipality=organisation.supervising_municipality,
+            homes=30,
+            area_m2=2000,
+            year_built=1980,
+        )
+        raise_flag(vacancy_rule, estate, 2024)
+
+    with django_assert_max_num_queries(len(few)):
+        content = client.get(URL + "?aar=2024&side=2").content.decode()
+    assert "63 sager" in content and "Side 2 af 2" in content

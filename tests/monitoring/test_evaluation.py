@@ -54,7 +54,7 @@ def test_re_evaluation_keeps_the_flag_and_its_follow_up(vacant):
     assert kept.pk == flag.pk
     assert kept.case.status == FlagStatus.IN_PROGRESS
     assert kept.value == 7.5
-    assert kept.explanation == "7,5 % af boligerne stod ledige i 2024 (grænse 5 %)."
+    assert kept.explanation == "7,5 % af boligerne stod ledige i 2024 (grænse 5,0 %)."
 
 
 def test_a_flag_no_longer_raised_is_kept_but_not_current(vacant):

@@ -103,8 +103,8 @@ def test_estate_page_lists_an_ended_case_once_with_its_years(
     content = client.get("/monitorering/organisation/0042/afdeling/001/").content.decode()
 
     assert "Sager fra andre år" in content and "Sag 2020–2021" in content
-    assert "Forklaring T03 2021: 6.2" in content
-    assert "Forklaring T03 2020: 6.1" not in content, "the case is shown once, by its last year"
+    assert "Forklaring T03 2021: 6,2" in content
+    assert "Forklaring T03 2020: 6,1" not in content, "the case is shown once, by its last year"
 
 
 @pytest.mark.parametrize(

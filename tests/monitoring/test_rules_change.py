@@ -21,7 +21,7 @@ def test_turnover_up_five_points_is_gul():
     evaluate()
     assert raised("R06") == {("0001-001", 2024): "gul"}
     assert Flag.objects.get().explanation == (
-        "Fraflytningsprocenten steg fra 10 % (2023) til 15 % (2024)."
+        "Fraflytningsprocenten steg fra 10,0 % (2023) til 15,0 % (2024)."
     )
 
 

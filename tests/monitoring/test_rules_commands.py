@@ -55,7 +55,7 @@ def test_list_flags_prints_current_flags_as_csv(flagged):
             "R03",
             "gul",
             "3",
-            "3 % af boligerne stod ledige i 2024 (grænse 2 %).",
+            "3,0 % af boligerne stod ledige i 2024 (grænse 2,0 %).",
         ],
     ]
 

@@ -1,10 +1,11 @@
 """Danish explanations: decimal comma, thousands dot, placeholders filled from the flag."""
 
 import pytest
+from django.utils import translation
 from rules_data import estate, evaluate, only_rules, organisation, put
 
 from monitoring.models import Flag
-from monitoring.rules.formatting import format_number, render
+from monitoring.rules.formatting import render
 
 
 @pytest.mark.parametrize(
@@ -13,21 +14,26 @@ from monitoring.rules.formatting import format_number, render
         (4.1, "4,1"),
         (5700, "5.700"),
         (-300, "-300"),
-        (1234567.8, "1.234.568"),
+        (1234567.8, "1.234.567,8"),
         (2.0, "2"),
         (97.5, "97,5"),
-        (0.45, "0,45"),
+        (0.45, "0,5"),
         (-0.001, "0"),
         (float("nan"), "–"),
+        (None, "–"),
     ],
 )
-def test_numbers_are_written_the_danish_way(value, text):
-    assert format_number(value) == text
+def test_a_number_that_is_no_figures_value_is_written_the_danish_way(value, text):
+    with translation.override("da"):
+        assert render("{percentile}", {"percentile": value}) == text
 
 
 def test_unknown_or_malformed_placeholders_do_not_break_rendering():
-    assert render("Tomgangen er {value} % – {unknown}", {"value": 4.1}) == "Tomgangen er 4,1 % – –"
-    assert render("Forkert {value", {"value": 1}) == "Forkert {value"
+    with translation.override("da"):
+        assert (
+            render("Tomgangen er {value} % – {unknown}", {"value": 4.1}) == "Tomgangen er 4,1 % – –"
+        )
+        assert render("Forkert {value", {"value": 1}) == "Forkert {value"
 
 
 @pytest.mark.django_db

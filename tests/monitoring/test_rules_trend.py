@@ -39,5 +39,5 @@ def test_worse_three_years_running_by_more_than_the_peer_spread():
     evaluate()
     assert raised("R13") == {("0001-101", 2024): "gul"}
     assert Flag.objects.get().explanation == (
-        "Ledighedsprocent er forværret 3 år i træk: fra 0 til 6,7."
+        "Ledighedsprocent (%) er forværret 3 år i træk: fra 0,0 til 6,7."
     )

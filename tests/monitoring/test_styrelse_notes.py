@@ -6,10 +6,12 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.db import transaction
 from django.test import Client
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
-from monitoring import demo
+from monitoring import demo, notes
 from monitoring.models import NoteStatus, StyrelseNote
 from monitoring.notifications import send_note_notification
 from portal import roles
@@ -204,6 +206,33 @@ def test_recipients_are_chosen_when_the_e_mail_is_sent(people, monitoring_data):
     sent = send_note_notification.call(note.pk)
 
     assert sent == 0 and mail.outbox == []
+
+
+class RolledBack(Exception):
+    pass
+
+
+def test_the_notes_e_mail_is_queued_with_the_note_and_rolled_back_with_it(
+    settings, people, monitoring_data
+):
+    """With the database queue (production's) the e-mail task is written in the note's own
+    transaction: a process dying after the commit cannot keep the note and lose its e-mail."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    data = {"title": "Fusion", "body": "Fusion under forberedelse."}
+
+    with pytest.raises(RolledBack), transaction.atomic():
+        notes.write(people["editor"], monitoring_data["kk"], data)
+        assert DBTaskResult.objects.count() == 1, "queued before the note commits"
+        raise RolledBack
+
+    assert not StyrelseNote.objects.exists() and not DBTaskResult.objects.exists()
+    with transaction.atomic():
+        note = notes.write(people["editor"], monitoring_data["kk"], data)
+
+    task = DBTaskResult.objects.get()
+    assert task.task_path == "monitoring.notifications.send_note_notification"
+    assert task.args_kwargs == {"args": [note.pk], "kwargs": {}}
+    assert mail.outbox == [], "sent by the worker, not by the request"
 
 
 def test_writing_reading_and_answering_are_audited(

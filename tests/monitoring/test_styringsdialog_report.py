@@ -55,7 +55,14 @@ def rows(sheet):
 
 
 def test_the_workbook_has_a_cover_and_titled_sheets(workbook):
-    assert workbook.sheetnames == ["Forside", "Sager 2024", "Nøgletal", "Afdelinger", "Notater"]
+    assert workbook.sheetnames == [
+        "Forside",
+        "Sager 2024",
+        "Nøgletal",
+        "Afdelinger",
+        "Afdelingers nøgletal",
+        "Notater",
+    ]
     cover = workbook["Forside"]
     facts = {row[0].value: row[1] for row in cover.iter_rows(min_row=3)}
     assert cover["A1"].value == "Rapport til styringsdialogen"
@@ -74,7 +81,7 @@ def test_every_current_case_of_the_estates_is_listed_with_its_questions(workbook
 
     assert len(cases) == 1
     case = [cell.value for cell in cases[0]]
-    assert case[:4] == ["001 Afdeling 1", "T03 Høj ledighed", "Rød", "Forklaring T03 2024: 7.5"]
+    assert case[:4] == ["001 Afdeling 1", "T03 Høj ledighed", "Rød", "Forklaring T03 2024: 7,5"]
     assert case[4:7] == [2023, 2, "Ny"]
     assert case[8].startswith("Spørg organisationen, hvorfor boligerne står tomme")
     assert "Drøft udlejningen i styringsdialogen." in case[8]
@@ -123,6 +130,21 @@ def test_estates_are_listed_with_their_flags(workbook):
     assert estates["002"][6] is None
 
 
+def test_the_estates_with_cases_have_their_newest_figures_formatted_by_kind(workbook):
+    sheet = workbook["Afdelingers nøgletal"]
+    header = [cell.value for cell in sheet[2]]
+    lines = rows(sheet)
+
+    assert header == ["Afdeling", "Nøgletal", "Enhed", 2022, 2023, 2024]
+    assert {row[0].value for row in lines} == {"001 Afdeling 1"}, "only estates with cases"
+    vacancy = next(row for row in lines if row[1].value == "Ledighedsprocent")
+    assert vacancy[2].value == "%"
+    assert [cell.value for cell in vacancy[3:]] == [None, 3.5, 7.5]
+    assert vacancy[5].number_format == "#,##0.0"
+    assert vacancy[5].fill.fgColor.rgb.endswith("F4B6B6"), "the flagged year marked red"
+    assert vacancy[4].fill.fill_type is None
+
+
 def test_styrelses_notes_are_in_the_workbook_with_date_cells(workbook):
     note = [cell for cell in rows(workbook["Notater"])[0]]
 
@@ -143,9 +165,11 @@ def test_the_export_is_audited_and_not_stored(client, login, caseworker_kk, repo
     event = AuditEvent.objects.get(kind=AuditEvent.Kind.MONITORING_EXPORTED)
     assert event.actor == caseworker_kk
     assert event.details == {
-        "export": "styringsdialog-0042-2024.xlsx",
+        "what": "xlsx",
+        "file": "styringsdialog-0042-2024.xlsx",
         "organisation": "0042",
         "year": 2024,
+        "path": "/monitorering/organisation/0042/rapport.xlsx?aar=2024",
     }
 
 
@@ -157,12 +181,17 @@ def test_the_print_view_shows_the_same_report(client, login, caseworker_kk, repo
     page = response.content.decode()
     assert {"private", "no-store"} <= set(response["Cache-Control"].split(", "))
     assert "Rapport til styringsdialogen" in page
-    assert "Forklaring T03 2024: 7.5" in page
+    assert "Forklaring T03 2024: 7,5" in page
     assert "Spørg organisationen, hvorfor boligerne står tomme" in page
     assert "30. juni 2024" in page and "4.800" in page
     assert "Særlig driftsstøtte" in page
+    estate_figures = page[
+        page.index('id="report-estate-figures"') : page.index('id="report-notes"')
+    ]
+    assert "Afdeling 001 Afdeling 1" in estate_figures and "Afdeling 002" not in estate_figures
+    assert ">7,5<" in estate_figures and "7.5" not in estate_figures
     assert AuditEvent.objects.filter(
-        kind=AuditEvent.Kind.MONITORING_EXPORTED, details__export="print"
+        kind=AuditEvent.Kind.MONITORING_EXPORTED, details__what="print"
     ).exists()
 
 
@@ -193,6 +222,7 @@ def test_report_queries_stay_constant_as_estates_and_cases_grow(
             year_built=1980,
         )
         raise_flag(rule, estate, 2024)
+        set_value("vacancy_rate_pct", estate, 2024, 4.25)
         StyrelseNote.objects.create(organisation=report_data["kk"], title=f"N{number}", body="x")
 
     with django_assert_max_num_queries(len(xlsx)):
@@ -200,3 +230,4 @@ def test_report_queries_stay_constant_as_estates_and_cases_grow(
     with django_assert_max_num_queries(len(page)):
         assert client.get(PRINT, {"aar": 2024}).status_code == 200
     assert len(rows(workbook["Sager 2024"])) == 21
+    assert len(rows(workbook["Afdelingers nøgletal"])) == 21, "one figure row per estate"
