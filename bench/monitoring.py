@@ -189,13 +189,18 @@ def evaluation(directory, started):
 
 
 def assessment_volume(year):
-    """The share of organisations the evaluation assessed rød in `year` (issue 10: 2–6 %)."""
+    """The shares of organisations the evaluation assessed rød (issue 10: 2–6 %) and gul (at most
+    30 %, docs/assessment.md) in `year`."""
     from monitoring.models import Assessment, OrganisationAssessment
 
     assessed = OrganisationAssessment.objects.filter(year=year)
+    total = max(assessed.count(), 1)
     red = assessed.filter(assessment=Assessment.RED).count()
-    total = assessed.count()
-    return f"Organisations assessed rød in {year}: {red:,} of {total:,} ({red / max(total, 1):.1%})"
+    yellow = assessed.filter(assessment=Assessment.YELLOW).count()
+    return (
+        f"Organisations assessed in {year}: {red:,} rød ({red / total:.1%}), "
+        f"{yellow:,} gul ({yellow / total:.1%}) of {assessed.count():,}"
+    )
 
 
 def print_volumes(years):

@@ -123,13 +123,31 @@ class ReplyForm(forms.Form):
         )
 
 
-class EditThreadForm(forms.Form):
+class EditPostForm(forms.Form):
+    """The author's own post: its text, files to add and files to remove."""
+
+    body = body_field()
+    attachments = AttachmentsField()
+    remove_attachments = forms.ModelMultipleChoiceField(
+        label=_("Fjern filer"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Vælg blandt indlæggets egne filer.")},
+    )
+
+    def __init__(self, *args, post, **kwargs):
+        super().__init__(*args, **kwargs)
+        attached = post.attachments.order_by("pk")
+        self.fields["remove_attachments"].queryset = attached
+        self.fields["remove_attachments"].label_from_instance = lambda a: a.original_name
+        if not attached.exists():
+            del self.fields["remove_attachments"]
+
+
+class EditThreadForm(EditPostForm):
     title = ThreadForm.base_fields["title"]
-    body = body_field()
-
-
-class EditReplyForm(forms.Form):
-    body = body_field()
+    field_order = ["title", "body"]
 
 
 class EmailListField(forms.CharField):

@@ -1,7 +1,7 @@
 """Notifications: made when a thread or reply is posted, counted and marked read.
 
 Made in the transaction that saves the post: the author follows the thread; so does everyone the
-post mentions. Followers of the group (a new thread) or of the thread (a reply), and the
+post mentions, and everyone an edit newly mentions (told once per post). Followers of the group (a new thread) or of the thread (a reply), and the
 mentioned, are notified, never the author, and only those who may read the group at this
 moment. E-mail goes out after the commit. Which notifications a user sees, and which may still be
 e-mailed, are `Notification.objects.visible_to(user)` and `deliverable_to(user)`: they ask the
@@ -29,6 +29,23 @@ def mark_read(notifications):
     notifications.filter(read_at=None).update(read_at=timezone.now())
 
 
+def _notify(recipients, thread, reply, created, kind_of):
+    """Make a notification for each (pk, frequency) and e-mail the immediate ones after commit."""
+    made = Notification.objects.bulk_create(
+        Notification(recipient_id=pk, kind=kind_of(pk), thread=thread, reply=reply, created=created)
+        for pk, _ in recipients
+    )
+    immediate = {
+        pk for pk, frequency in recipients if frequency == NotificationFrequency.IMMEDIATELY
+    }
+    emails.enqueue_immediate([n.pk for n in made if n.recipient_id in immediate])
+    return made
+
+
+def _readers(group, candidates):
+    return list(access.group_readers(group, candidates).values_list("pk", "notification_frequency"))
+
+
 def notify_about(thread, reply=None):
     """Notify those the new thread or reply concerns, in the transaction that saves it."""
     post = reply or thread
@@ -40,22 +57,31 @@ def notify_about(thread, reply=None):
     candidates = User.objects.filter(
         Q(pk__in=followers.values("user")) | Q(pk__in=mentioned), is_active=True
     ).exclude(pk=post.author_id)
-    recipients = list(
-        access.group_readers(group, candidates).values_list("pk", "notification_frequency")
-    )
     usual_kind = NotificationKind.REPLY if reply else NotificationKind.NEW_THREAD
-    created = Notification.objects.bulk_create(
-        Notification(
-            recipient_id=pk,
-            kind=NotificationKind.MENTION if pk in mentioned else usual_kind,
-            thread=thread,
-            reply=reply,
-            created=post.created,
-        )
-        for pk, _ in recipients
+    return _notify(
+        _readers(group, candidates),
+        thread,
+        reply,
+        post.created,
+        lambda pk: NotificationKind.MENTION if pk in mentioned else usual_kind,
     )
-    immediate = {
-        pk for pk, frequency in recipients if frequency == NotificationFrequency.IMMEDIATELY
-    }
-    emails.enqueue_immediate([n.pk for n in created if n.recipient_id in immediate])
-    return created
+
+
+def notify_new_mentions(thread, reply, old_markdown):
+    """After an edit, notify those the new text mentions and the old did not, each once per post:
+    never someone already told they were mentioned in it."""
+    post = reply or thread
+    group = thread.group
+    before = mentioned_users(old_markdown, group).values("pk")
+    told = Notification.objects.filter(
+        thread=thread, reply=reply, kind=NotificationKind.MENTION
+    ).values("recipient")
+    added = (
+        mentioned_users(post.body_markdown, group)
+        .exclude(pk=post.author_id)
+        .exclude(pk__in=before)
+        .exclude(pk__in=told)
+    )
+    recipients = list(added.values_list("pk", "notification_frequency"))
+    following.follow_thread([pk for pk, _ in recipients], thread)
+    return _notify(recipients, thread, reply, timezone.now(), lambda pk: NotificationKind.MENTION)

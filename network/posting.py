@@ -2,14 +2,16 @@
 transaction that saves, so a refused post leaves nothing behind and a double-sent form makes one
 post."""
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from network import access, moderation
 from network.files.storage import removed_on_error
 from network.models import Attachment, ModerationKind, PostRevision, Reply, Thread
-from network.notifications import notify_about
+from network.notifications import notify_about, notify_new_mentions
 
 
 class Refused(Exception):
@@ -86,9 +88,28 @@ def _check_own_live_post(user, post):
         raise Refused(_("Indlægget er slettet og kan ikke ændres."))
 
 
+def _change_files(user, post, files, remove):
+    """Add and remove the post's attachments; the limit counts what the post keeps."""
+    removing = post.attachments.filter(pk__in=[attachment.pk for attachment in remove])
+    kept = post.attachments.count() - removing.count()
+    limit = settings.NETWORK_MAX_ATTACHMENTS
+    if kept + len(files) > limit:
+        raise Refused(
+            ngettext(
+                "Et indlæg kan højst have %(count)d fil.",
+                "Et indlæg kan højst have %(count)d filer.",
+                limit,
+            )
+            % {"count": limit}
+        )
+    removing.delete()
+    attach(user, post, files)
+
+
 @transaction.atomic
-def edit(user, post, *, body, title=None):
-    """Change the author's own post; the old text is kept as a revision, the post is marked."""
+def edit(user, post, *, body, title=None, files=(), remove=()):
+    """Change the author's own post: its text (the old text is kept as a revision, the post is
+    marked) and its files. Those the new text mentions for the first time are notified."""
     is_thread = isinstance(post, Thread)
     thread = post if is_thread else post.thread
     _check_own_live_post(user, post)
@@ -97,14 +118,15 @@ def edit(user, post, *, body, title=None):
     check_may_write(user, thread.group)
     _open_thread(thread)
     old_title = post.title if is_thread else ""
+    old_body = post.body_markdown
     new_title = title if is_thread and title is not None else old_title
-    if body == post.body_markdown and new_title == old_title:
+    if body == old_body and new_title == old_title and not files and not remove:
         raise Refused(_("Du har ikke ændret noget."))
     PostRevision.objects.create(
         thread=post if is_thread else None,
         reply=None if is_thread else post,
         old_title=old_title,
-        old_body=post.body_markdown,
+        old_body=old_body,
         edited_by=user,
     )
     post.body_markdown = body
@@ -114,6 +136,8 @@ def edit(user, post, *, body, title=None):
         post.title = new_title
         fields.append("title")
     post.save(update_fields=fields)
+    _change_files(user, post, files, remove)
+    notify_new_mentions(thread, None if is_thread else post, old_body)
     return post
 
 

@@ -8,6 +8,7 @@ from network.views import (
     meetings,
     moderation,
     notifications,
+    people,
     threads,
 )
 
@@ -46,6 +47,8 @@ urlpatterns = [
     ),
     path("<slug:slug>/svar/<id:pk>/rediger/", threads.edit_reply, name="edit_reply"),
     path("<slug:slug>/svar/<id:pk>/slet/", threads.delete_reply, name="delete_reply"),
+    path("<slug:slug>/personer/", people.person_suggestions, name="person_suggestions"),
+    path("<slug:slug>/personer/<id:pk>/", people.person_page, name="person"),
     path("<slug:slug>/moeder/", meetings.meeting_list, name="meetings"),
     path("<slug:slug>/moeder/nyt/", meetings.create_meeting, name="create_meeting"),
     path("<slug:slug>/moeder/<id:pk>/", meetings.meeting_page, name="meeting"),

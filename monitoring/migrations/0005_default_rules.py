@@ -1,10 +1,10 @@
 from django.db import migrations
 
+from monitoring.migrations import _frozen
+
 
 def install(apps, schema_editor):
-    from monitoring.default_rules import install as install_default_rules
-
-    install_default_rules(apps)
+    _frozen.install_default_rules(apps)
 
 
 class Migration(migrations.Migration):

@@ -1,28 +1,14 @@
 from django.db import migrations
 
-# The default explanations the plain-language ones replace (where editors kept them).
-PERCENTILE_EXPLANATIONS = {
-    "R04": "Tab ved lejeledighed er {value} kr. pr. m² i {year}, over {percentile}. percentil "
-    "({threshold} kr.) for {peer_group}; median {peer_median} kr.",
-    "R05": "Fraflytningsprocenten er {value} % i {year}, over {percentile}. percentil "
-    "({threshold} %) for {peer_group}.",
-    "R07": "Henlæggelser til vedligeholdelse på {value} kr. pr. m² – under {percentile}. "
-    "percentil for {peer_group} i {n_years} år.",
-    "R10": "Lejen er {value} kr. pr. m², over {percentile}. percentil, og steg {change} % på "
-    "et år.",
-    "R12": "Administrationsbidraget er {value} kr. pr. lejemålsenhed, over {percentile}. "
-    "percentil ({threshold} kr.).",
-}
+from monitoring.migrations import _frozen
 
 
 def install(apps, schema_editor):
-    from monitoring.default_rules import install_actions, save_revision
-
-    install_actions(apps, PERCENTILE_EXPLANATIONS)
+    _frozen.install_default_actions(apps)
     AssessmentPolicy = apps.get_model("monitoring", "AssessmentPolicy")
     if not AssessmentPolicy.objects.exists():
         policy = AssessmentPolicy.objects.create(name="Samlet vurdering")
-        save_revision(apps, policy, policy.name)
+        _frozen.save_revision(apps, policy, policy.name)
 
 
 class Migration(migrations.Migration):

@@ -44,7 +44,7 @@ class AssessmentPolicy(RevisionMixin, models.Model):
         _("rød ved point på mindst"), default=8, validators=[MinValueValidator(0)]
     )
     yellow_score = models.FloatField(
-        _("gul ved point på mindst"), default=1.5, validators=[MinValueValidator(0)]
+        _("gul ved point på mindst"), default=3, validators=[MinValueValidator(0)]
     )
     red_homes_share = models.FloatField(
         _("rød når andelen af boliger i afdelinger med rødt flag er mindst (%)"),
@@ -53,7 +53,7 @@ class AssessmentPolicy(RevisionMixin, models.Model):
     )
     yellow_homes_share = models.FloatField(
         _("gul når andelen af boliger i afdelinger med flag er mindst (%)"),
-        default=25,
+        default=75,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
 

@@ -1,6 +1,8 @@
 """Peer rules: the value is among the worst p % of its peer group that year (R04, R05, R07, R12).
 
-With `years` > 1 the entity must have been there that many years in a row (R07).
+With `years` > 1 the entity must have been there that many years in a row (R07). With
+`minimum_homes`, smaller estates are neither flagged nor counted among the peers: their rates
+jump on a single move and would set the percentile for everyone else.
 """
 
 from fractions import Fraction
@@ -14,6 +16,7 @@ from .peers import peer_statistics
 
 def evaluate(rule, data, fired):
     value = data.column(rule.level, rule.figure)
+    value = value.where(rule.large_enough(data, value))
     percentiles = [p for p in (rule.yellow_percentile, rule.red_percentile) if p is not None]
     stats = peer_statistics(value, data.attributes[rule.level], rule.peer_group, percentiles)
     masks = {}

@@ -22,8 +22,8 @@ FOLLOWED_THREADS = [("oekonomi-og-regnskab", "henlaeggelser-niveau")]
 
 # (group, thread, reply number or None for the opening post, read by the demo member)
 NOTIFIED = [
-    ("oekonomi-og-regnskab", "disponibel-bunden", 3, True),  # mentions @medlem
-    ("byggesager-og-renovering", "renovering-kommunens-sag", 2, True),  # mentions @medlem
+    ("oekonomi-og-regnskab", "disponibel-bunden", 3, True),  # mentions her by name
+    ("byggesager-og-renovering", "renovering-kommunens-sag", 2, True),  # mentions her by name
     ("byggesager-og-renovering", "renovering-kommunens-sag", 3, False),
     ("tilsynsnetvaerket", "fusion-godkendelse", None, False),
     ("oekonomi-og-regnskab", "henlaeggelser-niveau", None, True),

@@ -15,7 +15,9 @@ A group's folder holds:
 - `meetings/NN-key.md`: title, by, days_ahead, hours (start and end), and where they apply
   place, video_url, capacity, registered and material; the body is the agenda.
 
-The texts are Markdown as a member types it: each line break is a break.
+The texts are Markdown as a member types it: each line break is a break. `@{handle}` is a
+mention by name, as the writing form's autocomplete inserts it (network.demo.posts makes it one);
+`@local.part` is the older mention by e-mail address, which still works.
 """
 
 import functools

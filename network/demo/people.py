@@ -3,7 +3,7 @@ municipalities across the country and from styrelsen.
 
 The group modules name people by handle: the e-mail's local part for the colleagues, the first
 name for the demo log-ins (four of them share the local part "sagsbehandler"). Mentions in posts
-use the local part, as the portal does.
+are by handle: `@{handle}` by name, `@local.part` the older way (network.demo.content).
 
 DEMO ONLY: every person has the shared demo password, like the other demo users.
 """

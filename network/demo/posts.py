@@ -5,12 +5,13 @@ order is fixed. Each post's submission token is derived from its thread's key, s
 recognises the threads it made and leaves them (and what visitors have added to them) alone.
 """
 
+import re
 import uuid
 from datetime import timedelta
 
 from django.utils import timezone
 
-from network import markup
+from network import mentions
 from network.models import PostRevision, Reply, Thread
 
 TOKENS = uuid.UUID("6b0f3d2e-8c1a-4e57-9b4d-2f6a1c9e7d30")
@@ -20,6 +21,8 @@ GAP_HOURS = (3, 1, 18, 5, 26, 2, 44, 7, 4, 21, 66, 6)
 GAP_MINUTES = (7, 23, 41, 12, 55, 34, 18, 49)
 # An edit is made this long after the post.
 EDIT_DELAY = timedelta(minutes=40)
+# `@{handle}` in the texts: a mention by name of the person with that handle.
+NAMED_MENTION = re.compile(r"@\{([\w.-]+)\}")
 
 
 def token(*parts):
@@ -58,12 +61,23 @@ def _reply_times(start, count, now):
     return times
 
 
-def _post(model, spec, people, created, **fields):
+def _named(text, people):
+    """The text with each `@{handle}` made the stable mention the autocomplete would insert."""
+
+    def stable(match):
+        person = people[match[1]]
+        return f"@[{person.get_full_name()}](bruger:{person.pk})"
+
+    return NAMED_MENTION.sub(stable, text)
+
+
+def _post(model, spec, people, created, in_group, **fields):
     """An unsaved post with its Markdown rendered, as `Post.save` would (bulk_create skips it)."""
+    text = _named(spec["text"], people)
     return model(
         author=people[spec["by"]],
-        body_markdown=spec["text"],
-        body_html=markup.render(spec["text"]),
+        body_markdown=text,
+        body_html=mentions.render(text, lambda: in_group),
         created=created,
         edited_at=created + EDIT_DELAY if spec["was"] else None,
         **fields,
@@ -91,6 +105,7 @@ def load_threads(group, specs, people, now):
             spec,
             people,
             start,
+            group,
             group=group,
             title=spec["title"],
             pinned=spec["pinned"],
@@ -105,6 +120,7 @@ def load_threads(group, specs, people, now):
                     reply_spec,
                     people,
                     when,
+                    group,
                     thread=thread,
                     submission_token=token(group.slug, spec["key"], str(index)),
                 ),

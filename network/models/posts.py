@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from network import markup
+from network import mentions
 from network.models.groups import Group
 from portal.search.index import ANALYSED_FIELD, analysed_text
 
@@ -49,7 +49,7 @@ class Post(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        self.body_html = markup.render(self.body_markdown)
+        self.body_html = mentions.render(self.body_markdown, self.mention_group)
         if "update_fields" in kwargs and "body_markdown" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "body_html"}
         super().save(*args, **kwargs)
@@ -117,6 +117,9 @@ class Thread(index.Indexed, Post):
     def get_absolute_url(self):
         return reverse("network:thread", args=[self.group.slug, self.pk])
 
+    def mention_group(self):
+        return self.group
+
     def live_replies_text(self):
         """The text of the replies every reader sees (neither deleted nor hidden)."""
         replies = self.replies.filter(deleted_at=None, hidden_at=None)
@@ -149,6 +152,9 @@ class Reply(Post):
 
     def __str__(self):
         return f"{self.thread} #{self.pk}"
+
+    def mention_group(self):
+        return self.thread.group
 
 
 class PostRevision(models.Model):

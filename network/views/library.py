@@ -1,6 +1,9 @@
 """A group's document library: the list by folder, adding and deleting documents."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -9,6 +12,8 @@ from network import access, library
 from network.forms import DocumentForm
 from network.posting import Refused
 from network.views.gate import network_view, readable_document, readable_group
+
+DOCUMENTS_PER_PAGE = 25
 
 
 def _folders(group):
@@ -25,12 +30,16 @@ def library_page(request, slug):
         documents = documents.filter(folder=chosen)
     else:
         chosen = None
+    documents = documents.order_by("folder", "title", "pk")
+    page_obj = Paginator(documents, DOCUMENTS_PER_PAGE).get_page(request.GET.get("side"))
     return render(
         request,
         "network/library.html",
         {
             "group": group,
-            "documents": documents.order_by("folder", "title", "pk"),
+            "page_obj": page_obj,
+            "documents": page_obj.object_list,
+            "query_string": urlencode({"mappe": chosen}) if chosen is not None else "",
             "folders": folders,
             "chosen_folder": chosen,
             "may_post": access.may_post(request.user, group),

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import OuterRef
+from django.db.models import Min, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -19,6 +19,7 @@ from network.views.gate import moderated_group, network_view, readable_reply, re
 from network.views.threads import reply_url
 
 ACTIONS_PER_PAGE = 50
+REPORTED_POSTS_PER_PAGE = 20
 
 
 def _post_url(post):
@@ -132,18 +133,42 @@ def _replies_before(reply_field):
     return correlated_count(earlier, "thread")
 
 
-def _queue_entries(group):
-    """The group's open reports, one entry per reported post, oldest report first."""
+def _reported_posts(group):
+    """The group's reported posts, one row each, oldest open report first: what the queue pages."""
+    return (
+        Report.objects.open()
+        .filter(group=group)
+        .values("thread_id", "reply_id")
+        .annotate(first_reported=Min("created"))
+        .order_by("first_reported", "thread_id", "reply_id")
+    )
+
+
+def _queue_entries(group, posts):
+    """The open reports of the given reported posts, one entry per post, in their order."""
     reports = (
         Report.objects.open()
         .filter(group=group)
-        .select_related("reporter", "thread__author", "reply__author", "reply__thread__group")
+        .filter(
+            Q(thread_id__in=[p["thread_id"] for p in posts if p["thread_id"]])
+            | Q(reply_id__in=[p["reply_id"] for p in posts if p["reply_id"]])
+        )
+        .select_related(
+            "reporter",
+            "thread__author__municipality",
+            "reply__author__municipality",
+            "reply__thread__group",
+        )
         .annotate(replies_before=_replies_before("reply"))
+        .order_by("created", "pk")
     )
-    entries = {}
+    entries = {
+        ("thread", p["thread_id"]) if p["thread_id"] else ("reply", p["reply_id"]): None
+        for p in posts
+    }
     for report in reports:
         key = ("thread", report.thread_id) if report.thread_id else ("reply", report.reply_id)
-        if key not in entries:
+        if entries[key] is None:
             post = report.post
             entries[key] = {
                 "post": post,
@@ -156,16 +181,24 @@ def _queue_entries(group):
                 "reports": [],
             }
         entries[key]["reports"].append(report)
-    return list(entries.values())
+    return [entry for entry in entries.values() if entry is not None]
 
 
 @network_view
 def queue(request, slug):
     group = moderated_group(request.user, slug)
+    page_obj = Paginator(_reported_posts(group), REPORTED_POSTS_PER_PAGE).get_page(
+        request.GET.get("side")
+    )
     return render(
         request,
         "network/moderation_queue.html",
-        {"group": group, "entries": _queue_entries(group), "may_moderate": True},
+        {
+            "group": group,
+            "page_obj": page_obj,
+            "entries": _queue_entries(group, list(page_obj.object_list)),
+            "may_moderate": True,
+        },
     )
 
 

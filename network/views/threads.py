@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from network import access, moderation, posting, reading, reply_contents
 from network.files import attachments
-from network.forms import EditReplyForm, EditThreadForm, ReplyForm, ThreadForm
+from network.forms import EditPostForm, EditThreadForm, ReplyForm, ThreadForm
 from network.models import ModerationKind, Thread
 from network.views.gate import network_view, readable_group, readable_reply, readable_thread
 
@@ -156,10 +156,18 @@ def _edit(request, post, thread, form_class, initial):
     if post.author_id != request.user.pk:
         messages.error(request, _("Du kan kun ændre dine egne indlæg."))
         return redirect(thread)
-    form = form_class(request.POST or None, initial=initial)
+    form = form_class(request.POST or None, request.FILES or None, initial=initial, post=post)
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
-            posting.edit(request.user, post, **form.cleaned_data)
+            posting.edit(
+                request.user,
+                post,
+                body=data["body"],
+                title=data.get("title"),
+                files=data["attachments"],
+                remove=data.get("remove_attachments", ()),
+            )
         except posting.Refused as refusal:
             form.add_error(None, str(refusal))
         else:
@@ -188,10 +196,23 @@ def edit_thread(request, slug, pk):
 @network_view
 def edit_reply(request, slug, pk):
     reply = readable_reply(request.user, slug, pk)
-    return _edit(request, reply, reply.thread, EditReplyForm, {"body": reply.body_markdown})
+    return _edit(request, reply, reply.thread, EditPostForm, {"body": reply.body_markdown})
 
 
 def _delete(request, post, thread):
+    """GET asks the author to confirm (a page, so it works without JavaScript); POST deletes."""
+    if request.method != "POST":
+        if not access.is_author(request.user, post) or post.is_deleted:
+            messages.error(request, _("Du kan kun slette dine egne indlæg."))
+            return redirect(thread)
+        context = {
+            "group": thread.group,
+            "thread": thread,
+            "post": post,
+            "back": thread.get_absolute_url() if post is thread else reply_url(post),
+            "may_moderate": access.may_moderate(request.user, thread.group),
+        }
+        return render(request, "network/post_delete.html", context)
     try:
         posting.delete(request.user, post)
     except posting.Refused as refusal:
@@ -201,14 +222,12 @@ def _delete(request, post, thread):
     return redirect(thread)
 
 
-@require_POST
 @network_view
 def delete_thread(request, slug, pk):
     thread = readable_thread(request.user, slug, pk)
     return _delete(request, thread, thread)
 
 
-@require_POST
 @network_view
 def delete_reply(request, slug, pk):
     reply = readable_reply(request.user, slug, pk)

@@ -2,18 +2,20 @@
 filter sets aside. Each tab is searched through the same pipeline (`query.search`), whose
 answers are cached per query, access filter and search generation."""
 
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from functools import reduce
 from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal.search import highlight, unanswered
+from portal.search.generation import search_generation
 from portal.search.query import count, search
 from portal.search.sources import registered_sources
 
@@ -21,6 +23,7 @@ ALL_PAGES = "alle"
 NEWEST = "nyeste"
 # The date filter's choices: how far back, in days.
 PERIODS = {"uge": 7, "maaned": 31, "aar": 365}
+HIT_CACHE_SECONDS = 600
 
 
 @dataclass
@@ -79,18 +82,19 @@ def answer(request, query, *, tab=None, topic=None, period=None, sort=None, page
     since = timezone.now() - timedelta(days=PERIODS[period]) if period in PERIODS else None
     tabs = _tabs(searchable, since)
     chosen = tab if any(t.key == tab for t in tabs) else None
-    facets, outcomes, by_type = [], {}, None
+    facets, outcomes, by_type = [], {}, {}
     for t in tabs:
-        if t.key != chosen and by_type is not None and t.is_page:
-            found = by_type[ContentType.objects.get_for_model(t.sources[0].model).pk]
+        newest = t.date_field if sort == NEWEST else None
+        if t.key == ALL_PAGES:
+            by_type = _page_counts(t, query, chosen, newest, outcomes)
+            found = sum(by_type.values())
+        elif t.is_page and t.key != chosen:
+            found = by_type.get(ContentType.objects.get_for_model(t.sources[0].model).pk, 0)
         elif t.key == chosen or (chosen is None and not any(f.count for f in facets)):
-            newest = t.date_field if sort == NEWEST else None
             outcomes[t.key] = search(t.queryset, query, newest_first_by=newest)
             found = outcomes[t.key].count
         else:
             found = count(t.queryset, query)
-        if t.key == ALL_PAGES:
-            by_type = _count_by_type(outcomes.get(ALL_PAGES), found)
         facets.append(Facet(t.key, t.label, found))
     if chosen is None:
         chosen = next((f.key for f in facets if f.count), tabs[0].key if tabs else None)
@@ -106,14 +110,15 @@ def answer(request, query, *, tab=None, topic=None, period=None, sort=None, page
     return SearchAnswer(results, outcome, facets, [s.label for s in set_aside])
 
 
-def _count_by_type(outcome, found):
-    """{content type id: count} of all pages' results when every one of them is at hand (the
-    ranked candidates hold them all, or there are none); None otherwise."""
-    if not found:
-        return Counter()
-    if outcome is None or len(outcome.results.head) < found:
-        return None
-    return Counter(page.content_type_id for page in outcome.results.head)
+def _page_counts(tab, query, chosen, newest, outcomes):
+    """{content type id: count} of all pages' results, in the query that finds them (with
+    their results when all pages are shown); every page tab's count comes from it."""
+    if chosen in (None, ALL_PAGES):
+        outcomes[ALL_PAGES] = search(
+            tab.queryset, query, newest_first_by=newest, count_by="content_type_id"
+        )
+        return outcomes[ALL_PAGES].by
+    return count(tab.queryset, query, by="content_type_id")
 
 
 def _tabs(searchable, since):
@@ -139,13 +144,23 @@ def _tabs(searchable, since):
 
 
 def _hits(request, objects, sources, query):
-    """The found objects as `Hit`s, each source turning its own objects (one batch each)."""
+    """The found objects as `Hit`s, each source turning its own objects (one batch each) unless
+    the hit is cached: a hit says the same to everyone who may find its object, so it is kept
+    per object, language and search generation."""
     if not objects:
         return []
-    hits = {}
-    for turn in dict.fromkeys(source.hits for source in sources):
-        hits.update(turn(objects, request))
-    found = [hits[obj.pk] for obj in objects if obj.pk in hits]
+    prefix = f"portal:search:{search_generation()}:hit:{get_language()}"
+    keys = {obj.pk: f"{prefix}:{obj._meta.label}:{obj.pk}" for obj in objects}
+    cached = cache.get_many(keys.values())
+    hits = {pk: cached[key] for pk, key in keys.items() if key in cached}
+    missing = [obj for obj in objects if obj.pk not in hits]
+    if missing:
+        made = {}
+        for turn in dict.fromkeys(source.hits for source in sources):
+            made.update(turn(missing, request))
+        cache.set_many({keys[pk]: hit for pk, hit in made.items()}, HIT_CACHE_SECONDS)
+        hits.update(made)
+    found = [replace(hits[obj.pk]) for obj in objects if obj.pk in hits]
     for hit in found:
         hit.snippet = highlight.snippet(hit.text, query) if hit.text else ""
         hit.marked_title = highlight.highlight(hit.title, query)

@@ -13,6 +13,7 @@ import itertools
 import logging
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -74,13 +75,15 @@ class ParsedQuery:
 class SearchOutcome:
     """Results in relevance order (a sliceable sequence), their number, a "Mente du" text when
     a misspelt word was corrected, how the query was relaxed (None, `RELAXED_SPELLING` or
-    `RELAXED_SOME_WORDS`), and the editors' recommended results for the query."""
+    `RELAXED_SOME_WORDS`), the editors' recommended results for the query, and the number of
+    results per value of the filter field asked for (`search(..., count_by=...)`)."""
 
     results: object = field(default_factory=list)
     count: int = 0
     suggestion: str | None = None
     relaxed: str | None = None
     promoted: list = field(default_factory=list)
+    by: dict = field(default_factory=dict)
 
 
 def parse(text) -> ParsedQuery:
@@ -118,9 +121,11 @@ class _Unit:
     alternatives: tuple[Term, ...]
 
 
-def search(queryset, text, *, boost_title=True, newest_first_by=None) -> SearchOutcome:
+def search(queryset, text, *, boost_title=True, newest_first_by=None, count_by=None):
     """The objects of an indexed queryset that match the text, best first (or newest first by
-    the date field `newest_first_by`, which the model lists as a `FilterField`).
+    the date field `newest_first_by`, which the model lists as a `FilterField`); with
+    `count_by` (a `FilterField`), also how many results hold each of its values, counted in
+    the same query as the total.
 
     Only the queryset is searched, so what a reader may not see never reaches the results, the
     count or the suggestion (a correction is offered only if it finds something here).
@@ -132,39 +137,49 @@ def search(queryset, text, *, boost_title=True, newest_first_by=None) -> SearchO
     if not by_relevance:
         queryset = queryset.order_by(f"-{newest_first_by}")
         boost_title = False
-    key = _cache_key(queryset, text, boost_title)
+    key = _cache_key(queryset, text, (boost_title, count_by))
     cached = cache.get(key) if key else None
     if cached is not None:
-        ids, count, suggestion, relaxed, query = cached
+        ids, found, suggestion, relaxed, query = cached
         by_pk = queryset.in_bulk(ids)
         head = [by_pk[pk] for pk in ids if pk in by_pk]
     else:
-        head, count, suggestion, relaxed, query = _find(queryset, parsed, boost_title, by_relevance)
-        if key and count:
+
+        def attempt(query, units):
+            return _ranked(queryset, query, units, boost_title, by_relevance, count_by)
+
+        head, found, suggestion, relaxed, query = _find(parsed, attempt)
+        if key and found:
             ids = [obj.pk for obj in head]
-            cache.set(key, (ids, count, suggestion, relaxed, query), RESULTS_CACHE_SECONDS)
+            cache.set(key, (ids, found, suggestion, relaxed, query), RESULTS_CACHE_SECONDS)
+    total = sum(found.values()) if count_by else found
     return SearchOutcome(
-        results=RankedResults(head, count, queryset, query, by_relevance),
-        count=count,
+        results=RankedResults(head, total, queryset, query, by_relevance),
+        count=total,
         suggestion=suggestion,
         relaxed=relaxed,
         promoted=_promoted(queryset, parsed),
+        by=found if count_by else {},
     )
 
 
-def count(queryset, text):
-    """How many objects `search` would find (relaxed as it would be), cached per search
+def count(queryset, text, *, by=None):
+    """How many objects `search` would find (relaxed as it would be), or with `by` (a
+    `FilterField`) how many per value of it, in one query per attempt; cached per search
     generation even when none: any change to the index bumps the generation when it commits."""
     parsed = parse(text)
     if not parsed:
-        return 0
-    key = _cache_key(queryset, text, False)
-    if key is None:
-        return _find(queryset, parsed, False, True)[1]
-    found = cache.get(f"{key}:count")
+        return {} if by else 0
+    key = _cache_key(queryset, text, ("count", by))
+    found = cache.get(key) if key else None
     if found is None:
-        found = _find(queryset, parsed, False, True)[1]
-        cache.set(f"{key}:count", found, RESULTS_CACHE_SECONDS)
+
+        def attempt(query, units):
+            return [], ask_with_fallback(_backend_count, queryset, query, by)
+
+        found = _find(parsed, attempt)[1]
+        if key:
+            cache.set(key, found, RESULTS_CACHE_SECONDS)
     return found
 
 
@@ -193,29 +208,31 @@ class RankedResults:
         return items
 
 
-def _find(queryset, parsed, boost_title, by_relevance):
-    """(ranked candidates, count, suggestion, relaxed, query) for a parsed query."""
+def _find(parsed, attempt):
+    """(candidates, found, suggestion, relaxed, query) for a parsed query: `attempt(query,
+    units)` asks the backend for (candidates, found), `found` being false when nothing was.
+    The vocabulary and the relaxed queries are consulted only when the query finds nothing."""
     units = _units(parsed.units)
     excluded = parsed.excluded
     query = _query(units, excluded)
-    head, count = _ranked(queryset, query, units, boost_title, by_relevance)
-    if count:
-        return head, count, None, None, query
+    head, found = attempt(query, units)
+    if found:
+        return head, found, None, None, query
     suggestion = None
     corrected = _corrected(parsed)
     if corrected is not None:
         units = _units(corrected.units)
         query = _query(units, excluded)
-        head, count = _ranked(queryset, query, units, boost_title, by_relevance)
-        if count:
-            return head, count, _text(corrected), RELAXED_SPELLING, query
+        head, found = attempt(query, units)
+        if found:
+            return head, found, _text(corrected), RELAXED_SPELLING, query
     for query in _relaxed_queries(units, excluded):
-        head, count = _ranked(queryset, query, units, boost_title, by_relevance)
-        if count:
+        head, found = attempt(query, units)
+        if found:
             if corrected is not None:
                 suggestion = _text(corrected)
-            return head, count, suggestion, RELAXED_SOME_WORDS, query
-    return [], 0, None, None, None
+            return head, found, suggestion, RELAXED_SOME_WORDS, query
+    return [], found, None, None, None
 
 
 def _units(parsed_units):
@@ -301,26 +318,41 @@ def _or_queries(queries):
     return queries[0] if len(queries) == 1 else Or(queries)
 
 
-def _answer(queryset, query, by_relevance, start=0, stop=CANDIDATES):
-    """Objects start..stop of the backend's answer and how many it found in all; during an
-    Elasticsearch outage the database backend answers (and the outage is logged)."""
+def _answer(queryset, query, by_relevance, start=0, stop=CANDIDATES, count_by=None):
+    """Objects start..stop of the backend's answer and how many it found in all (or, with
+    `count_by`, {value: how many}); during an Elasticsearch outage the database answers."""
+    return ask_with_fallback(_backend_answer, queryset, query, by_relevance, start, stop, count_by)
+
+
+def ask_with_fallback(ask, *args):
+    """`ask(backend, *args)` of the search engine, or of the database backend (logged) when
+    the engine cannot be reached."""
     try:
-        return _backend_answer("default", queryset, query, by_relevance, start, stop)
+        return ask("default", *args)
     except SEARCH_ENGINE_ERRORS:
         logger.warning("Search engine unavailable; answering from the database search backend")
-        return _backend_answer("database", queryset, query, by_relevance, start, stop)
+        return ask("database", *args)
 
 
-def _backend_answer(backend, queryset, query, by_relevance, start, stop):
+def _backend_answer(backend, queryset, query, by_relevance, start, stop, count_by=None):
     results = get_search_backend(backend).search(query, queryset, order_by_relevance=by_relevance)
     items = list(results[start:stop])
     complete = start == 0 and len(items) < stop - start
+    if count_by:
+        if complete:
+            return items, Counter(item.serializable_value(count_by) for item in items)
+        return items, Counter(results.facet(count_by))
     return items, len(items) if complete else results.count()
 
 
-def _ranked(queryset, query, units, boost_title, by_relevance):
+def _backend_count(backend, queryset, query, by):
+    results = get_search_backend(backend).search(query, queryset, order_by_relevance=False)
+    return Counter(results.facet(by)) if by else results.count()
+
+
+def _ranked(queryset, query, units, boost_title, by_relevance, count_by=None):
     """The backend's best candidates ranked by title match and its order, and the count."""
-    candidates, count = _answer(queryset, query, by_relevance)
+    candidates, count = _answer(queryset, query, by_relevance, count_by=count_by)
     if not boost_title or not candidates:
         return candidates, count
     query_stems = [analysis.stem(w) for w in analysis.content_words(" ".join(_all_words(units)))]
@@ -363,6 +395,16 @@ def _word_in(word, stems):
 
 
 def _corrected(parsed):
+    """`_correct`, asked of the vocabulary once per query and search generation."""
+    key = f"portal:search:{search_generation()}:corrected:{_digest(repr(parsed))}"
+    cached = cache.get(key)
+    if cached is None:
+        cached = (_correct(parsed),)
+        cache.set(key, cached, RESULTS_CACHE_SECONDS)
+    return cached[0]
+
+
+def _correct(parsed):
     """The parsed query with its unknown words replaced, or None: a word that is two known words
     run together by both, a misspelt word by the vocabulary's closest."""
     words = {term.text for unit in parsed.units for term in unit if not term.phrase}
@@ -403,12 +445,16 @@ def _promoted(queryset, parsed):
     return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
-def _cache_key(queryset, text, boost_title):
+def _cache_key(queryset, text, variant):
     """The key of a search's answer: the query, the queryset's SQL (whose visibility rules
-    it holds) and the search generation; None when the queryset cannot be written as SQL."""
+    it holds), what was asked (`variant`) and the search generation; None when the queryset
+    cannot be written as SQL."""
     try:
         sql = str(queryset.query)
     except EmptyResultSet:
         return None
-    digest = hashlib.sha256(f"{text}|{sql}|{boost_title}".encode()).hexdigest()
-    return f"portal:search:{search_generation()}:{digest}"
+    return f"portal:search:{search_generation()}:{_digest(f'{text}|{sql}|{variant}')}"
+
+
+def _digest(text):
+    return hashlib.sha256(text.encode()).hexdigest()

@@ -9,7 +9,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 from test_accessibility import violation_report
 
-from monitoring import default_rules
+from monitoring.migrations import _frozen
 from monitoring.models import FlagRule
 from portal import roles
 
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def rule_editor(signed_in_tab, make_user, monitoring_data):
     """An editor's tab on R03's edit form (the default rules and the editors' permission on
     them put back after the last flush)."""
-    default_rules.install(apps)
+    _frozen.install_default_rules(apps)
     Group.objects.get(name=roles.EDITOR).permissions.add(
         *Permission.objects.filter(codename__in=["add_flagrule", "change_flagrule"])
     )

@@ -90,8 +90,13 @@ def test_a_flag_on_a_small_share_of_homes_leaves_the_organisation_green():
 
 def test_the_policy_decides_the_weights():
     frame = flags(("R12", YELLOW, 2, None, 2024), ("R12", YELLOW, 2, None, 2023))
-    assert assessed(frame).loc[(2, 2024), "assessment"] == "yellow"
-    assert assessed(frame, persistence_weight=0).loc[(2, 2024), "assessment"] == "green"
+    # 1.5 points: one gul flag standing its second year is not yet gul by default (3 points).
+    assert assessed(frame).loc[(2, 2024), "assessment"] == "green"
+    assert assessed(frame, yellow_score=1.5).loc[(2, 2024), "assessment"] == "yellow"
+    assert (
+        assessed(frame, yellow_score=1.5, persistence_weight=0).loc[(2, 2024), "assessment"]
+        == "green"
+    )
     assert assessed(frame, yellow_weight=6).loc[(2, 2024), "assessment"] == "red"
 
 

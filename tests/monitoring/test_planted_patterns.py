@@ -1,7 +1,7 @@
 """The generated country, imported and evaluated on two seeds: every planted problem is flagged
 by the default rules as the domain brief expects, the negative controls stay silent, the rules
 do not flag much else, few of a year's flags are new cases, and few organisations are assessed
-rød, not by size alone (issue 10). This is the end-to-end check of generator, import, rules and
+rød, not by size alone, and a minority gul (issue 10). This is the end-to-end check of generator, import, rules and
 assessment together; the country is built once per seed for all of it."""
 
 import csv
@@ -106,6 +106,12 @@ def test_few_organisations_are_assessed_rød(assessments):
     red = sum(row["assessment"] == "rød" for row in assessments)
     share = red / len(assessments)
     assert 0.02 <= share <= 0.06, f"{share:.1%} of {len(assessments)} organisations rød"
+
+
+def test_gul_points_at_a_minority_of_organisations(assessments):
+    yellow = sum(row["assessment"] == "gul" for row in assessments)
+    share = yellow / len(assessments)
+    assert share <= 0.30, f"{share:.1%} of {len(assessments)} organisations gul"
 
 
 def test_size_alone_does_not_make_an_organisation_rød(assessments):

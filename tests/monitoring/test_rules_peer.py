@@ -10,6 +10,7 @@ pytestmark = pytest.mark.django_db
 
 def test_percentiles_interpolate_linearly_between_ranks():
     only_rules("R04")
+    FlagRule.objects.filter(code="R04").update(yellow_percentile=90, red_percentile=97.5)
     org = organisation("0001")
     for number, member in enumerate(estates(org, 40), start=1):
         put(member, 2024, vacancy_loss_per_m2=float(number))
@@ -37,6 +38,28 @@ def test_values_tied_with_the_percentile_are_not_flagged():
     assert raised("R05") == {}
 
 
+def test_estates_below_minimum_homes_are_neither_flagged_nor_peers():
+    only_rules("R05")
+    FlagRule.objects.filter(code="R05").update(minimum_homes=25, yellow_percentile=90)
+    org = organisation("0001")
+    large = estates(org, 40, homes=50)
+    small = estates(org, 5, start=41, homes=20)
+    for number, member in enumerate(large, start=1):
+        put(member, 2024, turnover_pct=float(number))
+    for member in small:
+        put(member, 2024, turnover_pct=60.0)
+    evaluate()
+    # Among the 40 large estates alone P90 is 36.1; with the small ones' 60 % counted it
+    # would be 52: only the small estates would be flagged.
+    assert raised("R05") == {
+        ("0001-037", 2024): "gul",
+        ("0001-038", 2024): "gul",
+        ("0001-039", 2024): "gul",
+        ("0001-040", 2024): "gul",
+    }
+    assert Flag.objects.get(estate__estate_no="037").statistics["peers"] == 40
+
+
 def test_minimum_value_keeps_small_losses_out_of_the_tail():
     only_rules("R04")
     org = organisation("0001")
@@ -48,7 +71,7 @@ def test_minimum_value_keeps_small_losses_out_of_the_tail():
 
 def test_percentiles_are_computed_per_year():
     only_rules("R04")
-    FlagRule.objects.filter(code="R04").update(close_margin=None)
+    FlagRule.objects.filter(code="R04").update(close_margin=None, yellow_percentile=90)
     org = organisation("0001")
     for number, member in enumerate(estates(org, 40), start=1):
         put(member, 2023, vacancy_loss_per_m2=float(number))
@@ -64,6 +87,7 @@ def test_percentiles_are_computed_per_year():
 
 def test_maintenance_provisions_low_two_years_running_and_rod_for_old_estates_low_savings():
     only_rules("R07")
+    FlagRule.objects.filter(code="R07").update(yellow_percentile=10)
     org = organisation("0001")
     members = estates(org, 38) + [estate(org, "101", year_built=1990)]
     for number, member in enumerate(members, start=1):

@@ -1,5 +1,6 @@
-"""@mentions: the local part of an active member's e-mail address, case-insensitive; ambiguous
-local parts, non-members, and people who may not read the group are never mentioned."""
+"""@mentions: a stable mention names a user by id; the older local part of an active member's
+e-mail address still works, case-insensitive. Ambiguous local parts, non-members, and people who
+may not read the group are never mentioned."""
 
 import pytest
 
@@ -107,3 +108,78 @@ def test_mentioning_a_non_member_of_a_secret_group_tells_them_nothing(world, mak
 
     assert not Notification.objects.filter(recipient=outsider).exists()
     assert not Follow.objects.filter(user=outsider, thread=thread).exists()
+
+
+def stable(user, name=None):
+    return f"@[{name or user.get_full_name()}](bruger:{user.pk})"
+
+
+def test_a_stable_mention_renders_as_the_persons_current_name_linking_to_them(world):
+    closed = world["closed"]
+    moderator = closed["moderator"]
+    thread = post_thread(closed["member"], closed["group"], body=f"Spørg {stable(moderator, 'X')}")
+
+    assert thread.body_html == (
+        f'<p>Spørg <a class="network-mention" href="/netvaerk/closed/personer/{moderator.pk}/"'
+        ' rel="nofollow noopener">@Moderator closed</a></p>\n'
+    )
+
+
+def test_a_stable_mention_notifies_the_person_named_by_id(world):
+    closed = world["closed"]
+    moderator = closed["moderator"]
+    thread = post_thread(closed["member"], closed["group"], body=f"Hvad siger {stable(moderator)}?")
+
+    notification = Notification.objects.get(recipient=moderator)
+    assert (notification.kind, notification.thread) == (NotificationKind.MENTION, thread)
+
+
+def test_a_stable_mention_of_someone_who_may_not_read_the_group_is_plain_text(world):
+    secret = world["secret"]
+    outsider = world["outsider"]
+
+    thread = post_thread(secret["member"], secret["group"], body=f"Hej {stable(outsider, 'Ven')}")
+
+    assert thread.body_html == "<p>Hej @Ven</p>\n"
+    assert str(outsider.pk) not in thread.body_html
+    assert not Notification.objects.filter(recipient=outsider).exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "`@[Bo](bruger:ID)`",
+        "```\n@[Bo](bruger:ID)\n```",
+        "[@Bo](bruger:ID)",
+    ],
+)
+def test_a_stable_mention_in_code_or_a_plain_link_mentions_nobody(world, text):
+    closed = world["closed"]
+    body = text.replace("ID", str(closed["moderator"].pk))
+
+    thread = post_thread(closed["member"], closed["group"], body=body)
+
+    assert "network-mention" not in thread.body_html
+    assert not Notification.objects.filter(recipient=closed["moderator"]).exists()
+
+
+def test_a_forged_mention_cannot_inject_markup(world):
+    closed = world["closed"]
+    body = f'@[<img src=x onerror=alert(1)>"](bruger:{world["outsider"].pk})'
+
+    thread = post_thread(closed["member"], closed["group"], body=body)
+
+    assert "<img" not in thread.body_html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in thread.body_html
+
+
+def test_old_and_stable_mentions_together_notify_each_person_once(world, mette):
+    closed = world["closed"]
+    body = f"{stable(mette)} og @mette.holm og {stable(closed['moderator'])}"
+
+    post_thread(closed["member"], closed["group"], body=body)
+
+    kinds = Notification.objects.filter(kind=NotificationKind.MENTION)
+    assert sorted(kinds.values_list("recipient", flat=True)) == sorted(
+        [mette.pk, closed["moderator"].pk]
+    )

@@ -18,7 +18,7 @@ from django.utils import timezone
 from PIL import Image
 
 from events import registration
-from network import access, markup, notifications
+from network import access, mentions, notifications
 from network.choices import GroupKind, MembershipRole, MembershipStatus
 from network.files import types
 from network.models import (
@@ -171,7 +171,7 @@ def test_mentions_name_one_active_member_of_the_thread_group(first_load):
         (_group_of(post), name) for post in _posts() for name in MENTION.findall(post.body_markdown)
     ]
 
-    assert len(mentions) >= 15
+    assert len(mentions) >= 10  # and four by name (test_some_posts_mention_people_by_name_…)
     assert {group.kind for group, _name in mentions} == set(GroupKind.values)
     unresolved = [
         (group.slug, name) for group, name in mentions if members[group.pk].count(name) != 1
@@ -227,14 +227,33 @@ def test_times_spread_over_the_last_eighteen_months_and_activity_follows_replies
 def test_stored_html_is_the_sanitised_rendering_of_the_markdown(first_load):
     posts = _posts()
 
-    assert all(post.body_html == markup.render(post.body_markdown) for post in posts)
+    assert all(
+        post.body_html == mentions.render(post.body_markdown, lambda p=post: _group_of(p))
+        for post in posts
+    )
     html = "".join(post.body_html for post in posts)
     assert "<ul>" in html and "<ol>" in html and "<strong>" in html and "<table>" in html
     hrefs = re.findall(r'href="([^"]*)"', html)
-    assert hrefs and all(href.startswith("https://") for href in hrefs)
+    people = re.compile(r"/netvaerk/[a-z0-9-]+/personer/\d+/")
+    assert hrefs and all(href.startswith("https://") or people.fullmatch(href) for href in hrefs)
     assert html.count('rel="nofollow noopener"') == len(hrefs)
     assert not re.search(r"<(script|img|iframe|style)|on\w+=", html, re.IGNORECASE)
     assert "<br" not in html  # the source's wrapping of the texts does not break paragraphs
+
+
+def test_some_posts_mention_people_by_name_and_link_to_them(first_load, client):
+    named = [post for post in _posts() if 'class="network-mention"' in post.body_html]
+    member = get_user_model().objects.get(email=DEMO_MEMBER)
+
+    assert len(named) >= 4
+    assert all("{" not in post.body_markdown for post in named)
+    to_member = [p for p in named if f">@{member.get_full_name()}</a>" in p.body_html]
+    assert len(to_member) == 2
+    notified = Notification.objects.filter(recipient=member, kind=NotificationKind.MENTION)
+    assert set(notified.values_list("reply", flat=True)) >= {p.pk for p in to_member}
+    client.force_login(member)
+    link = re.search(r'href="(/netvaerk/[^"]+/personer/\d+/)"', to_member[0].body_html)[1]
+    assert member.get_full_name() in client.get(link).content.decode()
 
 
 def test_every_thread_the_demo_member_may_read_renders(first_load, client):

@@ -93,6 +93,8 @@ KK_ORGANISATION = {
 # group of every kind). Roles give no moderation: only a group's own moderators moderate.
 NETWORK_MANAGERS = {**every(404), "anonymous": LOGIN, **dict.fromkeys(STYRELSE, 200)}
 NOT_MODERATOR = {**every(404), "anonymous": LOGIN}
+# Who reads the open group: every role with the Netværksmedlem role (or styrelse's).
+NETWORK_READERS = {**signed_in(200), "registered": 404}
 NETWORK_THREAD = "/netvaerk/aaben/traad/"
 NETWORK_LIBRARY = "/netvaerk/aaben/dokumenter/"
 
@@ -400,6 +402,16 @@ EXPECTED = {
         "post",
         lambda o: f"/netvaerk/aaben/svar/{o['network']['reply'].pk}/slet/",
         signed_in((302, NETWORK_THREAD)),
+    ),
+    "netvaerk/<slug:slug>/personer/": (
+        "get",
+        lambda o: "/netvaerk/aaben/personer/?q=for",
+        NETWORK_READERS,
+    ),
+    "netvaerk/<slug:slug>/personer/<id:pk>/": (
+        "get",
+        lambda o: f"/netvaerk/aaben/personer/{o['network']['thread'].author_id}/",
+        NETWORK_READERS,
     ),
     # Styrelse plans meetings in groups it may read; none of the roles is a member, so
     # registering is refused with a message on the meeting's page.

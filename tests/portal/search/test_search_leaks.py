@@ -3,6 +3,7 @@ anonymous, the titles of closed and secret threads, hidden and deleted posts, an
 municipalities' organisations are absent from results, tab counts, suggestions and "Mente du"."""
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 from monitoring_fixtures import make_organisation
 
@@ -158,3 +159,18 @@ def test_a_member_of_a_closed_group_finds_its_threads(secrets, as_role, client, 
         assert everything_shown(client, title)[1] == [title]
     for title in ["Nordlysbuen", "Havørnereden"]:
         assert everything_shown(client, title)[1] == []
+
+
+def test_readers_in_different_groups_never_share_a_cached_answer(secrets, make_user, login):
+    """The closed group's member and a member outside it ask the same queries in turns, each
+    after the other has filled the results, count and hit caches."""
+    insider, outsider = Client(), Client()
+    login(insider, secrets)
+    login(outsider, make_user(roles.MEMBER))
+
+    for query in ["Kvartsurværket", "Pelikanreden"]:
+        assert everything_shown(insider, query)[1:3] == ([query], 1)
+        assert everything_shown(outsider, query)[1:4] == ([], 0, [])
+    for query in ["Kvartsurværket", "Pelikanreden"]:  # now the other way round, still cached
+        assert everything_shown(outsider, query)[1:4] == ([], 0, [])
+        assert everything_shown(insider, query)[1:3] == ([query], 1)
