@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('monitoring', '0025_follow_up_submission_token'),
+        ('monitoring', '0027_quieter_gul'),
     ]
 
     operations = [
