@@ -28,9 +28,12 @@ IMPORT_TARGET = 10.0
 COMPUTE_TARGET = 2.0
 EVALUATION_TARGET = 15.0
 P95_TARGET_MS = 100.0
+THROUGHPUT_TARGET = 0.1  # of hello world's requests per second (issue 16)
 COMPUTE_RUNS = 3
 DASHBOARD = "/monitorering/"
 ORGANISATION = "/monitorering/organisation/{}/"
+ESTATE = "/monitorering/organisation/{}/afdeling/{}/"
+CASE = "/monitorering/flag/{}/"
 
 
 def main(argv=None):
@@ -92,6 +95,7 @@ def run(args, tmp, env):
         for label, _path, result in rows[1:]
     ]
     print_verdicts(verdicts)
+    print_throughput(rows)
     print(f"\nTotal time: {pages.elapsed(started)}")
     if failures:
         raise pages.BenchError("; ".join(f"{label} {why}" for label, why in failures.items()))
@@ -243,13 +247,21 @@ def page_targets(started):
         name, organisations, estates, org_no = municipality_facts(code)
         columns.append(f"{name} ({organisations} org., {estates:,} est.)")
         client = session.logged_in_client(session.caseworker(code))
-        paths = {"Dashboard": DASHBOARD, "Organisation page": ORGANISATION.format(org_no)}
+        estate_no, flag = flagged_estate(org_no)
+        paths = {
+            "Dashboard": DASHBOARD,
+            "Organisation page": ORGANISATION.format(org_no),
+            "Estate page": ESTATE.format(org_no, estate_no),
+            "Case page": CASE.format(flag),
+        }
         for label, path in paths.items():
             counts.setdefault(label, []).append(queries.count(client, path, warmups=2))
         if code == largest:
             targets = [
                 ("Dashboard, København", paths["Dashboard"]),
                 (f"Organisation {org_no}, København", paths["Organisation page"]),
+                (f"Estate {org_no}-{estate_no}, København", paths["Estate page"]),
+                (f"Case (flag {flag}), København", paths["Case page"]),
             ]
             headers = session.cookie_header(client)
     pages.print_table(
@@ -272,6 +284,28 @@ def fewest_organisations():
         .values_list("code", flat=True)
         .first()
     )
+
+
+def flagged_estate(org_no):
+    """(estate_no, flag pk): the organisation's estate with the most current flags, and its
+    latest red flag (else its latest flag), whose case page the caseworker opens."""
+    from django.db.models import Count, Q
+
+    from monitoring.models import Estate, Flag
+
+    estate = (
+        Estate.objects.filter(organisation__org_no=org_no)
+        .annotate(n=Count("flags", filter=Q(flags__is_current=True)))
+        .order_by("-n", "estate_no")
+        .first()
+    )
+    flag = (
+        Flag.objects.filter(estate=estate, is_current=True)
+        .order_by("-year", "severity", "pk")  # "red" sorts before "yellow"
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return estate.estate_no, flag
 
 
 def municipality_facts(code):
@@ -303,6 +337,23 @@ def print_verdicts(verdicts, issue=5):
                 "yes" if value <= target else f"NO ({value / target:.1f} × the target)",
             ]
             for label, value, target, unit in verdicts
+        ],
+    )
+
+
+def print_throughput(rows):
+    """Issue 16: every caseworker page at no less than a tenth of hello world's throughput."""
+    hello = rows[0][2].per_second
+    print(f"\nAgainst issue 16's target (≥ {THROUGHPUT_TARGET:g} × hello world, same run)")
+    pages.print_table(
+        ["Page", "× hello", "Met"],
+        [
+            [
+                label,
+                f"{result.per_second / hello:.3f}",
+                "yes" if result.per_second / hello >= THROUGHPUT_TARGET else "NO",
+            ]
+            for label, _path, result in rows[1:]
         ],
     )
 

@@ -17,10 +17,11 @@ from django.db.models import Max, Min, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from . import assessment, peer_statistics, planner, reporting_duty
+from . import assessment, bulk, peer_statistics, planner, reporting_duty
 from .models import (
     Direction,
     Estate,
+    Evaluation,
     Flag,
     FlagCase,
     FlagRule,
@@ -49,7 +50,6 @@ STORED = [
     "is_current",
 ]
 CASE = STORED.index("case_id")
-UPDATED_FIELDS = [name.removesuffix("_id") for name in STORED] + ["evaluated_at"]
 
 
 @dataclass
@@ -76,8 +76,11 @@ def evaluate(year=None, today=None):
     with transaction.atomic():
         summary = store_flags(flags, rules, batches, year)
         assessment.refresh(data, None if year is None else [year])
-        planner.analyse(Flag, FlagCase)
+        if summary.new or summary.closed:  # updates alone leave the planner's row counts true
+            planner.analyse(Flag, FlagCase)
     peer_statistics.refresh(_peer_values(raw), _entity_homes(data))
+    # Last: the cached pages re-render only once flags, assessments and bands are all stored.
+    Evaluation.objects.create()
     return summary
 
 
@@ -190,7 +193,8 @@ def store_flags(flags, rules, batches, year=None):
     """Create, update and close flags so the current flags are exactly `flags`, each in the
     case of the same rule's flag for the same entity the year before, else in its own case.
 
-    Existing flags are compared as plain tuples; only new and changed rows become objects.
+    Existing flags are compared as plain tuples; only new and changed rows become objects, and
+    only changed rows are written.
     """
     rule_ids = {rule.code: rule.pk for rule in rules}
     revisions = {rule.code: rule.latest_revision_id for rule in rules}
@@ -207,8 +211,8 @@ def store_flags(flags, rules, batches, year=None):
     red = int((flags["severity"] == RED).sum())
     summary = Summary(red=red, yellow=len(flags) - red)
     continued = {case for _, case in current.values()}
-    now = timezone.now()
     changed = []
+    touched = set()  # the cases whose years may change: those of new, changed or closed flags
     for flag_year, rows in flags.groupby("year", sort=True):
         created, opening, this_year = [], [], []
         for row, batch_id in zip(
@@ -232,15 +236,17 @@ def store_flags(flags, rules, batches, year=None):
                 case,
                 True,
             )
-            fields = dict(zip(STORED, values, strict=True))
-            flag = Flag(pk=pk, **dict(zip(keys, key, strict=True)), **fields)
-            if pk is None:
-                created.append(flag)
-            else:
+            if pk is not None:
                 summary.kept += 1
-                flag.evaluated_at = now
-                if stored != values:
-                    changed.append(flag)
+            if pk is not None and stored == values:
+                this_year.append((key, (pk, case)))
+                continue
+            flag = Flag(
+                pk=pk, **dict(zip(keys, key, strict=True)), **dict(zip(STORED, values, strict=True))
+            )
+            (created if pk is None else changed).append(flag)
+            if stored is not None:
+                touched.add(stored[CASE])
             if case is None:
                 opening.append(flag)
             this_year.append((key, flag))
@@ -248,15 +254,23 @@ def store_flags(flags, rules, batches, year=None):
         summary.opened += len(opening)
         Flag.objects.bulk_create(created, batch_size=2000)
         summary.new += len(created)
+        touched.update(flag.case_id for flag in created)
         for key, flag in this_year:
-            current[key] = (flag.pk, flag.case_id)
-            continued.add(flag.case_id)
-    Flag.objects.bulk_update(changed, UPDATED_FIELDS, batch_size=1000)
+            current[key] = flag if isinstance(flag, tuple) else (flag.pk, flag.case_id)
+            continued.add(current[key][1])
+    touched.update(flag.case_id for flag in changed)
+    now = timezone.now()
+    bulk.update_rows(
+        Flag,
+        STORED + ["evaluated_at"],
+        [(flag.pk, *(getattr(flag, name) for name in STORED), now) for flag in changed],
+    )
     closed = [pk for pk, stored in existing.values() if stored[-1]]
+    touched.update(stored[CASE] for _, stored in existing.values() if stored[-1])
     for start in range(0, len(closed), 5000):
         Flag.objects.filter(pk__in=closed[start : start + 5000]).update(is_current=False)
     summary.closed = len(closed)
-    _update_case_years(year)
+    _update_case_years(touched)
     return summary
 
 
@@ -279,17 +293,15 @@ def _open_cases(flags):
         flag.case_id = case.pk
 
 
-def _update_case_years(year=None):
-    """Each case's first and last year with a current flag (kept when it has none left); after
-    a one-year evaluation only the cases with a flag that year or the year before can change."""
+def _update_case_years(cases):
+    """Each of `cases`' first and last year with a current flag (kept when it has none left)."""
     flags = Flag.objects.filter(case=OuterRef("pk"), is_current=True).order_by().values("case")
-    cases = FlagCase.objects.all()
-    if year is not None:
-        cases = cases.filter(flags__year__in=[year - 1, year]).distinct()
-    FlagCase.objects.filter(pk__in=cases.values("pk")).update(
-        first_year=Coalesce(Subquery(flags.annotate(y=Min("year")).values("y")), "first_year"),
-        last_year=Coalesce(Subquery(flags.annotate(y=Max("year")).values("y")), "last_year"),
-    )
+    cases = sorted(cases)
+    for start in range(0, len(cases), 5000):
+        FlagCase.objects.filter(pk__in=cases[start : start + 5000]).update(
+            first_year=Coalesce(Subquery(flags.annotate(y=Min("year")).values("y")), "first_year"),
+            last_year=Coalesce(Subquery(flags.annotate(y=Max("year")).values("y")), "last_year"),
+        )
 
 
 def _batches(rows, batches):

@@ -7,12 +7,12 @@ a fixed number of queries however many organisations, estates or years there are
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import (
     Count,
     F,
     FilteredRelation,
     IntegerField,
-    Max,
     OuterRef,
     Q,
     Subquery,
@@ -24,7 +24,9 @@ from django.db.models.functions import Coalesce
 from monitoring.models import (
     Assessment,
     Estate,
+    Evaluation,
     Flag,
+    FlagEvent,
     FlagRule,
     ImportBatch,
     KeyFigure,
@@ -326,13 +328,21 @@ def located_estates_with_flags(estates, year):
     )
 
 
-def data_version(organisation):
-    """Changes whenever an import succeeds or the organisation's flags (its estates' included)
-    are re-evaluated: the cache key of its figure tables and charts."""
-    latest_import = ImportBatch.objects.filter(status=ImportBatch.Status.SUCCEEDED).aggregate(
-        pk=Max("pk")
-    )["pk"]
-    flags = Flag.objects.filter(organisation=organisation).aggregate(
-        evaluated=Max("evaluated_at"), current=Count("pk", filter=Q(is_current=True))
+def data_version():
+    """Changes whenever what the caseworkers' pages show may have changed: an evaluation stored,
+    an import succeeded, a follow-up step recorded, a flag or an assessment written. One query
+    of indexed maxima; part of the key of every cached monitoring fragment."""
+    tables = {
+        model: connection.ops.quote_name(model._meta.db_table)
+        for model in (Evaluation, ImportBatch, FlagEvent, Flag, OrganisationAssessment)
+    }
+    latest = ", ".join(
+        f"(SELECT MAX(id) FROM {table}"
+        + (" WHERE status = %s" if model is ImportBatch else "")
+        + ")"
+        for model, table in tables.items()
     )
-    return f"{latest_import}-{flags['evaluated']}-{flags['current']}"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {latest}", [ImportBatch.Status.SUCCEEDED])
+        row = cursor.fetchone()
+    return "-".join(str(value) for value in row)

@@ -9,7 +9,17 @@ from .figures import (
     StatutoryRate,
     ValueKind,
 )
-from .flags import Flag, FlagCase, FlagEvent, FlagRule, FlagStatus, PeerGroup, RuleKind, Severity
+from .flags import (
+    Evaluation,
+    Flag,
+    FlagCase,
+    FlagEvent,
+    FlagRule,
+    FlagStatus,
+    PeerGroup,
+    RuleKind,
+    Severity,
+)
 from .notes import NoteReply, NoteStatus, StyrelseNote
 from .peers import PeerStatistic, SizeClass
 
@@ -19,6 +29,7 @@ __all__ = [
     "BuildingType",
     "Direction",
     "Estate",
+    "Evaluation",
     "Flag",
     "FlagCase",
     "FlagEvent",

@@ -313,3 +313,13 @@ class FlagEvent(models.Model):
 
     def __str__(self):
         return f"{self.flag} {self.get_status_display()}"
+
+
+class Evaluation(models.Model):
+    """A finished evaluation of the flags, written once its flags, assessments and peer bands
+    are stored: the latest one is part of the key of the caseworkers' cached pages."""
+
+    finished_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.pk} {self.finished_at:%Y-%m-%d %H:%M}"

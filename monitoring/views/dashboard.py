@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 
 from monitoring import access, assessment, queries
 from monitoring.forms import DashboardFilterForm
@@ -27,6 +28,7 @@ def dashboard_context(request):
         organisation__supervising_municipality=municipality, **lookups
     )
     only_flagged = form.has_flag_filter or form.is_valid() and form.cleaned_data["kun_flagede"]
+    # Counts are read only when the page's fragment is not in the cache.
     return {
         "municipality": municipality,
         "form": form,
@@ -36,9 +38,11 @@ def dashboard_context(request):
         "year": lookups["year"],
         "years": years,
         "rows": queries.dashboard_organisations(organisations, lookups, only_flagged),
-        "counts": queries.summary_counts(flags),
-        "assessments": queries.assessment_counts(organisations, lookups["year"]),
-        "policy": assessment.policy(),
+        "counts": SimpleLazyObject(lambda: queries.summary_counts(flags)),
+        "assessments": SimpleLazyObject(
+            lambda: queries.assessment_counts(organisations, lookups["year"])
+        ),
+        "policy": SimpleLazyObject(assessment.policy),
     }
 
 
@@ -66,9 +70,16 @@ def dashboard(request):
     context = dashboard_context(request)
     if context["municipality"] is None:
         return redirect("monitoring:national")
-    page = Paginator(context["rows"], PAGE_SIZE).get_page(request.GET.get("side"))
+    rows, number = context["rows"], request.GET.get("side")
     context.update(
-        page_obj=page,
+        page_obj=SimpleLazyObject(lambda: Paginator(rows, PAGE_SIZE).get_page(number)),
+        # The figures and the table differ by municipality, by what the filters hold (the query,
+        # the years, the rules) and by the data: never one municipality's for another's.
+        table_cache_key=(
+            context["municipality"].pk,
+            context["filters_cache_key"],
+            queries.data_version(),
+        ),
         query_string=query_string(request),
         notes=unanswered_notes(request.user, context["municipality"]),
         located=queries.located_estates_with_flags(

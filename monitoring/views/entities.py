@@ -6,6 +6,7 @@ from functools import cached_property
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from monitoring import access, access_log, charts, notes, queries
@@ -82,28 +83,53 @@ class EntityFigures:
         return [charts.layout(chart, subject, marks[chart.figure.pk]) for chart in found]
 
 
+class EntityFlags:
+    """An entity's current flags of every year, read only when a template renders them: the
+    pages keep their lists in the cache until the data changes."""
+
+    def __init__(self, flags, year):
+        self.queryset, self.year = flags, year
+
+    @cached_property
+    def all(self):
+        return queries.entity_flags(self.queryset)
+
+    @cached_property
+    def of_year(self):
+        return [flag for flag in self.all if flag.year == self.year]
+
+    @cached_property
+    def other_cases(self):
+        return queries.other_cases(self.all, self.year)
+
+
 def entity_context(request, organisation, estate, level, size):
     """`size` is a callable: the homes the peer band compares with, asked for only on a miss."""
     year, years = selected_year(request)
     owner = estate if estate is not None else organisation
-    all_flags = queries.entity_flags(owner.flags.filter(estate=estate))
-    year_flags = [flag for flag in all_flags if flag.year == year]
+    flags = EntityFlags(owner.flags.filter(estate=estate), year)
+    all_flags = SimpleLazyObject(lambda: flags.all)
+    year_flags = SimpleLazyObject(lambda: flags.of_year)
+    may_follow_up = access.may_follow_up(request.user, organisation)
+    figures_cache_key = (
+        level,
+        owner.pk,
+        year,
+        queries.data_version(),
+        translation.get_language(),
+    )
     return {
         "organisation": organisation,
         "estate": estate,
         "year": year,
         "years": years,
         "flags": year_flags,
-        "other_cases": queries.other_cases(all_flags, year),
+        "other_cases": SimpleLazyObject(lambda: flags.other_cases),
         "figures": EntityFigures(organisation, estate, all_flags, year_flags, level, size, year),
-        "figures_cache_key": (
-            level,
-            owner.pk,
-            year,
-            queries.data_version(organisation),
-            translation.get_language(),
-        ),
-        "may_follow_up": access.may_follow_up(request.user, organisation),
+        "figures_cache_key": figures_cache_key,
+        # The flag lists link to following up or to the history, as the reader may.
+        "flags_cache_key": (*figures_cache_key, may_follow_up),
+        "may_follow_up": may_follow_up,
         "notes": notes.entity_notes(organisation, estate),
         "may_write_notes": access.may_write_notes(request.user),
     }
@@ -119,17 +145,21 @@ def organisation_page(request, org_no):
         Level.ORGANISATION,
         lambda: queries.organisation_size(organisation),
     )
-    year = context["year"]
+    year, number = context["year"], request.GET.get("side")
     estate_filter = EstateFilterForm(request.GET)
     estates = estate_filter.apply(queries.estates_with_flags(organisation, year))
     context.update(
-        assessment=queries.organisation_assessment(organisation, year),
-        cases=queries.case_counts(organisation, year),
-        persistent=queries.persistent_flags(organisation, year)[:PERSISTENT_SHOWN],
+        assessment=SimpleLazyObject(lambda: queries.organisation_assessment(organisation, year)),
+        cases=SimpleLazyObject(lambda: queries.case_counts(organisation, year)),
+        persistent=SimpleLazyObject(
+            lambda: list(queries.persistent_flags(organisation, year)[:PERSISTENT_SHOWN])
+        ),
         estate_filter=estate_filter,
-        page_obj=Paginator(estates, ESTATE_PAGE_SIZE).get_page(request.GET.get("side")),
+        page_obj=SimpleLazyObject(lambda: Paginator(estates, ESTATE_PAGE_SIZE).get_page(number)),
         query_string=query_string(request),
-        estate_count=organisation.estates.count(),
+        estate_count=SimpleLazyObject(organisation.estates.count),
+        # The summary and the estates differ by the chosen year, search and page.
+        summary_cache_key=(*context["flags_cache_key"], request.GET.urlencode()),
     )
     access_log.viewed(request, "organisation", organisation, year=year)
     return render(request, "monitoring/organisation.html", context)
