@@ -39,7 +39,7 @@ def vevent(event):
     component.add("summary", event.title)
     if event.location:
         component.add("location", event.location)
-    url = getattr(event, "full_url", "")
+    url = event.public_url
     if url:
         component.add("url", url)
     description = "\n\n".join(part for part in (getattr(event, "summary", ""), url) if part)

@@ -12,15 +12,22 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.links import public_url
+
 
 class RegistrableEvent:
     """What events.registration needs of an event, so a page and a network meeting share its
     rules. A subclass has `title`, `start`, `end`, `capacity` (None: no seat limit),
     `registration_deadline`, `location`, `ical_uid`, a `registrations` relation to a subclass of
-    AbstractRegistration, a `questions` relation to a subclass of AbstractQuestion, and may have
-    `full_url` (linked from e-mails and calendars)."""
+    AbstractRegistration, a `questions` relation to a subclass of AbstractQuestion, and an
+    `event_url` (the path of its page)."""
 
     has_registration = True
+
+    @property
+    def public_url(self):
+        """The event's page on the portal's public address, for e-mails and calendars."""
+        return public_url(self.event_url) if self.event_url else ""
 
     def has_started(self, now=None):
         return self.start <= (now or timezone.now())

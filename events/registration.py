@@ -189,7 +189,7 @@ def send_registration_email(model_label, registration_id, kind):
             "registration": registration,
             "event": event,
             "user": user,
-            "event_url": getattr(event, "full_url", "") or "",
+            "event_url": event.public_url,
         }
         if kind == "waiting":
             context["waiting_position"] = waiting_position(registration)

@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from network.models import Notification, NotificationKind
-from network.unsubscribe import Scope, absolute_url, link
+from network.unsubscribe import Scope, link
+from portal.links import public_url
 from portal.models import User
 from portal.models.users import NotificationFrequency
 from portal.task_queue import enqueue_with_transaction
@@ -45,7 +46,7 @@ def email_recipients(users, frequency):
 
 
 def _open_url(notification):
-    return absolute_url(reverse("network:open_notification", args=[notification.pk]))
+    return public_url(reverse("network:open_notification", args=[notification.pk]))
 
 
 def _send(user, subject, template, context, scope, target=None):
@@ -56,7 +57,7 @@ def _send(user, subject, template, context, scope, target=None):
         "unsubscribe_url": unsubscribe_url,
         "unsubscribe_all_url": unsubscribe_url if scope == Scope.ALL else link(user, Scope.ALL),
         "scope": scope,
-        "centre_url": absolute_url(reverse("network:notifications")),
+        "centre_url": public_url(reverse("network:notifications")),
     }
     with translation.override(settings.LANGUAGE_CODE):
         EmailMessage(

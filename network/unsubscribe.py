@@ -7,13 +7,13 @@ thread. It is signed with its own salt and expires, so it can be neither forged 
 import datetime
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core import signing
 from django.db import models
 from django.urls import reverse
 
 from network import following
 from network.models import EmailOptOut, Group, Thread
+from portal.links import public_url
 from portal.models import User
 
 SALT = "network.unsubscribe"
@@ -46,16 +46,11 @@ class Unsubscription:
             following.unfollow(self.user, self.target)
 
 
-def absolute_url(path):
-    """A link for an e-mail: the portal's public address and `path`."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def link(user, scope, target=None):
     token = signing.dumps(
         {"u": user.pk, "s": str(scope), "t": target.pk if target else None}, salt=SALT
     )
-    return absolute_url(reverse("network:unsubscribe", args=[token]))
+    return public_url(reverse("network:unsubscribe", args=[token]))
 
 
 def read(token):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 MINIMUM_PEERS = 30
+QUARTILES = {"q1": 0.25, "median": 0.5, "q3": 0.75}
 
 # Lower bounds of size classes 1, 2, 3 (class 0 below the first): homes for estates, tenancy
 # units for organisations.
@@ -39,19 +40,21 @@ def peer_statistics(values, attributes, peer_group, percentiles):
     widening chain that was used).
     """
     chain = CHAINS.get(peer_group, CHAINS["country"])
-    quantiles = sorted({p / 100 for p in percentiles} | {0.25, 0.5, 0.75})
-    names = {q: _quantile_name(q, percentiles) for q in quantiles}
+    # Column name → quantile; a rule's percentile may also be a quartile (P75 is q3).
+    columns = {**{f"p{p:g}": p / 100 for p in percentiles}, **QUARTILES}
+    quantiles = sorted(set(columns.values()))
     frame = attributes.reindex(columns=["region", "size_class", "home_type"]).reset_index(drop=True)
     frame["year"] = values.index.get_level_values("year")
     frame["value"] = values.to_numpy()
     reported = frame[frame["value"].notna()]
-    result = pd.DataFrame(np.nan, index=values.index, columns=[*names.values(), "peers"])
+    result = pd.DataFrame(np.nan, index=values.index, columns=[*columns, "peers"])
     result["peer_level"] = np.nan
     unresolved = np.ones(len(frame), dtype=bool)
     for position, keys in enumerate(chain):
         group_keys = ["year", *keys]
         grouped = reported.groupby(group_keys)["value"]
-        stats = grouped.quantile(quantiles).unstack().rename(columns=names)
+        by_quantile = grouped.quantile(quantiles).unstack().reindex(columns=quantiles)
+        stats = pd.DataFrame({name: by_quantile[q] for name, q in columns.items()})
         stats["peers"] = grouped.count()
         lookup = (
             pd.MultiIndex.from_frame(frame[group_keys])
@@ -65,13 +68,6 @@ def peer_statistics(values, attributes, peer_group, percentiles):
         result.loc[take, "peer_level"] = position
         unresolved &= ~take
     return result
-
-
-def _quantile_name(quantile, percentiles):
-    for percentile in percentiles:
-        if abs(percentile / 100 - quantile) < 1e-12:
-            return f"p{percentile:g}"
-    return {0.25: "q1", 0.5: "median", 0.75: "q3"}[quantile]
 
 
 def peer_group_label(level, peer_group, peer_level, region, size_class, home_type):

@@ -105,10 +105,6 @@ class Meeting(RegistrableEvent, models.Model):
             raise ValidationError(errors)
 
     @property
-    def full_url(self):
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + self.get_absolute_url()
-
-    @property
     def location(self):
         return self.place or self.video_url
 

@@ -4,6 +4,7 @@ from typing import NamedTuple
 from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from allauth.core.internal.ratelimit import get_ip
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.conf import settings
@@ -60,12 +61,14 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def send_mail(self, template_prefix, email, context):
         """allauth's e-mails name the portal, and their links lead to its public address
-        (BASE_URL), never to the host the request came to."""
+        (BASE_URL), never to the host the request came to. No request is needed: notices such as
+        "two-factor added" are sent when the transaction commits, which may be after it."""
         site = PortalSite(
             settings.WAGTAIL_SITE_NAME, urlsplit(settings.WAGTAILADMIN_BASE_URL).netloc
         )
         context = {key: on_public_address(value) for key, value in context.items()}
-        super().send_mail(template_prefix, email, {**context, "current_site": site})
+        context = {"request": allauth_context.request, "email": email, **context}
+        self.render_mail(template_prefix, email, {**context, "current_site": site}).send()
 
 
 def on_public_address(value):

@@ -110,7 +110,7 @@ def shows(tab, url, *texts):
     def open_page():
         tab.goto(url)
         for text in texts:
-            expect(tab.get_by_text(text).first).to_be_visible()
+            expect(tab.locator("main").get_by_text(text).first).to_be_visible()
 
     return open_page
 

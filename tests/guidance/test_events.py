@@ -74,8 +74,9 @@ def test_registration_confirms_until_full_then_waits(make_event, members):
 
 
 def test_confirmation_email_carries_the_event_as_icalendar(
-    make_event, members, django_capture_on_commit_callbacks
+    make_event, members, django_capture_on_commit_callbacks, settings
 ):
+    settings.WAGTAILADMIN_BASE_URL = "https://tilsyn.example.dk"
     event = make_event(capacity=5)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -89,6 +90,9 @@ def test_confirmation_email_carries_the_event_as_icalendar(
     (vevent,) = Calendar.from_ical(content).walk("VEVENT")
     assert str(vevent["summary"]) == event.title
     assert vevent.decoded("dtstart") == event.start
+    # Links lead to the portal's public address, not to the host the site was set up with.
+    event_link = f"https://tilsyn.example.dk{event.url}"
+    assert str(vevent["url"]) == event_link and event_link in message.body
 
 
 def test_registration_without_email_registers_and_sends_nothing(

@@ -4,6 +4,7 @@ rules still at their old defaults, each with a revision, and leaves an editor's 
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.db.migrations.operations import RunPython
 
 from monitoring.models import FlagRule
 
@@ -19,10 +20,33 @@ def migrate(target):
     executor.migrate([target] if target else executor.loader.graph.leaf_nodes())
 
 
+# The data migrations that install and change the default rules before BEFORE.
+RULE_MIGRATIONS = [
+    ("monitoring", "0005_default_rules"),
+    ("monitoring", "0008_default_rule_tuning"),
+    ("monitoring", "0021_default_assessment_and_actions"),
+]
+
+
+def reinstall_default_rules():
+    """Run the rules' data migrations again, on the models at BEFORE (the database's columns): a
+    database flushed by an earlier test has lost the rules they installed."""
+    loader = MigrationExecutor(connection).loader
+    models = loader.project_state(BEFORE).apps
+    with connection.schema_editor() as schema_editor:
+        for key in RULE_MIGRATIONS:
+            for operation in loader.graph.nodes[key].operations:
+                if isinstance(operation, RunPython):
+                    operation.code(models, schema_editor)
+
+
 @pytest.fixture
 def before_anchors():
-    """The database at BEFORE; migrated to the latest state again afterwards."""
+    """The database at BEFORE, with its default rules; migrated to the latest state again
+    afterwards."""
     migrate(BEFORE)
+    if not FlagRule.objects.exists():
+        reinstall_default_rules()
     yield
     migrate(None)
 

@@ -28,6 +28,21 @@ def test_percentiles_interpolate_linearly_between_ranks():
     assert flag.statistics["peers"] == 40
 
 
+def test_a_percentile_that_is_also_a_quartile_flags_and_keeps_the_quartiles():
+    only_rules("R04")
+    FlagRule.objects.filter(code="R04").update(yellow_percentile=75, red_percentile=None)
+    org = organisation("0001")
+    for number, member in enumerate(estates(org, 40), start=1):
+        put(member, 2024, vacancy_loss_per_m2=float(number))
+    evaluate()
+    # P75 of 1..40 = 30 + 0.25 × (31 − 30) = 30.25: estates 31–40 are above it.
+    assert set(raised("R04")) == {(f"0001-{n:03d}", 2024) for n in range(31, 41)}
+    flag = Flag.objects.get(estate__estate_no="031")
+    assert flag.threshold == pytest.approx(30.25)
+    assert flag.statistics["q3"] == pytest.approx(30.25)
+    assert flag.statistics["q1"] == pytest.approx(10.75)
+
+
 def test_values_tied_with_the_percentile_are_not_flagged():
     only_rules("R05")
     org = organisation("0001")

@@ -19,7 +19,13 @@ pytestmark = pytest.mark.django_db
 
 HUGE = 2**63
 INT_ROUTES = sorted(route for route in EXPECTED if "<id:" in route)
-ROUTE_PARTS = {"slug": "aaben", "org_no": "0042", "estate_no": "001"}
+ROUTE_PARTS = {
+    "slug": "aaben",
+    "org_no": "0042",
+    "estate_no": "001",
+    "file_format": "csv",
+    "kind": "arrangement",
+}
 
 
 def with_huge_ids(route):
