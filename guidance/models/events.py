@@ -10,7 +10,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PageViewRestriction
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -287,10 +287,20 @@ class EventRegistration(AbstractRegistration):
 
     @classmethod
     def mine(cls, user):
-        """Registrations to live events without view restrictions."""
-        return cls.objects.filter(
-            user=user, event__in=EventPage.objects.live().public()
-        ).select_related("event")
+        """Registrations to live events the user may still see: public ones, and those behind
+        a log-in or one of the user's groups (a password-protected event is left out)."""
+        events = EventPage.objects.live()
+        user_groups = set(user.groups.all())
+        for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
+            "groups"
+        ):
+            if restriction.restriction_type == PageViewRestriction.LOGIN or (
+                restriction.restriction_type == PageViewRestriction.GROUPS
+                and user_groups & set(restriction.groups.all())
+            ):
+                continue
+            events = events.not_descendant_of(restriction.page, inclusive=True)
+        return cls.objects.filter(user=user, event__in=events).select_related("event")
 
     class Meta(AbstractRegistration.Meta):
         verbose_name = _("tilmelding")

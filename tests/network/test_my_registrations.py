@@ -2,6 +2,8 @@
 status, waiting-list position and cancel; nobody reaches another person's registration."""
 
 import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import PageViewRestriction
 
 from events import registration
 from events.models import RegistrationStatus
@@ -164,3 +166,22 @@ def test_the_page_takes_the_same_queries_for_many_registrations(
 
     with django_assert_max_num_queries(len(few)):
         client.get(URL)
+
+
+def test_lists_events_behind_a_log_in_or_the_users_group_but_not_behind_a_password(
+    member, make_event, as_user
+):
+    titles = {"login": "Kun for indloggede", "groups": "Kun for medlemmer", "password": "Lukket"}
+    for kind, title in titles.items():
+        event = make_event(title, capacity=10, days_ahead=20)
+        restriction = PageViewRestriction.objects.create(
+            page=event, restriction_type=kind, password="hemmelig" if kind == "password" else ""
+        )
+        if kind == "groups":
+            restriction.groups.add(Group.objects.get(name=roles.MEMBER))
+        registration.register(member, event, email=False)
+
+    content = as_user(member).get(URL).content.decode()
+
+    assert titles["login"] in content and titles["groups"] in content
+    assert titles["password"] not in content
