@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from portal.access import role_key
+from portal.cache import bump_generation
 
 GENERATION_KEY = "network:visibility-generation"
 TIMEOUT = 600
@@ -59,15 +60,7 @@ def visibility_changed(created=False, **kwargs):
     """A group, thread or reply changed or went: anyone's count may have. A new one changes no
     one's (its notifications are forgotten by those who get them)."""
     if not created:
-        _bump()
-        transaction.on_commit(_bump)
-
-
-def _bump():
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+        bump_generation(GENERATION_KEY)
 
 
 def connect():

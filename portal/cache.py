@@ -67,17 +67,22 @@ def fresh_generation():
 
 
 def bump_content_generation():
-    _bump()
-    # A request served between the change and its commit read the old content under the new
-    # generation: once the change is committed, a further bump sets that aside.
-    transaction.on_commit(_bump)
+    bump_generation(GENERATION_KEY)
 
 
-def _bump():
+def bump_generation(key):
+    """Move the generation kept at `key` now and again when the transaction commits: a request
+    served between the change and its commit read the old state under the new generation, and
+    the second move sets that aside."""
+    _bump(key)
+    transaction.on_commit(lambda: _bump(key))
+
+
+def _bump(key):
     try:
-        cache.incr(GENERATION_KEY)
+        cache.incr(key)
     except ValueError:
-        cache.set(GENERATION_KEY, fresh_generation(), timeout=None)
+        cache.set(key, fresh_generation(), timeout=None)
 
 
 def mark_cacheable(response):
