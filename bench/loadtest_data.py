@@ -56,7 +56,12 @@ def build(directory, *, members, caseworkers, log=print):
         "pages": reading_urls(),
         "searches": SEARCHES,
         "network": f"/netvaerk/{NETWORK}/",
-        "threads": [t.get_absolute_url() for t in Thread.objects.filter(group__slug=NETWORK)],
+        "threads": [
+            t.get_absolute_url()
+            for t in Thread.objects.filter(
+                group__slug=NETWORK, locked=False, deleted_at=None, hidden_at=None
+            )
+        ],
         "meeting": meeting.get_absolute_url() if meeting else None,
         "organisations": [
             f"/monitorering/organisation/{o.org_no}/"
