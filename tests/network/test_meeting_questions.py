@@ -5,6 +5,7 @@ import csv
 import io
 
 import pytest
+from django.core import mail
 
 from network.models import MeetingQuestion, MeetingRegistration
 from tests.network.meeting_factory import make_meeting
@@ -78,3 +79,23 @@ def test_a_member_answers_and_the_moderator_downloads_the_answers(world, as_user
     listing = moderator_client.get(f"{meeting.get_absolute_url()}deltagere.csv")
     header, row = csv.reader(io.StringIO(listing.content.decode("utf-8-sig")), delimiter=";")
     assert (header[-1], row[1], row[-1]) == ("Kost", member.email, "Vegetar")
+
+
+def test_the_confirmation_email_repeats_the_answers(
+    world, as_user, django_capture_on_commit_callbacks
+):
+    meeting = make_meeting(world["closed"]["group"], capacity=5)
+    kost = MeetingQuestion.objects.create(
+        event=meeting, label="Kost", kind="several_choices", choices="Vegetar\nGlutenfri\nAlt"
+    )
+    MeetingQuestion.objects.create(event=meeting, label="Bemærkninger", kind="text")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        as_user(world["closed"]["member"]).post(
+            f"{meeting.get_absolute_url()}tilmeld/",
+            {f"spoergsmaal_{kost.pk}": ["Vegetar", "Glutenfri"]},
+        )
+
+    (message,) = mail.outbox
+    assert "Dine svar:\n- Kost: Vegetar; Glutenfri\n- Bemærkninger: ikke besvaret\n" in message.body
+
