@@ -99,3 +99,29 @@ def test_the_confirmation_email_repeats_the_answers(
     (message,) = mail.outbox
     assert "Dine svar:\n- Kost: Vegetar; Glutenfri\n- Bemærkninger: ikke besvaret\n" in message.body
 
+
+def test_a_planner_adds_several_questions_in_one_save(world, as_user):
+    client = as_user(world["closed"]["moderator"])
+    form = client.get("/netvaerk/closed/moeder/nyt/").content.decode()
+    assert all(f'name="spoergsmaal-{number}-label"' in form for number in range(3))
+    empty = {"label": "", "kind": "text", "choices": "", "help_text": ""}
+
+    response = client.post(
+        "/netvaerk/closed/moeder/nyt/",
+        {
+            **meeting_form(),
+            **question_forms(
+                {"label": "Kost", "kind": "several_choices", "choices": "Vegetar\nAlt"},
+                empty,
+                {"label": "Bemærkninger", "kind": "text"},
+            ),
+        },
+    )
+
+    assert response.status_code == 302
+    assert list(MeetingQuestion.objects.order_by("pk").values_list("label", flat=True)) == [
+        "Kost",
+        "Bemærkninger",
+    ]
+    again = client.get(f"{response['Location']}rediger/").content.decode()
+    assert 'name="spoergsmaal-4-label"' in again, "two saved and three new"
