@@ -181,19 +181,19 @@ class Member(SignedIn):
 
     @task
     def register(self):
-        """Register for the network's meeting once (a person who got no answer tries again
-        once, then leaves it)."""
+        """Register for the network's meeting, again later until the portal has acknowledged
+        it once."""
         if self.registered:
             return self.thread()
-        self.registered = True
         meeting = CONFIG["meeting"]
-        if self.submit(
+        self.registered = self.submit(
             meeting + "tilmeld/",
             {},
             "Meeting registration (POST)",
             form_url=meeting,
             accepted=self.registration_confirmed,
-        ):
+        )
+        if self.registered:
             acknowledge("registration", email=self.person["email"], meeting=meeting)
 
     def registration_confirmed(self, response):
