@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -11,8 +10,7 @@ from django.views.decorators.http import require_POST
 from network import access, memberships, reading
 from network.choices import MembershipRole, MembershipStatus
 from network.forms import GroupForm, InviteForm
-from network.models import Group, MembershipRequest, Reply, Report
-from network.models.counting import correlated_count
+from network.models import Group, MembershipRequest, Report
 from network.views.gate import listed_group, network_view
 from portal.slugs import danish_slugify
 
@@ -74,12 +72,9 @@ def group_page(request, slug):
         ],
     }
     if readable:
-        live_replies = Reply.objects.filter(thread=OuterRef("pk"), deleted_at=None)
         threads = (
             group.threads.select_related("author")
-            # A subquery per thread, not a join grouped over every thread of the group: the
-            # database counts the replies of the page's threads only.
-            .annotate(reply_count=correlated_count(live_replies, "thread"))
+            .with_reply_count()
             .order_by("-pinned", "-last_activity", "-pk")
         )
         if context["may_post"]:
