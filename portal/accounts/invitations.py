@@ -2,10 +2,12 @@
 
 import datetime
 
+from allauth.account.signals import email_confirmed
 from django.contrib.auth.models import Group
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
+from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -72,3 +74,9 @@ def apply_pending_invitations(user):
     )
     for invitation in open_invitations:
         accept(invitation, user)
+
+
+@receiver(email_confirmed)
+def _email_confirmed(sender, request, email_address, **kwargs):
+    if email_address.email.lower() == email_address.user.email.lower():
+        apply_pending_invitations(email_address.user)
