@@ -10,10 +10,13 @@ A group's folder holds:
   post. Each reply follows as a `--- reply ---` section with by and, where they apply, quotes (the
   number of an earlier reply, counted from 0), solution, was and attachments.
 - `files.yaml`: the files shared in the group, by name; the name's ending picks the builder in
-  `network.demo.files` and the fields are its arguments.
+  `portal.demo.files` and the fields are its arguments.
 - `documents.yaml`: the library: folder, title, by, days_ago, file and description.
 - `meetings/NN-key.md`: title, by, days_ahead, hours (start and end), and where they apply
   place, video_url, capacity, registered and material; the body is the agenda.
+
+Beside the folders, `activity.yaml` names the posts the demo member follows and was notified
+of, the reports left for moderators and the replies they hid.
 
 The texts are Markdown as a member types it: each line break is a break. `@{handle}` is a
 mention by name, as the writing form's autocomplete inserts it (network.demo.posts makes it one);
@@ -27,8 +30,7 @@ from pathlib import Path
 import yaml
 
 from portal import front_matter
-
-from . import files
+from portal.demo import files
 
 CONTENT = Path(__file__).parent / "content"
 BUILDERS = {
@@ -134,6 +136,11 @@ def _meeting(content):
         "capacity": meta.get("capacity"),
         "registered": meta.get("registered", []),
     }
+
+
+def activity():
+    """What happened around the posts: `activity.yaml` beside the groups' folders."""
+    return _yaml(CONTENT / "activity.yaml", {})
 
 
 def _files(path):
