@@ -24,7 +24,7 @@ from monitoring.importing import ImportFile, import_entities, import_key_figures
 from monitoring.models import Flag, Organisation
 from monitoring.signals import key_figures_imported
 from monitoring.triggers import EVALUATE_ON_IMPORT, key_figures_changed
-from network.choices import MembershipStatus
+from network.choices import MembershipRole, MembershipStatus
 from network.models import Group, Meeting, Membership, Thread
 from portal import roles
 from portal.models import Municipality, User, Workplace
@@ -47,7 +47,7 @@ def build(directory, *, members, caseworkers, log=print):
     log(f"- the country's key figures for {YEARS[0]}–{YEARS[-1]}, imported and evaluated …")
     key_figures = country(directory)
     log(f"- {members} members and {caseworkers} caseworkers, logged in …")
-    meeting = coming_meeting()
+    meeting = coming_meeting(seats=members // 2)
     return {
         "session_cookie": settings.SESSION_COOKIE_NAME,
         "members": [member_session(n) for n in range(members)],
@@ -62,7 +62,7 @@ def build(directory, *, members, caseworkers, log=print):
                 group__slug=NETWORK, locked=False, deleted_at=None, hidden_at=None
             )
         ],
-        "meeting": meeting.get_absolute_url() if meeting else None,
+        "meeting": meeting.get_absolute_url(),
         "organisations": [
             f"/monitorering/organisation/{o.org_no}/"
             for o in Organisation.objects.filter(supervising_municipality__code=KOBENHAVN)
@@ -99,11 +99,24 @@ def country(directory):
     return directory / f"key_figures_{YEARS[-1]}.csv"
 
 
-def coming_meeting():
-    """A meeting of the network with registration open, where members register under load."""
-    return Meeting.objects.filter(
-        group__slug=NETWORK, start__gt=timezone.now() + datetime.timedelta(days=4)
-    ).first()
+def coming_meeting(*, seats):
+    """A meeting of the network with registration open, where each member registers once under
+    load: the first `seats` are confirmed, the rest go on the waiting list (one e-mail each)."""
+    start = timezone.now() + datetime.timedelta(days=30)
+    group = Group.objects.get(slug=NETWORK)
+    meeting = Meeting(
+        group=group,
+        title="Belastningstestens netværksmøde",
+        start=start,
+        end=start + datetime.timedelta(hours=3),
+        place="Styrelsen, mødelokale 1",
+        capacity=seats,
+        registration_deadline=start - datetime.timedelta(days=3),
+        created_by=group.memberships.filter(role=MembershipRole.MODERATOR).earliest("pk").user,
+    )
+    meeting.full_clean()
+    meeting.save()
+    return meeting
 
 
 def reading_urls():

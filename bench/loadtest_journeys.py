@@ -28,6 +28,8 @@ CONFIG = json.loads(Path(os.environ["LOADTEST_CONFIG"]).read_text())
 ACKS = Path(os.environ["LOADTEST_ACKS"])
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 RETRY_SECONDS = 2
+# What the meeting page says of the reader's own registration (events/registration_section.html).
+REGISTERED = ("Du er tilmeldt", "ventelisten som nummer")
 _turn = itertools.count()
 
 
@@ -149,7 +151,7 @@ class Member(SignedIn):
 
     def on_start(self):
         super().on_start()
-        self.registered = CONFIG["meeting"] is None
+        self.registered = False
 
     @task(2)
     def networks(self):
@@ -179,6 +181,8 @@ class Member(SignedIn):
 
     @task
     def register(self):
+        """Register for the network's meeting, again later until the portal has acknowledged
+        it once."""
         if self.registered:
             return self.thread()
         meeting = CONFIG["meeting"]
@@ -193,11 +197,13 @@ class Member(SignedIn):
             acknowledge("registration", email=self.person["email"], meeting=meeting)
 
     def registration_confirmed(self, response):
-        """The POST redirects whatever happened; the message on the page tells the outcome."""
+        """The POST redirects whatever happened; the meeting page then shows the member's seat
+        or place on the waiting list, whether this try made it or a first try whose answer
+        was lost."""
         if response.status_code != 302:
             return False
         page = self.client.get(response.headers["Location"], name="Meeting page")
-        return "Du er tilmeldt" in page.text or "ventelisten som nummer" in page.text
+        return any(message in page.text for message in REGISTERED)
 
 
 class Caseworker(SignedIn):

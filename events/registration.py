@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
 from events import ical
-from events.models import RegistrationStatus
+from events.models import RegistrationStatus, answer_text
 from portal.task_queue import enqueue_with_transaction
 
 CONFIRMED = RegistrationStatus.CONFIRMED
@@ -190,6 +190,9 @@ def send_registration_email(model_label, registration_id, kind):
             "event": event,
             "user": user,
             "event_url": event.public_url,
+            "answers": [
+                (answer["question"], answer_text(answer)) for answer in registration.answers
+            ],
         }
         if kind == "waiting":
             context["waiting_position"] = waiting_position(registration)

@@ -4,9 +4,10 @@ from django.urls import path, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets import Button
 
 from guidance import search
-from guidance.models import NewsPage
+from guidance.models import EventPage, NewsPage
 from guidance.reports import ReviewDueView
 from portal.admin_menus import EditorMenuItem
 from portal.cache import content_generation
@@ -56,3 +57,29 @@ def search_sources():
 @hooks.register("portal_search_topics")
 def search_topics():
     return search.topic_choices()
+
+
+def participant_list_buttons(page, user):
+    """The participant list of a live event with registration, for those who may edit it."""
+    if not issubclass(page.specific_class or type(page), EventPage) or not page.live:
+        return
+    if not page.specific_deferred.has_registration:
+        return
+    if not page.permissions_for_user(user).can_edit():
+        return
+    for file_format, label in (
+        ("csv", _("Deltagerliste (CSV)")),
+        ("xlsx", _("Deltagerliste (Excel)")),
+    ):
+        url = reverse("event_participants", args=[page.pk, file_format])
+        yield Button(label, url, icon_name="download", priority=80)
+
+
+@hooks.register("register_page_header_buttons")
+def event_header_buttons(page, user, view_name, next_url=None):
+    yield from participant_list_buttons(page, user)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def event_listing_buttons(page, user, next_url=None):
+    yield from participant_list_buttons(page, user)

@@ -242,12 +242,13 @@ class MeetingForm(forms.ModelForm):
         }
 
 
+# Three empty questions on every save: a planner adds several at once; empty ones are skipped.
 MeetingQuestionFormSet = forms.inlineformset_factory(
     Meeting,
     MeetingQuestion,
     fields=["label", "kind", "choices", "help_text", "required"],
     widgets={"choices": forms.Textarea(attrs={"rows": 3})},
-    extra=1,
+    extra=3,
     can_delete=True,
 )
 

@@ -1,9 +1,11 @@
-"""The sections of the demo portal under the home page."""
+"""The sections of the demo portal under the home page, from `content/sections.yaml`."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from guidance.models import EventIndexPage, GuidanceIndexPage, NewsIndexPage, PublicationIndexPage
 from portal.demo import child
+
+from . import content_files
 
 
 @dataclass
@@ -15,38 +17,11 @@ class Sections:
 
 
 def load_structure(home):
+    """Each section, created when missing; its page model is the field's type above."""
+    models = {field.name: field.type for field in fields(Sections)}
     return Sections(
-        guidance=child(
-            home,
-            GuidanceIndexPage,
-            "vejledning",
-            title="Vejledning",
-            show_in_menus=True,
-            summary="Vejledning til kommunernes tilsyn med de almene boligorganisationer, "
-            "ordnet efter emne.",
-        ),
-        news=child(
-            home,
-            NewsIndexPage,
-            "nyheder",
-            title="Nyheder",
-            show_in_menus=True,
-            summary="Nyt fra Bolig- og Planstyrelsen om det kommunale tilsyn.",
-        ),
-        publications=child(
-            home,
-            PublicationIndexPage,
-            "analyser-og-rapporter",
-            title="Analyser og rapporter",
-            show_in_menus=True,
-            summary="Styrelsens analyser, rapporter og evalueringer om tilsynet.",
-        ),
-        events=child(
-            home,
-            EventIndexPage,
-            "arrangementer",
-            title="Konferencer og arrangementer",
-            show_in_menus=True,
-            summary="Tilsynskonferencer og netværksdage for kommunernes tilsynsmedarbejdere.",
-        ),
+        **{
+            name: child(home, models[name], page.pop("slug"), show_in_menus=True, **page)
+            for name, page in content_files.data("sections.yaml").items()
+        }
     )

@@ -14,45 +14,8 @@ from network.choices import MembershipStatus
 from network.models import ModerationAction, Notification, Report
 from network.notifications import notify_about
 
+from . import content
 from .posts import find_post
-
-# The demo member (medlem@kommune.dk) follows every group they are active in, and these threads.
-FOLLOWER = "mette"
-FOLLOWED_THREADS = [("oekonomi-og-regnskab", "henlaeggelser-niveau")]
-
-# (group, thread, reply number or None for the opening post, read by the demo member)
-NOTIFIED = [
-    ("oekonomi-og-regnskab", "disponibel-bunden", 3, True),  # mentions her by name
-    ("byggesager-og-renovering", "renovering-kommunens-sag", 2, True),  # mentions her by name
-    ("byggesager-og-renovering", "renovering-kommunens-sag", 3, False),
-    ("tilsynsnetvaerket", "fusion-godkendelse", None, False),
-    ("oekonomi-og-regnskab", "henlaeggelser-niveau", None, True),
-    ("oekonomi-og-regnskab", "henlaeggelser-niveau", 0, False),
-    ("oekonomi-og-regnskab", "henlaeggelser-niveau", 2, False),
-]
-
-# (group, thread, reply number, reporter, reason, details): reports left for the moderators.
-REPORTED = [
-    (
-        "erfa-region-hovedstaden",
-        "faelles-administrator",
-        5,
-        "maja.kristiansen",
-        "offensive",
-        "Tonen er for hård, og direktøren kan genkendes af alle i gruppen.",
-    ),
-]
-
-# (group, thread, reply number, moderator, reason): replies a moderator has hidden.
-HIDDEN = [
-    (
-        "tilsynsnetvaerket",
-        "beboerklage-afdelingsmoede",
-        5,
-        "jakob.steen",
-        "Svaret nævnte en beboer ved navn og adresse. Skriv gerne igen uden personoplysninger.",
-    ),
-]
 
 READ_AFTER = timedelta(hours=20)
 REPORTED_AFTER = timedelta(hours=3)
@@ -60,26 +23,33 @@ HIDDEN_AFTER = timedelta(hours=5)
 
 
 def load_activity(people, now):
-    _follow(people[FOLLOWER])
-    _notify(people[FOLLOWER], now)
-    _report(people, now)
-    _hide(people, now)
+    """The activity of `content/activity.yaml`."""
+    activity = content.activity()
+    member = people[activity["follower"]]
+    _follow(member, activity["followed_threads"])
+    _notify(member, activity["notified"], now)
+    _report(people, activity["reported"], now)
+    _hide(people, activity["hidden"], now)
 
 
-def _follow(member):
+def _post(spec):
+    return find_post(spec["group"], spec["thread"], spec.get("reply"))
+
+
+def _follow(member, threads):
     for membership in member.network_memberships.filter(status=MembershipStatus.ACTIVE):
         following.follow(member, membership.group)
-    for group_slug, thread_key in FOLLOWED_THREADS:
-        following.follow(member, find_post(group_slug, thread_key))
+    for spec in threads:
+        following.follow(member, _post(spec))
 
 
-def _notify(member, now):
+def _notify(member, notified, now):
     posts = []
-    for group_slug, thread_key, reply, read in NOTIFIED:
-        post = find_post(group_slug, thread_key, reply)
-        earlier = post.notifications.filter(reply=None) if reply is None else post.notifications
+    for spec in notified:
+        post, is_reply = _post(spec), spec.get("reply") is not None
+        earlier = post.notifications if is_reply else post.notifications.filter(reply=None)
         if not earlier.exists():
-            posts.append((post, reply is not None, read))
+            posts.append((post, is_reply, spec["read"]))
     for post, is_reply, read in sorted(posts, key=lambda item: item[0].created):
         made = notify_about(post.thread, post) if is_reply else notify_about(post)
         sent = Notification.objects.filter(pk__in=[n.pk for n in made])
@@ -88,21 +58,23 @@ def _notify(member, now):
             sent.filter(recipient=member).update(read_at=min(post.created + READ_AFTER, now))
 
 
-def _report(people, now):
-    for group_slug, thread_key, reply, reporter, reason, details in REPORTED:
-        post = find_post(group_slug, thread_key, reply)
+def _report(people, reported, now):
+    for spec in reported:
+        post = _post(spec)
         if post is None or post.reports.exists():
             continue
-        report = reporting.report(people[reporter], post, reason=reason, details=details)
+        report = reporting.report(
+            people[spec["by"]], post, reason=spec["reason"], details=spec["details"]
+        )
         Report.objects.filter(pk=report.pk).update(created=min(post.created + REPORTED_AFTER, now))
 
 
-def _hide(people, now):
-    for group_slug, thread_key, reply, moderator, reason in HIDDEN:
-        post = find_post(group_slug, thread_key, reply)
+def _hide(people, hidden, now):
+    for spec in hidden:
+        post = _post(spec)
         if post is None or post.is_hidden or ModerationAction.objects.filter(reply=post).exists():
             continue
-        moderation.hide(people[moderator], post, reason)
+        moderation.hide(people[spec["by"]], post, spec["reason"])
         when = min(post.created + HIDDEN_AFTER, now)
         type(post).objects.filter(pk=post.pk).update(hidden_at=when)
         ModerationAction.objects.filter(reply=post).update(created=when)

@@ -15,6 +15,9 @@ A group's folder holds:
 - `meetings/NN-key.md`: title, by, days_ahead, hours (start and end), and where they apply
   place, video_url, capacity, registered and material; the body is the agenda.
 
+Beside the folders, `activity.yaml` names the posts the demo member follows and was notified
+of, the reports left for moderators and the replies they hid.
+
 The texts are Markdown as a member types it: each line break is a break. `@{handle}` is a
 mention by name, as the writing form's autocomplete inserts it (network.demo.posts makes it one);
 `@local.part` is the older mention by e-mail address, which still works.
@@ -133,6 +136,11 @@ def _meeting(content):
         "capacity": meta.get("capacity"),
         "registered": meta.get("registered", []),
     }
+
+
+def activity():
+    """What happened around the posts: `activity.yaml` beside the groups' folders."""
+    return _yaml(CONTENT / "activity.yaml", {})
 
 
 def _files(path):

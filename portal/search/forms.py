@@ -5,7 +5,8 @@ from portal.search import page, sources
 
 
 class SearchForm(forms.Form):
-    """The search page's question: the words, the tab, a topic, a period and the order."""
+    """The search page's question: the words, the tab, a topic, a period and the order
+    (rendered by portal_search/search_form.html)."""
 
     q = forms.CharField(
         label=_("Søg på Tilsynsportalen"),
@@ -53,3 +54,7 @@ class SearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["type"].choices = [("", ""), *((key, key) for key in tabs)]
         self.fields["topic"].choices = [("", _("Alle emner")), *sources.topics()]
+
+    def choice_fields(self):
+        """The fields chosen from a list, in the order the page shows them."""
+        return [self["topic"], self["periode"], self["sort"]]

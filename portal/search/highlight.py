@@ -36,10 +36,10 @@ def highlight(text, query, stems=None):
     return mark_safe("".join(pieces))
 
 
-def snippet(text, query, length=SNIPPET_WORDS):
+def snippet(text, query, length=SNIPPET_WORDS, stems=None):
     """About `length` words of the text around its first match, highlighted, with an ellipsis
     where text was left out; the start of the text when nothing matches."""
-    stems = query_stems(query)
+    stems = query_stems(query) if stems is None else stems
     words = " ".join(text.split()).split(" ")
     first = next(
         (i for i, w in enumerate(words) if any(_matches(p, stems) for p in _PIECES.findall(w))), 0

@@ -45,24 +45,29 @@ class SearchAnswer:
     set_aside: list = field(default_factory=list)
 
 
-def available_sources(user, topic=None):
-    """[(source, queryset)] the user may search under the topic; and the sources set aside."""
-    chosen, set_aside = [], []
+def available_sources(user):
+    """[(source, queryset)] of every source the user may search, each queryset built once."""
+    found = []
     for source in registered_sources():
-        applies = topic is None or source.topics
-        queryset = source.queryset(user, topic if applies else None)
-        if queryset is None or queryset.query.is_empty():
-            continue
-        if applies:
-            chosen.append((source, queryset))
-        else:
-            set_aside.append(source)
+        queryset = source.queryset(user, None)
+        if queryset is not None and not queryset.query.is_empty():
+            found.append((source, queryset))
+    return found
+
+
+def under_topic(user, searchable, topic):
+    """The searchable sources under the topic, their querysets filtered by it, and the sources
+    set aside because they have no topics."""
+    if topic is None:
+        return searchable, []
+    chosen = [(source, source.queryset(user, topic)) for source, _qs in searchable if source.topics]
+    set_aside = [source for source, _qs in searchable if not source.topics]
     return chosen, set_aside
 
 
-def tab_keys(user):
-    """The tabs a user may choose: all pages together, then every source."""
-    return [ALL_PAGES, *(source.key for source, _qs in available_sources(user)[0])]
+def tab_keys(searchable):
+    """The tabs a reader may choose: all pages together, then every source they may search."""
+    return [ALL_PAGES, *(source.key for source, _qs in searchable)]
 
 
 @dataclass
@@ -75,10 +80,22 @@ class Tab:
     is_page: bool
 
 
-def answer(request, query, *, tab=None, topic=None, period=None, sort=None, page=None, per_page=10):
-    """The search page's answer for the query: the chosen tab's results (without a choice, the
-    first tab that finds something) and every tab's count."""
-    searchable, set_aside = available_sources(request.user, topic)
+def answer(
+    request,
+    query,
+    searchable,
+    *,
+    tab=None,
+    topic=None,
+    period=None,
+    sort=None,
+    page=None,
+    per_page=10,
+):
+    """The search page's answer for the query in the `available_sources` of the reader: the
+    chosen tab's results (without a choice, the first tab that finds something) and every
+    tab's count."""
+    searchable, set_aside = under_topic(request.user, searchable, topic)
     since = timezone.now() - timedelta(days=PERIODS[period]) if period in PERIODS else None
     tabs = _tabs(searchable, since)
     chosen = tab if any(t.key == tab for t in tabs) else None
@@ -161,7 +178,8 @@ def _hits(request, objects, sources, query):
         cache.set_many({keys[pk]: hit for pk, hit in made.items()}, HIT_CACHE_SECONDS)
         hits.update(made)
     found = [replace(hits[obj.pk]) for obj in objects if obj.pk in hits]
+    stems = highlight.query_stems(query)
     for hit in found:
-        hit.snippet = highlight.snippet(hit.text, query) if hit.text else ""
-        hit.marked_title = highlight.highlight(hit.title, query)
+        hit.snippet = highlight.snippet(hit.text, query, stems=stems) if hit.text else ""
+        hit.marked_title = highlight.highlight(hit.title, query, stems)
     return found

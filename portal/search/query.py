@@ -139,22 +139,21 @@ def search(queryset, text, *, boost_title=True, newest_first_by=None, count_by=N
         boost_title = False
     key = _cache_key(queryset, text, (boost_title, count_by))
     cached = cache.get(key) if key else None
+    head = []
     if cached is not None:
         ids, found, suggestion, relaxed, query = cached
-        by_pk = queryset.in_bulk(ids)
-        head = [by_pk[pk] for pk in ids if pk in by_pk]
     else:
 
         def attempt(query, units):
             return _ranked(queryset, query, units, boost_title, by_relevance, count_by)
 
         head, found, suggestion, relaxed, query = _find(parsed, attempt)
+        ids = [obj.pk for obj in head]
         if key and found:
-            ids = [obj.pk for obj in head]
             cache.set(key, (ids, found, suggestion, relaxed, query), RESULTS_CACHE_SECONDS)
     total = sum(found.values()) if count_by else found
     return SearchOutcome(
-        results=RankedResults(head, total, queryset, query, by_relevance),
+        results=RankedResults(ids, total, queryset, query, by_relevance, loaded=head),
         count=total,
         suggestion=suggestion,
         relaxed=relaxed,
@@ -177,17 +176,20 @@ def count(queryset, text, *, by=None):
         def attempt(query, units):
             return [], ask_with_fallback(_backend_count, queryset, query, by)
 
-        found = _find(parsed, attempt)[1]
+        found = _find(parsed, attempt, loosest_first=True)[1]
         if key:
             cache.set(key, found, RESULTS_CACHE_SECONDS)
     return found
 
 
 class RankedResults:
-    """The ranked best candidates, then the backend's further results in its order."""
+    """The ranked best candidates (`head`, their ids), then the backend's further results in
+    its order. Candidates not `loaded` yet (their ids came from the cache) are loaded when a
+    slice holds them, and left out if the queryset no longer holds them."""
 
-    def __init__(self, head, count, queryset, query, by_relevance=True):
+    def __init__(self, head, count, queryset, query, by_relevance=True, loaded=()):
         self.head, self.count = head, count
+        self.loaded = {obj.pk: obj for obj in loaded}
         self.asked = (queryset, query, by_relevance)
 
     def __len__(self):
@@ -200,18 +202,24 @@ class RankedResults:
         if not isinstance(index, slice):
             return self[index : index + 1][0]
         start, stop = index.start or 0, min(index.stop or self.count, self.count)
-        items = self.head[start:stop]
         queryset, query, by_relevance = self.asked
+        ids = self.head[start:stop]
+        missing = [pk for pk in ids if pk not in self.loaded]
+        if missing:
+            self.loaded.update(queryset.in_bulk(missing))
+        items = [self.loaded[pk] for pk in ids if pk in self.loaded]
         if stop > len(self.head) and query is not None:
             tail, _count = _answer(queryset, query, by_relevance, max(start, len(self.head)), stop)
             items += tail
         return items
 
 
-def _find(parsed, attempt):
+def _find(parsed, attempt, loosest_first=False):
     """(candidates, found, suggestion, relaxed, query) for a parsed query: `attempt(query,
     units)` asks the backend for (candidates, found), `found` being false when nothing was.
-    The vocabulary and the relaxed queries are consulted only when the query finds nothing."""
+    The vocabulary and the relaxed queries are consulted only when the query finds nothing.
+    With `loosest_first` (for a cheap attempt, such as a count), the loosest relaxed query is
+    asked before the others: when it finds nothing, neither would they."""
     units = _units(parsed.units)
     excluded = parsed.excluded
     query = _query(units, excluded)
@@ -226,7 +234,10 @@ def _find(parsed, attempt):
         head, found = attempt(query, units)
         if found:
             return head, found, _text(corrected), RELAXED_SPELLING, query
-    for query in _relaxed_queries(units, excluded):
+    relaxed = list(_relaxed_queries(units, excluded))
+    if loosest_first and len(relaxed) > 1 and not attempt(relaxed[-1], units)[1]:
+        relaxed = []
+    for query in relaxed:
         head, found = attempt(query, units)
         if found:
             if corrected is not None:

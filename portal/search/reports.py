@@ -9,6 +9,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 
 from portal import access
+from portal.exports import SafeSpreadsheetExportMixin
 from portal.search.models import UnansweredQuery
 
 
@@ -21,7 +22,7 @@ class UnansweredQueryFilterSet(WagtailFilterSet):
         fields = ["day", "query"]
 
 
-class UnansweredQueriesView(ReportView):
+class UnansweredQueriesView(SafeSpreadsheetExportMixin, ReportView):
     page_title = _("Søgninger uden svar")
     header_icon = "search"
     results_template_name = "portal_search/reports/unanswered_queries_results.html"

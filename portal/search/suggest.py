@@ -14,7 +14,7 @@ def suggestions(user, typed):
     if len(typed) < MIN_LENGTH:
         return []
     found = []
-    for source, queryset in available_sources(user)[0]:
+    for source, queryset in available_sources(user):
         if source.suggest_field is None:
             continue
         field = source.suggest_field

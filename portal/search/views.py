@@ -9,13 +9,15 @@ RESULTS_PER_PAGE = 10
 
 def search(request):
     """The search page: every tab the reader may search, with counts, one tab's results."""
-    form = SearchForm(request.GET or None, tabs=page.tab_keys(request.user))
+    searchable = page.available_sources(request.user)
+    form = SearchForm(request.GET or None, tabs=page.tab_keys(searchable))
     answer = None
     if form.is_valid() and form.cleaned_data["q"]:
         data = form.cleaned_data
         answer = page.answer(
             request,
             data["q"],
+            searchable,
             tab=data["type"] or None,
             topic=data["topic"] or None,
             period=data["periode"],

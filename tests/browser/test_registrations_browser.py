@@ -140,3 +140,28 @@ def test_registration_pages_have_no_axe_violations_and_fit_the_screen(registrati
             failures[name] = f"{problems}\noverflow: {overflowing}"
 
     assert not failures, "\n".join(f"== {name}\n{report}" for name, report in failures.items())
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "375"])
+def test_a_planner_sets_two_questions_in_one_save(signed_in_tab, conference, viewport):
+    tab = signed_in_tab(conference["moderator"])
+    tab.set_viewport_size(viewport)
+    tab.goto(f"{conference['meeting'].group.get_absolute_url()}moeder/nyt/")
+    tab.locator("[name=title]").fill("Temamøde om henlæggelser")
+    tab.locator("[name=start]").fill("2030-03-04T10:00")
+    tab.locator("[name=end]").fill("2030-03-04T14:00")
+    tab.locator("[name=place]").fill("Rådhuset, lokale 3")
+    first, second = tab.locator("fieldset.meeting-question").all()[:2]
+    first.locator("[name$=-label]").fill("Deltager du fysisk eller online?")
+    first.locator("[name$=-kind]").select_option(label="Ét valg")
+    first.locator("[name$=-choices]").fill("Fysisk\nOnline")
+    second.locator("[name$=-label]").fill("Bemærkninger")
+    tab.screenshot(path=f"/tmp/polish-meeting-form-{viewport['width']}.png", full_page=True)
+    tab.get_by_role("button", name="Gem mødet").click()
+
+    expect(tab.get_by_text("Mødet er gemt.")).to_be_visible()
+    meeting = conference["meeting"].group.meetings.get(title="Temamøde om henlæggelser")
+    assert [q.label for q in meeting.questions.all()] == [
+        "Deltager du fysisk eller online?",
+        "Bemærkninger",
+    ]

@@ -6,6 +6,7 @@ import io
 
 import openpyxl
 import pytest
+from bs4 import BeautifulSoup
 
 from events import registration
 from events.models import QuestionKind
@@ -108,3 +109,27 @@ def test_the_list_takes_the_same_queries_for_many_participants(
 
     with django_assert_max_num_queries(len(few)):
         editor_client.get(url)
+
+
+def participant_links(html):
+    return {
+        link["href"] for link in BeautifulSoup(html, "html.parser").select("a[href*='/deltagere.']")
+    }
+
+
+def test_the_admin_offers_the_list_on_the_event_and_in_the_page_listing(
+    editor_client, conference, make_event
+):
+    without_registration = make_event("Temadag uden tilmelding")
+    lists = {f"/arrangementer/{conference.pk}/deltagere.{kind}" for kind in ("csv", "xlsx")}
+
+    edit = editor_client.get(f"/admin/pages/{conference.pk}/edit/")
+    listing = editor_client.get(f"/admin/pages/{conference.get_parent().pk}/")
+
+    assert participant_links(edit.content) == lists
+    assert lists <= participant_links(listing.content)
+    assert not participant_links(
+        editor_client.get(f"/admin/pages/{without_registration.pk}/edit/").content
+    )
+    assert "Deltagerliste (Excel)" in edit.content.decode()
+    assert editor_client.get(min(lists)).status_code == 200

@@ -2,6 +2,7 @@
 with the registration together with the question's text."""
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
 
 from events.models import QuestionKind
@@ -124,3 +125,23 @@ def test_a_choice_question_needs_at_least_two_choices(make_event, kind):
 
 def test_a_text_question_needs_no_choices(make_event):
     EventQuestion(event=make_event(), label="Bemærkninger", kind=QuestionKind.TEXT).clean()
+
+
+def test_the_confirmation_email_repeats_the_answers(
+    client, conference, make_user, login, django_capture_on_commit_callbacks
+):
+    login(client, make_user(roles.MEMBER))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/arrangementer/{conference.pk}/tilmeld/",
+            fields(conference, "Online", ["Vegetar", "Glutenfri"], ""),
+        )
+
+    (message,) = mail.outbox
+    assert (
+        "Dine svar:\n"
+        "- Deltager du fysisk eller online?: Online\n"
+        "- Kost: Vegetar; Glutenfri\n"
+        "- Behov for tilgængelighed: ikke besvaret\n"
+    ) in message.body

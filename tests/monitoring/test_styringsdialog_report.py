@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from monitoring_fixtures import raise_flag, set_value
 from openpyxl import load_workbook
 
-from monitoring.models import StyrelseNote
+from monitoring.models import Estate, KeyFigure, KeyFigureValue, StyrelseNote
 from portal.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
@@ -231,3 +231,47 @@ def test_report_queries_stay_constant_as_estates_and_cases_grow(
         assert client.get(PRINT, {"aar": 2024}).status_code == 200
     assert len(rows(workbook["Sager 2024"])) == 21
     assert len(rows(workbook["Afdelingers nøgletal"])) == 21, "one figure row per estate"
+
+
+def test_the_print_view_shows_each_estate_only_the_figures_its_cases_are_about(
+    client, login, caseworker_kk, report_data
+):
+    """With every estate figure reported, a large organisation's print view stays small: per
+    estate with a case, its estate line, its case and the one figure the case is about."""
+    login(client, caseworker_kk)
+    organisation, rule = report_data["kk"], report_data["flag"].rule
+    base = len(client.get(PRINT, {"aar": 2024}).content)
+    figures = list(KeyFigure.objects.filter(for_estates=True))
+    estates = organisation.estates.bulk_create(
+        Estate(
+            organisation=organisation,
+            estate_no=f"{number:03d}",
+            name=f"Afdeling {number}",
+            municipality=organisation.supervising_municipality,
+            homes=30,
+            area_m2=2000,
+            year_built=1980,
+        )
+        for number in range(3, 63)
+    )
+    KeyFigureValue.objects.bulk_create(
+        KeyFigureValue(
+            figure=figure, year=year, organisation=organisation, estate=estate, value=4.25
+        )
+        for estate in estates
+        for figure in figures
+        for year in (2022, 2023, 2024)
+    )
+    for estate in estates:
+        raise_flag(rule, estate, 2024, value=4.25)
+
+    page = client.get(PRINT, {"aar": 2024}).content
+
+    assert len(figures) > 20
+    assert (len(page) - base) / len(estates) < 4000, "bytes per estate with a case"
+    text = page.decode()
+    estate_figures = text[
+        text.index('id="report-estate-figures"') : text.index('id="report-notes"')
+    ]
+    assert estate_figures.count("<tbody>") == len(estates) + 1
+    assert estate_figures.count('<th scope="row"') == len(estates) + 1

@@ -5,6 +5,7 @@ import csv
 import io
 
 import pytest
+from django.core import mail
 
 from network.models import MeetingQuestion, MeetingRegistration
 from tests.network.meeting_factory import make_meeting
@@ -78,3 +79,49 @@ def test_a_member_answers_and_the_moderator_downloads_the_answers(world, as_user
     listing = moderator_client.get(f"{meeting.get_absolute_url()}deltagere.csv")
     header, row = csv.reader(io.StringIO(listing.content.decode("utf-8-sig")), delimiter=";")
     assert (header[-1], row[1], row[-1]) == ("Kost", member.email, "Vegetar")
+
+
+def test_the_confirmation_email_repeats_the_answers(
+    world, as_user, django_capture_on_commit_callbacks
+):
+    meeting = make_meeting(world["closed"]["group"], capacity=5)
+    kost = MeetingQuestion.objects.create(
+        event=meeting, label="Kost", kind="several_choices", choices="Vegetar\nGlutenfri\nAlt"
+    )
+    MeetingQuestion.objects.create(event=meeting, label="Bemærkninger", kind="text")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        as_user(world["closed"]["member"]).post(
+            f"{meeting.get_absolute_url()}tilmeld/",
+            {f"spoergsmaal_{kost.pk}": ["Vegetar", "Glutenfri"]},
+        )
+
+    (message,) = mail.outbox
+    assert "Dine svar:\n- Kost: Vegetar; Glutenfri\n- Bemærkninger: ikke besvaret\n" in message.body
+
+
+def test_a_planner_adds_several_questions_in_one_save(world, as_user):
+    client = as_user(world["closed"]["moderator"])
+    form = client.get("/netvaerk/closed/moeder/nyt/").content.decode()
+    assert all(f'name="spoergsmaal-{number}-label"' in form for number in range(3))
+    empty = {"label": "", "kind": "text", "choices": "", "help_text": ""}
+
+    response = client.post(
+        "/netvaerk/closed/moeder/nyt/",
+        {
+            **meeting_form(),
+            **question_forms(
+                {"label": "Kost", "kind": "several_choices", "choices": "Vegetar\nAlt"},
+                empty,
+                {"label": "Bemærkninger", "kind": "text"},
+            ),
+        },
+    )
+
+    assert response.status_code == 302
+    assert list(MeetingQuestion.objects.order_by("pk").values_list("label", flat=True)) == [
+        "Kost",
+        "Bemærkninger",
+    ]
+    again = client.get(f"{response['Location']}rediger/").content.decode()
+    assert 'name="spoergsmaal-4-label"' in again, "two saved and three new"

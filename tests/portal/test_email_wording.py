@@ -115,6 +115,7 @@ def test_portal_email_is_danish_plain_text_with_the_portals_name_and_address(tem
             "sections": [],
             "event": SimpleNamespace(title="Tilsynskonferencen 2027", location="Nyborg Strand"),
             "waiting_position": 2,
+            "answers": [("Kost", "Vegetar"), ("Bemærkninger", "")],
             "access_request": SimpleNamespace(status="approved", municipality="Aarhus"),
             "invitation": SimpleNamespace(role="Sagsbehandler", municipality="Aarhus"),
             "link": f"{BASE_URL}/konto/invitation/abc/",

@@ -98,11 +98,10 @@ def test_redis_is_tried_again_after_the_pause(redis_server, monkeypatch):
         restarted.wait(timeout=10)
 
 
-@pytest.mark.django_db
-def test_log_in_works_with_redis_down(make_user, login_with_password):
-    member = make_user(roles.MEMBER)
+def redis_down():
+    """The settings' shared cache, pointed at a port where no Redis listens."""
     unreachable = f"redis://127.0.0.1:{free_port()}/0"
-    with override_settings(
+    return override_settings(
         CACHES={
             "default": {
                 "BACKEND": "portal.shared_cache.FailoverRedisCache",
@@ -110,10 +109,31 @@ def test_log_in_works_with_redis_down(make_user, login_with_password):
                 **PARAMS,
             }
         }
-    ):
+    )
+
+
+@pytest.mark.django_db
+def test_log_in_works_with_redis_down(make_user, login_with_password):
+    member = make_user(roles.MEMBER)
+    with redis_down():
         client = Client()
         response = login_with_password(client, member)
         assert isinstance(caches["default"], FailoverRedisCache)
 
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(member.pk)
+
+
+@pytest.mark.django_db
+def test_two_factor_log_in_works_with_redis_down_and_its_code_stays_single_use(
+    caseworker_kk, login_with_mfa, login_with_password, totp_code
+):
+    code = totp_code(caseworker_kk.totp_secret)
+    with redis_down():
+        login_with_mfa(Client(), caseworker_kk, code=code)
+        again = Client()
+        login_with_password(again, caseworker_kk)
+        replayed = again.post("/konto/2fa/authenticate/", {"code": code})
+
+    assert replayed.status_code == 200
+    assert "_auth_user_id" not in again.session

@@ -1,7 +1,9 @@
 """Queries that found nothing or little are counted per day, without who searched, kept 90 days,
 and shown to editors in the admin so they can add a synonym or a recommended result."""
 
+import csv
 import datetime
+import io
 
 import pytest
 from django.test import Client
@@ -111,3 +113,23 @@ def test_editors_add_a_synonym_in_the_admin_and_search_uses_it(editor, login, ma
     titles = [p.title for p in Client().get("/soeg/", {"q": "lbf2"}).context["results_page"]]
     assert titles == ["Landsbyggefonden"]
     assert SearchSynonym.objects.get(terms="LBF2").revisions.count() == 1
+
+
+@pytest.mark.parametrize("export", ["csv", "xlsx"])
+def test_export_keeps_a_formula_in_a_query_as_text(editor, login, export):
+    """Anyone's query lands in the report; today only its words are kept, but the export must
+    not depend on that."""
+    from openpyxl import load_workbook
+
+    UnansweredQuery.objects.create(day=timezone.localdate(), query="=2+5+cmd|' /C calc'!A0")
+    client = Client()
+    login(client, editor)
+
+    response = client.get(REPORT_URL, {"export": export})
+
+    content = b"".join(response.streaming_content)
+    if export == "csv":
+        rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    else:
+        rows = list(load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True))
+    assert rows[1][0] == "'=2+5+cmd|' /C calc'!A0"

@@ -1,0 +1,64 @@
+"""What a search asks of the database: a repeated query loads only the results shown, and a
+count that finds nothing gives up after the loosest query."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from portal.search.query import count, search
+
+pytestmark = pytest.mark.django_db
+
+
+def ids_loaded(captured):
+    """The ids of every `id IN (...)` lookup of the captured queries."""
+    found = set()
+    for sql in (q["sql"] for q in captured.captured_queries):
+        for listed in re.findall(r'"id" IN \(([^)]*)\)', sql):
+            found |= {int(pk) for pk in listed.split(",")}
+    return found
+
+
+def test_a_repeated_query_loads_only_the_results_asked_for(make_guidance_page):
+    pages = [make_guidance_page(f"Styringsdialog {n}", text="Budget.") for n in range(5)]
+    first = search(Page.objects.live(), "styringsdialog")
+    shown = [page.pk for page in first.results[:2]]
+
+    with CaptureQueriesContext(connection) as captured:
+        again = search(Page.objects.live(), "styringsdialog")
+        assert [page.pk for page in again.results[:2]] == shown
+
+    assert len(captured) == 1
+    assert ids_loaded(captured) == set(shown)
+    assert again.count == len(pages)
+
+
+def test_a_cached_result_no_longer_there_is_left_out(make_guidance_page):
+    kept = make_guidance_page("Styringsdialog i praksis", text="Budget.")
+    gone = make_guidance_page("Styringsdialog", text="Budget.")
+    search(Page.objects.live(), "styringsdialog")
+    Page.objects.filter(pk=gone.pk).update(live=False)  # no signal: the cached answer stays
+
+    assert [page.pk for page in search(Page.objects.live(), "styringsdialog").results] == [kept.pk]
+
+
+def test_a_count_that_finds_nothing_stops_after_the_loosest_query(make_guidance_page):
+    make_guidance_page("Udlejning", text="Anvisning.")
+
+    with CaptureQueriesContext(connection) as captured:
+        assert count(Page.objects.live(), "kloakering tagrender fundament") == 0
+
+    searches = [q for q in captured.captured_queries if "indexentry" in q["sql"].lower()]
+    assert len(searches) == 2  # all three words, then any one of them
+
+
+def test_a_count_relaxed_as_the_search_is(make_guidance_page):
+    make_guidance_page("Udlejning", text="Anvisning og venteliste.")
+    make_guidance_page("Anvisning", text="Kommunal anvisning.")
+
+    outcome = search(Page.objects.live(), "anvisning venteliste tagrender")
+
+    assert count(Page.objects.live(), "anvisning venteliste tagrender") == outcome.count == 1
