@@ -39,6 +39,7 @@ SEVERITIES = {RED: Severity.RED, 1: Severity.YELLOW}
 # What an evaluation writes on a flag, in the order `store_flags` compares them.
 STORED = [
     "severity",
+    "figure_id",
     "value",
     "threshold",
     "statistics",
@@ -197,6 +198,7 @@ def store_flags(flags, rules, batches, year=None):
     only changed rows are written.
     """
     rule_ids = {rule.code: rule.pk for rule in rules}
+    figure_ids = dict(KeyFigure.objects.values_list("code", "pk"))
     revisions = {rule.code: rule.latest_revision_id for rule in rules}
     scope = Flag.objects.all() if year is None else Flag.objects.filter(year__in=[year - 1, year])
     existing = {}
@@ -226,6 +228,7 @@ def store_flags(flags, rules, batches, year=None):
                 case = stored[CASE]  # the flag keeps the case it opened
             values = (
                 SEVERITIES[row.severity],
+                figure_ids.get(row.figure),
                 _number(row.value),
                 _number(row.threshold),
                 row.statistics,

@@ -61,7 +61,7 @@ def flag_lookups(year, severity="", rule=None, figure=None, new_only=False, stat
     if rule is not None:
         lookups["rule"] = rule
     if figure is not None:
-        lookups["rule__figure"] = figure
+        lookups["figure"] = figure
     if new_only:
         lookups["case__first_year"] = year
     if status:
@@ -160,9 +160,9 @@ def flag_marks(flags):
     """{figure id: {year: the worst severity of the flags on the figure in the year}}."""
     marks = defaultdict(dict)
     for flag in flags:
-        if flag.rule.figure_id is None:
+        if flag.figure_id is None:
             continue
-        years = marks[flag.rule.figure_id]
+        years = marks[flag.figure_id]
         if years.get(flag.year) != Severity.RED:
             years[flag.year] = flag.severity
     return marks
@@ -195,9 +195,9 @@ def charts(values, flags, level, size):
     """One chart per flagged figure with numbers (not a date or a yes/no): the entity's values
     against its peers' quartile band."""
     flagged = {
-        flag.rule.figure_id
+        flag.figure_id
         for flag in flags
-        if flag.rule.figure_id is not None and flag.rule.figure.kind in CHARTED_KINDS
+        if flag.figure_id is not None and flag.figure.kind in CHARTED_KINDS
     }
     if not flagged:
         return []
@@ -290,6 +290,7 @@ def entity_flags(flags):
             "rule__figure",
             "rule__guidance_page",
             "rule__figure__guidance_page",
+            "figure",
             "case",
             "case__assigned_to",
             "estate",

@@ -98,6 +98,7 @@ def raise_flag(rule, entity, year, severity=Severity.RED, previous=None, value=N
         estate=estate,
         year=year,
         severity=severity,
+        figure=rule.figure,
         value=value,
         explanation=f"Forklaring {rule.code} {year}: {explained(rule, value)}",
         previous=previous,

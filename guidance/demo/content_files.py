@@ -1,7 +1,9 @@
 """The demo's content files of one kind: `content/<folder>/NN-slug.md`, front matter and a body
-in `page_body`'s Markdown."""
+in `page_body`'s Markdown; and the YAML files beside them."""
 
 from pathlib import Path
+
+import yaml
 
 from portal import front_matter
 
@@ -15,3 +17,8 @@ def read(folder):
     for slug, path in front_matter.numbered(CONTENT / folder, "*.md"):
         content = front_matter.read(path)
         yield slug, content.meta, page_body.blocks(content.body)
+
+
+def data(name):
+    """The YAML file `content/<name>`."""
+    return yaml.safe_load((CONTENT / name).read_text(encoding="utf-8"))

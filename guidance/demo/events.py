@@ -1,119 +1,30 @@
-"""Three conferences: one held in 2025 with materials, one open for registration, one full."""
+"""The conferences and network days, from `content/events/`: one held with slides and
+recordings, one open for registration with questions, and a full one with a waiting list.
+
+Each `NN-slug.md` holds in its front matter title, summary, date, hours (start and end),
+venue_name, venue_address, capacity, registration_deadline (day and time) and, where they apply,
+online_note, questions (label, kind, choices, help_text, required), programme (hours, title,
+description, speakers: keys of `speakers.yaml`), materials (recording_url and
+slides_description, for every programme item with a speaker) and registered (e-mail addresses in
+the order they registered, with answers by question); its body is read by `page_body`.
+`members.yaml` holds the network members who register besides the demo log-ins.
+"""
 
 import datetime
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 
-from events import registration
-from events.models import QuestionKind
+from events.demo import register_without_email
 from guidance.models import EventPage, EventQuestion, EventSession, Speaker
 from portal import roles
 from portal.demo import child, user
 from portal.slugs import danish_slugify
 
-from .blocks import info, text
+from . import content_files
 from .documents import pdf_document
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
-RECORDING = "https://vimeo.com/76979871"
-
-# key: (name, role, organisation, bio)
-SPEAKERS = {
-    "helle": (
-        "Helle Bjerregaard",
-        "Kontorchef",
-        "Bolig- og Planstyrelsen",
-        "Leder styrelsens arbejde med at understøtte det kommunale tilsyn.",
-    ),
-    "jens": (
-        "Jens Kjærgaard Madsen",
-        "Tilsynskonsulent",
-        "Aarhus Kommune",
-        "Har ført tilsyn med almene boligorganisationer i Aarhus i tolv år.",
-    ),
-    "sofie": (
-        "Sofie Lindholm",
-        "Specialkonsulent",
-        "Københavns Kommune",
-        "Arbejder med styringsdialog og boligorganisationer i økonomiske vanskeligheder.",
-    ),
-    "mikkel": (
-        "Mikkel Østergaard",
-        "Økonomichef",
-        "Landsbyggefonden",
-        "Ansvarlig for fondens regnskabsdata og nøgletal.",
-    ),
-    "nanna": (
-        "Nanna Dalsgaard",
-        "Dataanalytiker",
-        "Bolig- og Planstyrelsen",
-        "Har udviklet reglerne bag monitoreringens flag.",
-    ),
-    "lars": (
-        "Lars Frandsen",
-        "Afdelingsleder",
-        "Vejle Kommune",
-        "Har samlet Vejle Kommunes tilsyn i én enhed og fortæller gerne om erfaringerne.",
-    ),
-}
-
-# Extra network members, so the full event has a waiting list.
-EXTRA_MEMBERS = [
-    ("lotte.tilsyn@vejle.dk", "Lotte", "Vestergaard", 630),
-    ("peter.tilsyn@aalborg.dk", "Peter", "Nørgaard", 851),
-    ("signe.tilsyn@esbjerg.dk", "Signe", "Kristensen", 561),
-    ("henrik.tilsyn@roskilde.dk", "Henrik", "Bach", 265),
-    ("camilla.tilsyn@herning.dk", "Camilla", "Juhl", 657),
-    ("thomas.tilsyn@randers.dk", "Thomas", "Skov", 730),
-]
-
-
-# The conference's registration questions: (text, kind, choices, help text, required).
-CONFERENCE_QUESTIONS = [
-    (
-        "Deltager du fysisk eller online?",
-        QuestionKind.ONE_CHOICE,
-        ["Fysisk i Nyborg", "Online (formiddagens oplæg)"],
-        "",
-        True,
-    ),
-    (
-        "Kost",
-        QuestionKind.SEVERAL_CHOICES,
-        ["Vegetar", "Vegansk", "Glutenfri", "Laktosefri"],
-        "",
-        False,
-    ),
-    (
-        "Behov for tilgængelighed",
-        QuestionKind.TEXT,
-        [],
-        "F.eks. trinfri adgang, teleslynge eller tegnsprogstolk.",
-        False,
-    ),
-]
-
-# What the demo's registered people answered, in the order of the questions.
-CONFERENCE_ANSWERS = [
-    ["Fysisk i Nyborg", ["Vegetar"], ""],
-    ["Online (formiddagens oplæg)", [], ""],
-    ["Fysisk i Nyborg", ["Glutenfri", "Laktosefri"], "Teleslynge i salen"],
-    ["Fysisk i Nyborg", [], "Trinfri adgang (kørestol)"],
-]
-
-
-def questions(rows):
-    return [
-        EventQuestion(
-            label=label,
-            kind=kind,
-            choices="\n".join(choices),
-            help_text=help_text,
-            required=required,
-        )
-        for label, kind, choices, help_text, required in rows
-    ]
 
 
 def at(day, clock):
@@ -121,208 +32,80 @@ def at(day, clock):
     return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=COPENHAGEN)
 
 
-def slides(title):
-    filename = f"slides-{danish_slugify(title)}.pdf"
-    return pdf_document(title, filename, [title, "Tilsynskonferencen 2025"], "Oplæggets slides.")
-
-
-def sessions(day, programme, *, with_materials=False):
-    """Programme items (start, end, title, description, speaker keys) as unsaved sessions."""
-    speakers = {key: _speaker(*values) for key, values in SPEAKERS.items()}
-    return [
-        EventSession(
-            start=at(day, start),
-            end=at(day, end),
-            title=title,
-            description=description,
-            speakers=[speakers[key] for key in keys],
-            slides=slides(title) if with_materials and keys else None,
-            recording_url=RECORDING if with_materials and keys else "",
-        )
-        for start, end, title, description, keys in programme
-    ]
-
-
-def _speaker(name, role, organisation, bio):
-    speaker, _ = Speaker.objects.get_or_create(
-        name=name, defaults={"role": role, "organisation": organisation, "bio": bio}
-    )
-    return speaker
-
-
-CONFERENCE_2025 = datetime.date(2025, 10, 2)
-CONFERENCE_2027 = datetime.date(2027, 5, 19)
-NETWORK_DAY = datetime.date(2027, 2, 24)
-
-
 def load_events(index):
-    child(
-        index,
-        EventPage,
-        "tilsynskonferencen-2025",
-        title="Tilsynskonferencen 2025",
-        summary="Årets konference om det kommunale tilsyn handlede om styringsdialog, "
-        "handlepligt og den nye monitorering.",
-        start=at(CONFERENCE_2025, "09:30"),
-        end=at(CONFERENCE_2025, "16:00"),
-        venue_name="Nyborg Strand",
-        venue_address="Nyborg",
-        capacity=220,
-        registration_deadline=at(datetime.date(2025, 9, 15), "12:00"),
-        body=[
-            text(
-                "Over 200 tilsynsmedarbejdere fra 84 kommuner deltog. Slides og optagelser fra "
-                "oplæggene ligger ved hvert punkt i programmet."
-            )
-        ],
-        sessions=sessions(
-            CONFERENCE_2025,
-            [
-                ("09:30", "10:00", "Ankomst og kaffe", "", []),
-                (
-                    "10:00",
-                    "10:30",
-                    "Velkomst: Styrket understøttelse af tilsynet",
-                    "Status på styrelsens tre initiativer.",
-                    ["helle"],
-                ),
-                (
-                    "10:30",
-                    "11:30",
-                    "Sådan læser vi styringsrapporten i Aarhus",
-                    "Erfaringer med at udvælge få, vigtige temaer til mødet.",
-                    ["jens"],
-                ),
-                (
-                    "11:30",
-                    "12:15",
-                    "Monitoreringen: fra nøgletal til flag",
-                    "Hvordan reglerne er bygget, og hvordan flagene skal læses.",
-                    ["nanna", "mikkel"],
-                ),
-                ("12:15", "13:00", "Frokost", "", []),
-                (
-                    "13:00",
-                    "14:00",
-                    "Handlepligt i praksis",
-                    "En boligorganisation i krise – hvad gjorde tilsynet, og hvad ville vi gøre "
-                    "anderledes i dag?",
-                    ["sofie"],
-                ),
-                (
-                    "14:15",
-                    "15:30",
-                    "Paneldebat: Hvordan organiserer vi et robust tilsyn?",
-                    "Kommuner af forskellig størrelse fortæller om bemanding og sparring.",
-                    ["lars", "jens", "sofie"],
-                ),
-                ("15:30", "16:00", "Opsamling og tak for i dag", "", ["helle"]),
-            ],
-            with_materials=True,
-        ),
-    )
-    conference = child(
-        index,
-        EventPage,
-        "tilsynskonferencen-2027",
-        title="Tilsynskonferencen 2027",
-        summary="En dag om data i styringsdialogen: nøgletal, flag og gode spørgsmål.",
-        start=at(CONFERENCE_2027, "09:30"),
-        end=at(CONFERENCE_2027, "16:00"),
-        venue_name="Nyborg Strand",
-        venue_address="Nyborg",
-        online_note="Formiddagens oplæg streames. Linket sendes til alle tilmeldte.",
-        capacity=250,
-        registration_deadline=at(datetime.date(2027, 5, 1), "12:00"),
-        questions=questions(CONFERENCE_QUESTIONS),
-        body=[
-            text(
-                "Konferencen er for tilsynsmedarbejdere og ledere i kommunerne. Deltagelse er "
-                "gratis, og styrelsen er vært ved frokost og kaffe."
-            ),
-            info("Afmelder du dig, går pladsen videre til den første på ventelisten."),
-        ],
-        sessions=sessions(
-            CONFERENCE_2027,
-            [
-                ("09:30", "10:00", "Ankomst og kaffe", "", []),
-                ("10:00", "10:30", "Velkomst", "", ["helle"]),
-                (
-                    "10:30",
-                    "11:30",
-                    "Ti års nøgletal: hvad fortæller udviklingen?",
-                    "Eksempler fra monitoreringens første to år.",
-                    ["nanna"],
-                ),
-                (
-                    "11:30",
-                    "12:30",
-                    "Den gode styringsdialog med data",
-                    "Workshop i grupper.",
-                    ["jens", "lars"],
-                ),
-                ("12:30", "13:15", "Frokost", "", []),
-                (
-                    "13:15",
-                    "15:30",
-                    "Landsbyggefondens data og tvillingeværktøjet",
-                    "Sådan finder du sammenlignelige afdelinger.",
-                    ["mikkel"],
-                ),
-            ],
-        ),
-    )
-    network_day = child(
-        index,
-        EventPage,
-        "netvaerksdag-styringsdialog-i-praksis",
-        title="Netværksdag: Styringsdialog i praksis",
-        summary="En dag i det landsdækkende netværk med erfaringsudveksling om årets "
-        "styringsdialogmøder.",
-        start=at(NETWORK_DAY, "10:00"),
-        end=at(NETWORK_DAY, "15:00"),
-        venue_name="Bolig- og Planstyrelsen",
-        venue_address="Dalgasgade 8, 7400 Herning",
-        capacity=6,
-        registration_deadline=at(datetime.date(2027, 2, 10), "12:00"),
-        body=[
-            text(
-                "Netværksdagen holdes i et lille mødelokale, så vi kan tale frit om konkrete "
-                "sager. Pladserne er derfor få."
-            )
-        ],
-        sessions=sessions(
-            NETWORK_DAY,
-            [
-                ("10:00", "12:00", "Erfaringer fra årets møder", "Runde med korte oplæg.", []),
-                ("12:00", "12:45", "Frokost", "", []),
-                ("12:45", "15:00", "Sager, vi lærte af", "Anonymiserede cases.", ["sofie"]),
-            ],
-        ),
-    )
-    members = [
-        user(email, first, last, groups=[roles.MEMBER], municipality=code, title="Sagsbehandler")
-        for email, first, last, code in EXTRA_MEMBERS
+    """Each event, created when missing, then its registrations in the order of the files."""
+    speakers = {
+        key: _speaker(**fields)
+        for key, fields in content_files.data("events/speakers.yaml").items()
+    }
+    events = [
+        (_event(index, slug, meta, body, speakers), meta.get("registered", []))
+        for slug, meta, body in content_files.read("events")
     ]
-    demo_users = get_user_model().objects.in_bulk(
-        ["medlem@kommune.dk", "sagsbehandler@aarhus.dk"], field_name="email"
+    for member in content_files.data("events/members.yaml"):
+        user(**member, groups=[roles.MEMBER])
+    emails = {registrant["email"] for _event, registered in events for registrant in registered}
+    accounts = get_user_model().objects.in_bulk(emails, field_name="email")
+    for event, registered in events:
+        for registrant in registered:
+            answers = [
+                {"question": question, "answer": answer}
+                for question, answer in registrant.get("answers", {}).items()
+            ]
+            register_without_email([accounts[registrant["email"]]], event, answers=answers)
+
+
+def _event(index, slug, meta, body, speakers):
+    day = meta["date"]
+    deadline_day, deadline_clock = meta["registration_deadline"]
+    return child(
+        index,
+        EventPage,
+        slug,
+        title=meta["title"],
+        summary=meta["summary"],
+        start=at(day, meta["hours"][0]),
+        end=at(day, meta["hours"][1]),
+        venue_name=meta["venue_name"],
+        venue_address=meta["venue_address"],
+        online_note=meta.get("online_note", ""),
+        capacity=meta["capacity"],
+        registration_deadline=at(deadline_day, deadline_clock),
+        questions=[_question(**question) for question in meta.get("questions", [])],
+        body=body,
+        sessions=[
+            _session(day, item, speakers, meta["title"], meta.get("materials"))
+            for item in meta["programme"]
+        ],
     )
-    demo_member, aarhus = demo_users["medlem@kommune.dk"], demo_users["sagsbehandler@aarhus.dk"]
-    labels = [row[0] for row in CONFERENCE_QUESTIONS]
-    for account, answers in zip(
-        [aarhus, members[0], members[1], members[2]], CONFERENCE_ANSWERS, strict=True
-    ):
-        register_without_email(
-            [account],
-            conference,
-            answers=[{"question": q, "answer": a} for q, a in zip(labels, answers, strict=True)],
-        )
-    register_without_email([*members, demo_member, aarhus], network_day)
 
 
-def register_without_email(users, event, answers=()):
-    """Register the users in order, skipping those already registered; no confirmations are
-    e-mailed, so the demo's worker has none to print."""
-    for account in users:
-        if registration.active_registration(account, event) is None:
-            registration.register(account, event, answers=answers, email=False)
+def _speaker(name, **fields):
+    return Speaker.objects.get_or_create(name=name, defaults=fields)[0]
+
+
+def _question(label, kind, choices=(), help_text="", required=False):
+    return EventQuestion(
+        label=label, kind=kind, choices="\n".join(choices), help_text=help_text, required=required
+    )
+
+
+def _session(day, item, speakers, event_title, materials):
+    """A programme item as an unsaved session; with materials, each talk has slides and a
+    recording."""
+    keys = item.get("speakers", [])
+    talk_materials = materials if keys else None
+    return EventSession(
+        start=at(day, item["hours"][0]),
+        end=at(day, item["hours"][1]),
+        title=item["title"],
+        description=item.get("description", ""),
+        speakers=[speakers[key] for key in keys],
+        slides=_slides(item["title"], event_title, talk_materials) if talk_materials else None,
+        recording_url=talk_materials["recording_url"] if talk_materials else "",
+    )
+
+
+def _slides(title, event_title, materials):
+    filename = f"slides-{danish_slugify(title)}.pdf"
+    return pdf_document(title, filename, [title, event_title], materials["slides_description"])

@@ -8,18 +8,13 @@ well-kept site has), owner and related (slugs of other guidance pages); its body
 """
 
 import datetime
-from pathlib import Path
 
 from django.utils import timezone
 
 from guidance.models import GuidancePage, Topic
-from portal import front_matter
 from portal.demo import published_on
 
-from . import page_body
-from .blocks import related
-
-CONTENT = Path(__file__).parent / "content"
+from . import content_files
 
 OWNER_EMAILS = {
     "Center for Bolig, Tilsynsteamet": "tilsyn@bpst.dk",
@@ -30,11 +25,11 @@ OWNER_EMAILS = {
 
 def specs():
     """Each page's fields, with its body as StreamField blocks."""
-    pages = []
-    for slug, path in front_matter.numbered(CONTENT, "*.md"):
-        content = front_matter.read(path)
-        pages.append({**content.meta, "slug": slug, "body": page_body.blocks(content.body)})
-    return pages
+    return [{**meta, "slug": slug, "body": body} for slug, meta, body in content_files.read("")]
+
+
+def related(pages, heading="Relateret vejledning"):
+    return ("related", {"heading": heading, "pages": list(pages)})
 
 
 def load_guidance(index):

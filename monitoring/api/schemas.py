@@ -152,7 +152,7 @@ class FlagOut(Schema):
 
     @staticmethod
     def resolve_figure(flag):
-        return flag.rule.figure.code if flag.rule.figure else None
+        return flag.figure.code if flag.figure else None
 
     @staticmethod
     def resolve_organisation(flag):
@@ -164,16 +164,16 @@ class FlagOut(Schema):
 
     @staticmethod
     def resolve_value(flag):
-        figure = flag.rule.figure
+        figure = flag.figure
         return formatting.natural_value(figure, flag.value) if figure else flag.value
 
     @staticmethod
     def resolve_value_display(flag):
-        return _display(flag.rule.figure, flag.value)
+        return _display(flag.figure, flag.value)
 
     @staticmethod
     def resolve_threshold_display(flag):
-        return _display(flag.rule.figure, flag.threshold)
+        return _display(flag.figure, flag.threshold)
 
     @staticmethod
     def resolve_status(flag):

@@ -236,6 +236,16 @@ class Flag(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("år"))
     severity = models.CharField(_("alvor"), max_length=10, choices=Severity.choices)
+    # The figure the value and threshold are of: the rule's, or the one of its figures that the
+    # explanation is about (R13).
+    figure = models.ForeignKey(
+        "monitoring.KeyFigure",
+        verbose_name=_("nøgletal"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     value = models.FloatField(_("værdi"), null=True, blank=True)
     threshold = models.FloatField(_("grænse"), null=True, blank=True)
     statistics = models.JSONField(_("sammenligningstal"), default=dict, blank=True)

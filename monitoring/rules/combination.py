@@ -43,6 +43,7 @@ def _rules_together(rule, data, fired):
         yellow=None if red else enough,
         red=enough if red else None,
         context={"value": count, "rules": names},
+        figure="",
     )
 
 

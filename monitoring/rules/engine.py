@@ -29,7 +29,11 @@ KINDS = {
     "missing": missing.evaluate,
     "combination": combination.evaluate,
 }
-COLUMNS = ["rule", "level", "entity", "organisation", "year", "severity", "value", "threshold"]
+# `figure`: the code of the figure the value and threshold are of (R13's differ from its own).
+COLUMNS = [
+    *("rule", "level", "entity", "organisation", "year", "severity"),
+    *("figure", "value", "threshold"),
+]
 # Context kept on the flag as its statistics (for the caseworker's "why").
 STATISTICS = (
     *("percentile", "peer_median", "q1", "q3", "peers", "peer_group"),
@@ -101,6 +105,7 @@ def _hits(rule, data, fired, outcome):
             "organisation": data.attribute(outcome.level, "organisation").to_numpy()[rows],
             "year": index.get_level_values("year")[rows],
             "severity": severity[rows],
+            "figure": _figure(rule, outcome),
             "threshold": threshold[rows],
             "held": held[rows],
         }
@@ -124,12 +129,18 @@ def _formatters(rule, data, outcome):
     """How each placeholder of the outcome is written: values of its figure by the figure's kind
     and decimals, a change in the figure's decimals or in percent, years as years."""
     formatters = {"year": format_year, "prev_year": format_year}
-    figure = data.figures.get(outcome.figure or rule.figure)
+    figure = data.figures.get(_figure(rule, outcome))
     if figure is not None:
         formatters.update(dict.fromkeys(FIGURE_VALUES, partial(formatting.format_value, figure)))
         formatters["change"] = partial(_in_decimals, formatting.decimals(figure))
     formatters.update(dict.fromkeys(outcome.percentages, formatting.format_percent))
     return formatters
+
+
+def _figure(rule, outcome):
+    """The code of the figure the outcome's values are of, or None."""
+    figure = rule.figure if outcome.figure is None else outcome.figure
+    return figure or None
 
 
 def _in_decimals(places, number):

@@ -11,8 +11,9 @@ class Outcome:
 
     A kind may return several outcomes for one rule (one per figure or condition); the engine
     keeps the worst per entity and year and joins their explanations. `figure` is the code of
-    the figure the values are of, when not the rule's; `percentages` the context names that are
-    in percent rather than in the figure's unit.
+    the figure the values are of, when not the rule's ("" when they are no figure's, such as
+    R16's count of rules); `percentages` the context names that are in percent rather than in
+    the figure's unit.
     """
 
     level: str

@@ -16,6 +16,7 @@ def visible_flag(user, pk):
             "rule",
             "rule__figure",
             "rule__guidance_page",
+            "figure",
             "rule__figure__guidance_page",
             "organisation",
             "estate",

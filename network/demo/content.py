@@ -10,7 +10,7 @@ A group's folder holds:
   post. Each reply follows as a `--- reply ---` section with by and, where they apply, quotes (the
   number of an earlier reply, counted from 0), solution, was and attachments.
 - `files.yaml`: the files shared in the group, by name; the name's ending picks the builder in
-  `network.demo.files` and the fields are its arguments.
+  `portal.demo.files` and the fields are its arguments.
 - `documents.yaml`: the library: folder, title, by, days_ago, file and description.
 - `meetings/NN-key.md`: title, by, days_ahead, hours (start and end), and where they apply
   place, video_url, capacity, registered and material; the body is the agenda.
@@ -27,8 +27,7 @@ from pathlib import Path
 import yaml
 
 from portal import front_matter
-
-from . import files
+from portal.demo import files
 
 CONTENT = Path(__file__).parent / "content"
 BUILDERS = {

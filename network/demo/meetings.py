@@ -8,7 +8,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from guidance.demo.events import register_without_email
+from events.demo import register_without_email
 from network.models import Meeting
 
 

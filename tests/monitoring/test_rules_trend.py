@@ -1,9 +1,11 @@
 """Trend rules: beyond a threshold N years running, or worse N years running."""
 
 import pytest
+from bs4 import BeautifulSoup
 from rules_data import estate, estates, evaluate, only_rules, organisation, put, raised
 
-from monitoring.models import Flag
+from monitoring import formatting
+from monitoring.models import Flag, KeyFigure
 
 pytestmark = pytest.mark.django_db
 
@@ -41,3 +43,28 @@ def test_worse_three_years_running_by_more_than_the_peer_spread():
     assert Flag.objects.get().explanation == (
         "Ledighedsprocent (%) er forværret 3 år i træk: fra 0,0 til 6,7."
     )
+
+
+def test_case_page_labels_the_value_with_the_figure_the_explanation_is_about(
+    client, login, caseworker_kk
+):
+    only_rules("R13")
+    org = organisation("0001")
+    for member in estates(org, 30):
+        for year in (2021, 2022, 2023, 2024):
+            put(member, year, vacancy_rate_pct=2.0, arrears_pct=1.0)
+    rising = estate(org, "101")
+    for year, arrears in zip((2021, 2022, 2023, 2024), (1.0, 2.5, 4.0, 6.5), strict=True):
+        put(rising, year, vacancy_rate_pct=2.0, arrears_pct=arrears)
+    evaluate()
+    flag = Flag.objects.get()
+    arrears = KeyFigure.objects.get(code="arrears_pct")
+    assert flag.rule.figure.code == "vacancy_rate_pct"
+    assert flag.explanation.startswith(formatting.header(arrears))
+
+    login(client, caseworker_kk)
+    page = BeautifulSoup(client.get(f"/monitorering/flag/{flag.pk}/").content, "html.parser")
+
+    value = page.select_one("dd.flag-value")
+    assert value.find_previous_sibling("dt").get_text() == formatting.header(arrears)
+    assert value.get_text(strip=True) == formatting.format_value(arrears, 6.5)

@@ -67,3 +67,21 @@ def test_production_settings_use_the_configured_services():
     assert "redis" in cache.lower()
     assert search == "portal.search.elastic"
     assert debug == "False"
+
+
+def test_production_keeps_insecure_switches_off_whatever_the_environment_says():
+    script = (
+        "from django.conf import settings as s;"
+        "print(s.DEBUG, s.MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN, s.SESSION_COOKIE_SECURE)"
+    )
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        script,
+        DEBUG="true",
+        MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN="true",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "False", "True"]

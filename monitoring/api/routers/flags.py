@@ -30,6 +30,6 @@ def list_flags(request, filters: Query[FlagFilters]):
         flags = flags.filter(organisation__supervising_municipality__code=filters.municipality)
     if filters.rule is not None:
         flags = flags.filter(rule__code=filters.rule)
-    return flags.select_related("rule__figure", "organisation", "estate", "case").order_by(
+    return flags.select_related("rule", "figure", "organisation", "estate", "case").order_by(
         "-year", "severity", "organisation__org_no", "estate__estate_no", "rule__code", "pk"
     )

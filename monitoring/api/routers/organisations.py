@@ -93,13 +93,13 @@ def figure_values(user, organisation, estate, year):
     """An entity's own values, each with the worst current flag it raised."""
     values = KeyFigureValue.objects.filter(organisation=organisation, estate=estate)
     flags = Flag.objects.visible_to(user).filter(
-        organisation=organisation, estate=estate, is_current=True, rule__figure__isnull=False
+        organisation=organisation, estate=estate, is_current=True, figure__isnull=False
     )
     if year is not None:
         values = values.filter(year=year)
         flags = flags.filter(year=year)
     marks = {}
-    for figure_id, flag_year, severity in flags.values_list("rule__figure", "year", "severity"):
+    for figure_id, flag_year, severity in flags.values_list("figure", "year", "severity"):
         if marks.get((figure_id, flag_year)) != Severity.RED:
             marks[(figure_id, flag_year)] = severity
     return {

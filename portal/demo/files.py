@@ -1,4 +1,4 @@
-"""Small real files for the demo's attachments and document libraries, built when loaded.
+"""Small real files for the demo's documents, attachments and libraries, built when loaded.
 
 Each builder returns bytes that the upload check (network.files.uploads) recognises by content:
 a one-page PDF with text, a workbook with figures, a Word document, a bar chart as PNG.
