@@ -52,11 +52,10 @@ def pytest_configure(config):
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """Group and order the tests for pytest-xdist (`make test`: `--dist loadgroup`). A module's
-    tests form a
-    group, so its module-scoped setup is built once on one worker; the largest groups come
-    first, so the workers end together. A module's tests that flush the database form a group of
-    their own, and these groups come last: no test that expects the migrations' rows runs on a
-    worker after a flush, and the flushing modules still spread over the workers."""
+    tests form a group, so its module-scoped setup is built once on one worker; the largest
+    groups come first, so the workers end together. A module's tests that flush the database
+    form a group of their own, and these groups come last: no test that expects the migrations'
+    rows runs on a worker after a flush, and the flushing modules still spread over the workers."""
     groups = {}
     for item in items:
         marker = item.get_closest_marker("django_db")
