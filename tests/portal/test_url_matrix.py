@@ -9,11 +9,10 @@ import datetime
 import shutil
 
 import pytest
-from accounts_fixtures import create_user, login
-from django.conf import settings as django_settings
+from accounts_fixtures import create_user
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.test import Client, override_settings
+from django.test import override_settings
 from django.urls import URLResolver, get_resolver
 from django.utils import timezone
 from monitoring_fixtures import build_monitoring_data, create_vacancy_rule
@@ -689,7 +688,6 @@ def build_objects():
         ),
         "document": document,
         "network": network_objects(create_user),
-        "sessions": signed_in_sessions(),
     }
 
 
@@ -735,39 +733,24 @@ def network_objects(make_user):
     }
 
 
-# The user of each signed-in role (not anonymous).
-ROLE_USERS = {
-    "registered": lambda: create_user(email="nogen@example.org"),
-    "member": lambda: create_user(roles.MEMBER),
-    "caseworker_kk": lambda: create_user(
-        [roles.CASEWORKER, roles.MEMBER], municipality_code=101, mfa=True, lead=True
-    ),
-    "caseworker_aarhus": lambda: create_user(
-        [roles.CASEWORKER, roles.MEMBER], municipality_code=751, mfa=True
-    ),
-    "editor": lambda: create_user(roles.EDITOR, mfa=True),
-    "administrator": lambda: create_user(roles.ADMINISTRATOR, mfa=True),
-}
-
-
-def signed_in_sessions():
-    """Each role's session cookie, from a real log-in (with TOTP where the role has it)."""
-    sessions = {}
-    for role, make in ROLE_USERS.items():
-        client = Client()
-        login(client, make())
-        sessions[role] = client.cookies[django_settings.SESSION_COOKIE_NAME].value
-    return sessions
-
-
 @pytest.fixture
-def as_role(client, objects):
-    """`as_role(role)`: the test's client, carrying the role's session made once for the module
-    (a test's changes to it are rolled back with the test)."""
+def as_role(client, make_user, login):
+    users = {
+        "registered": lambda: make_user(email="nogen@example.org"),
+        "member": lambda: make_user(roles.MEMBER),
+        "caseworker_kk": lambda: make_user(
+            [roles.CASEWORKER, roles.MEMBER], municipality_code=101, mfa=True, lead=True
+        ),
+        "caseworker_aarhus": lambda: make_user(
+            [roles.CASEWORKER, roles.MEMBER], municipality_code=751, mfa=True
+        ),
+        "editor": lambda: make_user(roles.EDITOR, mfa=True),
+        "administrator": lambda: make_user(roles.ADMINISTRATOR, mfa=True),
+    }
 
     def sign_in(role):
         if role != "anonymous":
-            client.cookies[django_settings.SESSION_COOKIE_NAME] = objects["sessions"][role]
+            login(client, users[role]())
         return client
 
     return sign_in
