@@ -76,11 +76,26 @@ NOTE_HELP = _("Noten gemmes i sagens historik og kan ikke ændres bagefter.")
 REJECTION_NEEDS_NOTE = _("Skriv en begrundelse, når flaget afvises.")
 
 
+class ListedChoiceIterator(forms.models.ModelChoiceIterator):
+    """The choices read in one plain query: `ModelChoiceIterator` reads them through a
+    server-side cursor, three round trips on PostgreSQL, for a list of a few caseworkers."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset:
+            yield self.choice(obj)
+
+
+class CaseworkerChoiceField(forms.ModelChoiceField):
+    iterator = ListedChoiceIterator
+
+
 class FlagFollowUpForm(forms.Form):
     """A step of follow-up: a new status, a caseworker to own the flag, and a note."""
 
     status = forms.ChoiceField(label=_("Status"), choices=FlagStatus.choices)
-    assigned_to = forms.ModelChoiceField(
+    assigned_to = CaseworkerChoiceField(
         label=_("Ansvarlig sagsbehandler"),
         queryset=User.objects.none(),
         required=False,

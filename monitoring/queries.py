@@ -7,6 +7,7 @@ a fixed number of queries however many organisations, estates or years there are
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     Count,
@@ -31,25 +32,32 @@ from monitoring.models import (
     ImportBatch,
     KeyFigure,
     KeyFigureValue,
+    NoteReply,
     OrganisationAssessment,
     PeerStatistic,
     Severity,
+    StyrelseNote,
     ValueKind,
 )
 from monitoring.peer_statistics import size_class
 
 
-def available_years():
+def available_years(version):
     """The accounting years with imported key figures, newest first: read from the import
-    batches, not by scanning millions of values."""
-    return list(
-        ImportBatch.objects.filter(
-            kind=ImportBatch.Kind.KEY_FIGURES, status=ImportBatch.Status.SUCCEEDED
+    batches, not by scanning millions of values, once per data version (`version`, which a
+    succeeded import moves on)."""
+
+    def read():
+        return list(
+            ImportBatch.objects.filter(
+                kind=ImportBatch.Kind.KEY_FIGURES, status=ImportBatch.Status.SUCCEEDED
+            )
+            .order_by("-year")
+            .values_list("year", flat=True)
+            .distinct()
         )
-        .order_by("-year")
-        .values_list("year", flat=True)
-        .distinct()
-    )
+
+    return cache.get_or_set(f"monitoring:years:{version}", read)
 
 
 def flag_lookups(year, severity="", rule=None, figure=None, new_only=False, status=""):
@@ -331,19 +339,21 @@ def located_estates_with_flags(estates, year):
 
 def data_version():
     """Changes whenever what the caseworkers' pages show may have changed: an evaluation stored,
-    an import succeeded, a follow-up step recorded, a flag or an assessment written. One query
-    of indexed maxima; part of the key of every cached monitoring fragment."""
-    tables = {
+    an import succeeded, a follow-up step recorded, a flag or an assessment written, a flag rule
+    added, changed or deleted, a note of styrelse written or answered. One query of indexed
+    maxima (and the rules' count); part of the key of every cached monitoring fragment."""
+    growing = (Evaluation, FlagEvent, Flag, OrganisationAssessment, StyrelseNote, NoteReply)
+    table = {
         model: connection.ops.quote_name(model._meta.db_table)
-        for model in (Evaluation, ImportBatch, FlagEvent, Flag, OrganisationAssessment)
+        for model in (*growing, ImportBatch, FlagRule)
     }
-    latest = ", ".join(
-        f"(SELECT MAX(id) FROM {table}"
-        + (" WHERE status = %s" if model is ImportBatch else "")
-        + ")"
-        for model, table in tables.items()
-    )
+    latest = [f"(SELECT MAX(id) FROM {table[model]})" for model in growing]
+    latest += [
+        f"(SELECT MAX(id) FROM {table[ImportBatch]} WHERE status = %s)",
+        f"(SELECT MAX(latest_revision_id) FROM {table[FlagRule]})",
+        f"(SELECT COUNT(*) FROM {table[FlagRule]})",
+    ]
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {latest}", [ImportBatch.Status.SUCCEEDED])
+        cursor.execute(f"SELECT {', '.join(latest)}", [ImportBatch.Status.SUCCEEDED])
         row = cursor.fetchone()
     return "-".join(str(value) for value in row)

@@ -1,5 +1,7 @@
 """Who follows what: groups (for new threads) and threads (for new replies)."""
 
+from django.db.models import Exists, OuterRef
+
 from network.models import Follow, Group, Thread
 
 
@@ -27,5 +29,17 @@ def unfollow(user, target):
     Follow.objects.filter(user=user, **_target(target)).delete()
 
 
+def with_following(queryset, user):
+    """Each group or thread of `queryset` with whether `user` follows it (`followed`), so the
+    page of one asks in its own query; for the reader the page is rendered for only."""
+    field = "group" if queryset.model is Group else "thread"
+    follows = Follow.objects.filter(user=user, **{field: OuterRef("pk")})
+    return queryset.annotate(followed=Exists(follows))
+
+
 def is_following(user, target):
+    """Does `user` follow the group or thread? A target of `with_following(…, user)` knows."""
+    followed = getattr(target, "followed", None)
+    if followed is not None:
+        return followed
     return Follow.objects.filter(user=user, **_target(target)).exists()

@@ -2,11 +2,14 @@
 administrator) and what follows from that alone (MFA, deciding access requests).
 
 Each app's access module (`guidance/access.py`, `monitoring/access.py`, `network/access.py`)
-builds its rules on these; nothing re-implements a role check. Role membership is read once per
-user object and kept on it.
+builds its rules on these; nothing re-implements a role check. Role membership and whether a
+second factor is set up are read once per user object and kept on it; a request's signed-in user
+arrives with both (`portal.auth_backends`).
 """
 
 import hashlib
+
+from allauth.mfa.models import Authenticator
 
 from portal import roles
 
@@ -18,6 +21,14 @@ def role_names(user):
     if not hasattr(user, "_portal_roles"):
         user._portal_roles = frozenset(user.groups.values_list("name", flat=True))
     return user._portal_roles
+
+
+def has_second_factor(user):
+    """Whether the user has set up a second factor (allauth's `is_mfa_enabled`), loaded once per
+    user object."""
+    if not hasattr(user, "_portal_second_factor"):
+        user._portal_second_factor = Authenticator.objects.filter(user_id=user.pk).exists()
+    return user._portal_second_factor
 
 
 def role_key(user):
@@ -58,9 +69,14 @@ def caseworkers_of(municipality_id, users):
     return users.filter(municipality_id=municipality_id, groups__name=roles.CASEWORKER)
 
 
+def is_bound_caseworker(user):
+    """`caseworker_municipality(user) is not None`, without loading the municipality."""
+    return has_role(user, roles.CASEWORKER) and user.municipality_id is not None
+
+
 def may_see_monitoring(user):
     """Monitoring is for styrelse and caseworkers; asked by the site header too."""
-    return is_styrelse(user) or caseworker_municipality(user) is not None
+    return is_styrelse(user) or is_bound_caseworker(user)
 
 
 def requires_mfa(user):
@@ -70,9 +86,7 @@ def requires_mfa(user):
 
 
 def may_decide_access_requests(user):
-    return is_administrator(user) or (
-        user.is_lead_caseworker and caseworker_municipality(user) is not None
-    )
+    return is_administrator(user) or (user.is_lead_caseworker and is_bound_caseworker(user))
 
 
 def access_requests_decidable_by(user, queryset):

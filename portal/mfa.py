@@ -8,7 +8,6 @@ account management sends them to set it up or to confirm it.
 from urllib.parse import urlencode
 
 from allauth.account.authentication import get_authentication_records
-from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -40,7 +39,7 @@ class RequireMFAMiddleware:
     def __call__(self, request):
         if not is_exempt(request.path) and access.requires_mfa(request.user):
             next_query = urlencode({"next": request.get_full_path()})
-            if not is_mfa_enabled(request.user):
+            if not access.has_second_factor(request.user):
                 messages.info(
                     request,
                     _(

@@ -267,6 +267,7 @@ def build_big_organisation(rule, org_no="0050", estates=252, years=range(2017, 2
             estate=case.estate,
             year=year,
             severity=Severity.RED,
+            figure=rule.figure,
             value=6.5,
             explanation=f"6,5 % af boligerne stod ledige i {year}.",
         )

@@ -1,3 +1,5 @@
+from typing import NamedTuple
+
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
@@ -11,7 +13,8 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from guidance.blocks import GUIDANCE_BLOCKS
-from portal.cache import content_generation, mark_cacheable
+from portal import routing
+from portal.cache import content_generation, generation_memo, mark_cacheable
 from portal.models import BasePage
 
 from .topics import Topic
@@ -66,23 +69,49 @@ class GuidanceIndexPage(RoutablePageMixin, BasePage):
 
     @path("emne/<slug:slug>/", name="topic")
     def topic(self, request, slug):
-        # One query for the topic and the side menu's topics alike.
-        topics = list(Topic.objects.all())
+        # The topic and the side menu's topics alike, from memory until content changes (a
+        # topic's change bumps the generation).
+        topics = generation_memo(request, "guidance-topics", lambda: list(Topic.objects.all()))
         topic = next((t for t in topics if t.slug == slug), None)
         if topic is None:
             raise Http404
-        pages = Paginator(self.guidance_pages().filter(topics=topic), TOPIC_PAGE_SIZE)
         return mark_cacheable(
             self.render(
                 request,
                 context_overrides={
                     "topic": topic,
                     "topics": topics,
-                    "page_obj": pages.get_page(request.GET.get("side")),
+                    "page_obj": self.topic_listing(request, topic, request.GET.get("side")),
                 },
                 template="guidance/topic_page.html",
             )
         )
+
+    def topic_listing(self, request, topic, number):
+        """A page of the topic's guidance, as links, counted and listed once per content
+        generation: every reader gets the same list (restricted pages are never listed)."""
+        guidance = self.guidance_pages().filter(topics=topic)
+        paginator = Paginator(guidance, TOPIC_PAGE_SIZE)
+        paginator.count = generation_memo(
+            request, ("topic-count", self.pk, topic.pk), guidance.count
+        )
+        page = paginator.get_page(number)
+        key = ("topic-listing", self.pk, topic.pk, page.number, routing.site(request).pk)
+        page.object_list = generation_memo(
+            request,
+            key,
+            lambda: [
+                GuidanceLink(p.title, p.get_url(request), p.summary)
+                for p in page.object_list.only("title", "url_path", "summary")
+            ],
+        )
+        return page
+
+
+class GuidanceLink(NamedTuple):
+    title: str
+    url: str
+    summary: str
 
 
 class GuidancePage(BasePage):

@@ -25,7 +25,7 @@ def organisation_cases(request, org_no):
     may_follow_up = access.may_follow_up(request.user, organisation)
     if request.method == "POST" and not may_follow_up:
         raise Http404
-    year, years = selected_year(request)
+    year, years = selected_year(request, queries.data_version())
     year_flags = queries.year_flags(organisation, year)
     rules = queries.rules_of(year_flags)
     rule = next((rule for rule in rules if rule.code == request.GET.get("regel")), None)

@@ -1,14 +1,16 @@
 """The caseworker's dashboard: "Tilsyn med mine boligorganisationer"."""
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Q
+from django.db.models import Q
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
 from monitoring import access, assessment, queries
 from monitoring.forms import DashboardFilterForm
-from monitoring.models import Estate, Flag, FlagRule, NoteStatus, Organisation, StyrelseNote
+from monitoring.models import Estate, Flag, NoteStatus, Organisation, StyrelseNote
 from monitoring.views.gate import chosen_municipality, monitoring_view
+from portal.access import caseworker_municipality
 from portal.pagination import query_string
 
 PAGE_SIZE = 50
@@ -18,7 +20,8 @@ NOTES_SHOWN = 10
 def dashboard_context(request):
     """What the page and its CSV export share: the municipality, the filters and the rows."""
     municipality = chosen_municipality(request)
-    years = queries.available_years()
+    version = queries.data_version()
+    years = queries.available_years(version)
     form = DashboardFilterForm(request.GET or None, years)
     lookups = queries.flag_lookups(**form.flag_lookups_kwargs(years[0] if years else None))
     organisations = Organisation.objects.visible_to(request.user).filter(
@@ -33,8 +36,9 @@ def dashboard_context(request):
         "municipality": municipality,
         "form": form,
         # The filter form's selects cost more to render than the rest of the page: keep its
-        # HTML until the query, the years or the rules change.
-        "filters_cache_key": (request.GET.urlencode(), tuple(years), rules_version()),
+        # HTML until the query or the data (the years and the rules among it) change.
+        "filters_cache_key": (request.GET.urlencode(), version),
+        "data_version": version,
         "year": lookups["year"],
         "years": years,
         "rows": queries.dashboard_organisations(organisations, lookups, only_flagged),
@@ -60,30 +64,33 @@ def unanswered_notes(user, municipality):
     )
 
 
-def rules_version():
-    latest = FlagRule.objects.aggregate(revision=Max("latest_revision_id"), rules=Count("pk"))
-    return f"{latest['revision']}-{latest['rules']}"
-
-
 @monitoring_view
 def dashboard(request):
     context = dashboard_context(request)
     if context["municipality"] is None:
         return redirect("monitoring:national")
     rows, number = context["rows"], request.GET.get("side")
+    own = caseworker_municipality(request.user)
     context.update(
         page_obj=SimpleLazyObject(lambda: Paginator(rows, PAGE_SIZE).get_page(number)),
         # The figures and the table differ by municipality, by what the filters hold (the query,
         # the years, the rules) and by the data: never one municipality's for another's.
-        table_cache_key=(
-            context["municipality"].pk,
-            context["filters_cache_key"],
-            queries.data_version(),
-        ),
+        table_cache_key=(context["municipality"].pk, context["filters_cache_key"]),
         query_string=query_string(request),
-        notes=unanswered_notes(request.user, context["municipality"]),
-        located=queries.located_estates_with_flags(
-            access.located_estates(request.user, Estate.objects.all()), context["year"]
+        # Styrelse's unanswered notes (overdue as of today) and, for a caseworker of the
+        # municipality only, the estates lying in it that another municipality supervises.
+        local_cache_key=(
+            context["municipality"].pk,
+            own.pk if own else None,
+            context["year"],
+            context["data_version"],
+            timezone.localdate(),
+        ),
+        notes=SimpleLazyObject(lambda: unanswered_notes(request.user, context["municipality"])),
+        located=SimpleLazyObject(
+            lambda: queries.located_estates_with_flags(
+                access.located_estates(request.user, Estate.objects.all()), context["year"]
+            )
         ),
     )
     return render(request, "monitoring/dashboard.html", context)

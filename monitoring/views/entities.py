@@ -5,7 +5,7 @@ from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
@@ -20,8 +20,8 @@ PERSISTENT_SHOWN = 10
 FIGURE_TABLE_YEARS = 5
 
 
-def selected_year(request):
-    years = queries.available_years()
+def selected_year(request, version):
+    years = queries.available_years(version)
     requested = request.GET.get("aar", "")
     year = int(requested) if requested.isdigit() and int(requested) in years else None
     return (year or (years[0] if years else None)), years
@@ -34,13 +34,16 @@ def visible_organisation(user, org_no):
     )
 
 
-def visible_estate(organisation, estate_no):
-    """An estate of an organisation the user may see (see `visible_organisation`)."""
-    return get_object_or_404(
-        Estate.objects.select_related("municipality"),
-        organisation=organisation,
+def visible_estate(user, org_no, estate_no):
+    """(organisation, estate) in one query: an estate of an organisation the user may see."""
+    estate = get_object_or_404(
+        Estate.objects.visible_to(user).select_related(
+            "municipality", "organisation__supervising_municipality"
+        ),
+        organisation__org_no=org_no,
         estate_no=estate_no,
     )
+    return estate.organisation, estate
 
 
 class EntityFigures:
@@ -105,19 +108,15 @@ class EntityFlags:
 
 def entity_context(request, organisation, estate, level, size):
     """`size` is a callable: the homes the peer band compares with, asked for only on a miss."""
-    year, years = selected_year(request)
+    version = queries.data_version()
+    year, years = selected_year(request, version)
     owner = estate if estate is not None else organisation
     flags = EntityFlags(owner.flags.filter(estate=estate), year)
     all_flags = SimpleLazyObject(lambda: flags.all)
     year_flags = SimpleLazyObject(lambda: flags.of_year)
     may_follow_up = access.may_follow_up(request.user, organisation)
-    figures_cache_key = (
-        level,
-        owner.pk,
-        year,
-        queries.data_version(),
-        translation.get_language(),
-    )
+    may_write_notes = access.may_write_notes(request.user)
+    figures_cache_key = (level, owner.pk, year, version, translation.get_language())
     return {
         "organisation": organisation,
         "estate": estate,
@@ -126,12 +125,15 @@ def entity_context(request, organisation, estate, level, size):
         "flags": year_flags,
         "other_cases": SimpleLazyObject(lambda: flags.other_cases),
         "figures": EntityFigures(organisation, estate, all_flags, year_flags, level, size, year),
+        "data_version": version,
         "figures_cache_key": figures_cache_key,
         # The flag lists link to following up or to the history, as the reader may.
         "flags_cache_key": (*figures_cache_key, may_follow_up),
         "may_follow_up": may_follow_up,
         "notes": notes.entity_notes(organisation, estate),
-        "may_write_notes": access.may_write_notes(request.user),
+        "may_write_notes": may_write_notes,
+        # Styrelse's notes, overdue as of today, with a link to write one for styrelse only.
+        "notes_cache_key": (*figures_cache_key, timezone.localdate(), may_write_notes),
     }
 
 
@@ -158,6 +160,8 @@ def organisation_page(request, org_no):
         page_obj=SimpleLazyObject(lambda: Paginator(estates, ESTATE_PAGE_SIZE).get_page(number)),
         query_string=query_string(request),
         estate_count=SimpleLazyObject(organisation.estates.count),
+        # The facts change with the organisation's data (its estates come with an import).
+        facts_cache_key=(organisation.pk, context["data_version"], translation.get_language()),
         # The summary and the estates differ by the chosen year, search and page.
         summary_cache_key=(*context["flags_cache_key"], request.GET.urlencode()),
     )
@@ -167,8 +171,7 @@ def organisation_page(request, org_no):
 
 @monitoring_view
 def estate_page(request, org_no, estate_no):
-    organisation = visible_organisation(request.user, org_no)
-    estate = visible_estate(organisation, estate_no)
+    organisation, estate = visible_estate(request.user, org_no, estate_no)
     context = entity_context(request, organisation, estate, Level.ESTATE, lambda: estate.homes)
     access_log.viewed(
         request, "estate", organisation, estate_no=estate.estate_no, year=context["year"]

@@ -2,9 +2,10 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 
-from monitoring import access, access_log, follow_up
+from monitoring import access, access_log, follow_up, queries
 from monitoring.forms import FlagFollowUpForm
 from monitoring.models import Flag
 from monitoring.views.gate import monitoring_view
@@ -18,7 +19,7 @@ def visible_flag(user, pk):
             "rule__guidance_page",
             "figure",
             "rule__figure__guidance_page",
-            "organisation",
+            "organisation__supervising_municipality",
             "estate",
             "case",
             "case__assigned_to",
@@ -60,5 +61,8 @@ def flag_page(request, pk):
             "form": form,
             "history": follow_up.history(flag.case),
             "may_follow_up": may_follow_up,
+            # The facts and the history are the same for every reader of the flag; a follow-up
+            # step moves the data version on.
+            "flag_cache_key": (flag.pk, queries.data_version(), translation.get_language()),
         },
     )

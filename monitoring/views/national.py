@@ -66,7 +66,7 @@ def open_requests(user):
 
 @styrelse_view
 def national(request):
-    year, years = selected_year(request)
+    year, years = selected_year(request, queries.data_version())
     current = Flag.objects.visible_to(request.user).filter(is_current=True)
     query = request.GET.get("q", "").strip()
     found = []

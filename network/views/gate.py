@@ -19,8 +19,8 @@ def network_view(view):
     return wrapped
 
 
-def listed_group(user, slug):
-    return get_object_or_404(Group.objects.listed_for(user), slug=slug)
+def listed_group(user, slug, groups=Group.objects):
+    return get_object_or_404(groups.listed_for(user), slug=slug)
 
 
 def readable_group(user, slug):

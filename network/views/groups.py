@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import OuterRef
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from network import access, memberships, reading
+from network import access, following, memberships, reading
 from network.choices import MembershipRole, MembershipStatus
 from network.forms import GroupForm, InviteForm
 from network.models import Group, MembershipRequest, Reply, Report
@@ -35,6 +35,7 @@ def index(request):
     )
     groups = list(groups)
     my_groups = [g for g in groups if g.my_status == MembershipStatus.ACTIVE]
+    is_network_member = access.is_network_member(user)
     return render(
         request,
         "network/index.html",
@@ -43,8 +44,11 @@ def index(request):
             "other_groups": [g for g in groups if g.my_status != MembershipStatus.ACTIVE],
             "may_manage": access.may_manage_groups(user),
             "moderates": any(g.my_role == MembershipRole.MODERATOR for g in my_groups),
-            "is_network_member": access.is_network_member(user),
-            "membership_request": MembershipRequest.objects.filter(user=user).first(),
+            "is_network_member": is_network_member,
+            # Only someone without the networks' role is told how their request stands.
+            "membership_request": None
+            if is_network_member
+            else MembershipRequest.objects.filter(user=user).first(),
             "reviews_requests": access.may_review_membership_requests(user, Group.objects.all()),
         },
     )
@@ -53,30 +57,31 @@ def index(request):
 @network_view
 def group_page(request, slug):
     user = request.user
-    group = listed_group(user, slug)
-    readable = Group.objects.readable_by(user).filter(pk=group.pk).exists()
+    # Whether the reader may read the group and follows it come with the group itself.
+    readable = Exists(Group.objects.readable_by(user).filter(pk=OuterRef("pk")))
+    groups = following.with_following(Group.objects.annotate(readable=readable), user)
+    group = listed_group(user, slug, groups)
     may_moderate = access.may_moderate(user, group)
     memberships_in_view = group.memberships.select_related("user__municipality").order_by(
         "-role", "user__first_name", "user__last_name"
     )
+    active = memberships_in_view.filter(status=MembershipStatus.ACTIVE)
     context = {
         "group": group,
         "membership": access.network_membership(user, group),
-        "readable": readable,
+        "readable": group.readable,
         "may_post": access.may_post(user, group),
         "may_moderate": may_moderate,
         "may_manage": access.may_manage_groups(user),
-        "moderators": [
-            m.user
-            for m in memberships_in_view.filter(
-                role=MembershipRole.MODERATOR, status=MembershipStatus.ACTIVE
-            )
-        ],
     }
-    if readable:
+    if group.readable:
+        # The members are listed, moderators first: the moderators come from the same rows.
+        context["members"] = list(active)
+        moderators = [m for m in context["members"] if m.role == MembershipRole.MODERATOR]
         live_replies = Reply.objects.filter(thread=OuterRef("pk"), deleted_at=None)
         threads = (
             group.threads.select_related("author")
+            .defer("body_markdown", "body_html")
             # A subquery per thread, not a join grouped over every thread of the group: the
             # database counts the replies of the page's threads only.
             .annotate(reply_count=correlated_count(live_replies, "thread"))
@@ -85,9 +90,11 @@ def group_page(request, slug):
         if context["may_post"]:
             threads = reading.with_unread_flag(threads, user)
         context["page_obj"] = Paginator(threads, THREADS_PER_PAGE).get_page(request.GET.get("side"))
-        context["members"] = memberships_in_view.filter(status=MembershipStatus.ACTIVE)
         context["upcoming_meetings"] = group.meetings.upcoming()[:UPCOMING_MEETINGS_SHOWN]
         context["latest_documents"] = group.documents.order_by("-created", "-pk")[:LATEST_DOCUMENTS]
+    else:
+        moderators = active.filter(role=MembershipRole.MODERATOR)
+    context["moderators"] = [m.user for m in moderators]
     if may_moderate:
         context["requests"] = memberships_in_view.filter(status=MembershipStatus.REQUESTED)
         context["invite_form"] = InviteForm()

@@ -14,12 +14,16 @@ from network.views.gate import network_view, readable_group, readable_thread
 from network.views.threads import reply_url
 
 NOTIFICATIONS_PER_PAGE = 25
+POST_TEXT = ("body_markdown", "body_html")
 
 
 @network_view
 def centre(request):
-    listed = Notification.objects.visible_to(request.user).select_related(
-        "thread__group", "thread__author", "reply__author"
+    listed = (
+        Notification.objects.visible_to(request.user)
+        .select_related("thread__group", "thread__author", "reply__author")
+        # The centre names posts; it never shows their text.
+        .defer(*(f"{post}__{body}" for post in ("thread", "reply") for body in POST_TEXT))
     )
     page_obj = Paginator(listed, NOTIFICATIONS_PER_PAGE).get_page(request.GET.get("side"))
     return render(

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from network import access, moderation, posting, reading, reply_contents
+from network import access, following, moderation, posting, reading, reply_contents
 from network.files import attachments
 from network.forms import EditPostForm, EditThreadForm, ReplyForm, ThreadForm
 from network.models import ModerationKind, Thread
@@ -74,10 +74,14 @@ def _first_unread(request, thread):
 @network_view
 def thread_page(request, slug, pk, reply_form=None):
     user = request.user
-    thread = readable_thread(user, slug, pk, reading.with_read_state(Thread.objects, user))
+    threads = following.with_following(reading.with_read_state(Thread.objects, user), user)
+    thread = readable_thread(user, slug, pk, threads)
     group = thread.group
-    replies = thread.replies.select_related("author__municipality", "quoted__author").order_by(
-        "created", "pk"
+    replies = (
+        thread.replies.select_related("author__municipality", "quoted__author")
+        # Shown as HTML; the Markdown is for the author's edit form.
+        .defer("body_markdown", "quoted__body_markdown")
+        .order_by("created", "pk")
     )
     first_unread, page_number = _first_unread(request, thread)
     page_obj = Paginator(replies, REPLIES_PER_PAGE).get_page(page_number)

@@ -1,10 +1,16 @@
+import functools
 import hashlib
 
 from django import template
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
+from django.template.defaultfilters import urlencode
 from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail import hooks
 
@@ -18,6 +24,33 @@ register = template.Library()
 ACCOUNT_LINKS_HOOK = "portal_account_links"
 HOME_PAGE_HOOK = "portal_home_page_sections"
 FRAGMENT_SECONDS = 3600
+ICON_SPRITE = "dkfds/img/all-svg-icons.svg"
+
+
+@register.simple_tag
+@functools.cache
+def asset(path):
+    """The URL of a static file, looked up in the storage's manifest once per process (the
+    manifest does not change while the process runs); every page asks for the same few."""
+    return static(path)
+
+
+@register.simple_tag
+def icon(name):
+    """A design-system icon from the sprite, without a template include per icon."""
+    return format_html(
+        '<svg class="icon-svg" focusable="false" aria-hidden="true"><use href="{}#{}"></use></svg>',
+        asset(ICON_SPRITE),
+        name,
+    )
+
+
+def _forget_assets(setting, **kwargs):
+    if setting in ("STATIC_URL", "STORAGES"):
+        asset.cache_clear()
+
+
+setting_changed.connect(_forget_assets)
 
 
 @register.simple_tag(takes_context=True)
@@ -70,12 +103,19 @@ def may_edit_content(user):
     return access.may_edit_content(user)
 
 
-@register.simple_tag
-def language_choices():
-    """The interface languages, the current one first, as the design system's switcher has it."""
+@register.simple_tag(takes_context=True)
+def language_choices(context):
+    """The interface languages, the current one first, as the design system's switcher has it,
+    each with its link back to this page (the header and the mobile menu both list them)."""
     current = translation.get_language()
+    back = urlencode(context["request"].get_full_path())
     choices = [
-        {"code": code, "name": name, "current": code == current}
+        {
+            "code": code,
+            "name": name,
+            "current": code == current,
+            "url": f"{reverse('choose_language', args=[code])}?next={back}",
+        }
         for code, name in settings.LANGUAGES
     ]
     return sorted(choices, key=lambda choice: not choice["current"])

@@ -32,25 +32,30 @@ def queries(client, url):
     return len(context)
 
 
+# The signed-in frame (session, user, roles, second factor, the caseworker's municipality) is
+# five of each page's queries; the rest is the page's own (its entity, the data version, the
+# audit event) while its fragments are cached.
 @pytest.mark.parametrize(
-    "url",
+    "url, most",
     [
-        "/monitorering/?aar=2024",
-        "/monitorering/organisation/0042/?aar=2024",
-        "/monitorering/organisation/0042/afdeling/001/",
-        "/monitorering/eksport.csv",
+        ("/monitorering/?aar=2024", 6),
+        ("/monitorering/organisation/0042/?aar=2024", 8),
+        ("/monitorering/organisation/0042/afdeling/001/", 8),
+        ("/monitorering/flag/{flag}/", 9),
+        ("/monitorering/eksport.csv", MAX_QUERIES),
     ],
 )
 def test_caseworker_pages_stay_constant_in_queries(
-    client, login, caseworker_kk, monitoring_data, vacancy_rule, url
+    client, login, caseworker_kk, monitoring_data, vacancy_rule, url, most
 ):
+    url = url.format(flag=monitoring_data["flag"].pk)
     login(client, caseworker_kk)
     before = queries(client, url)
 
     grow(vacancy_rule)
 
     assert queries(client, url) == before
-    assert before <= MAX_QUERIES
+    assert before <= most
 
 
 def test_national_view_stays_constant_in_queries(

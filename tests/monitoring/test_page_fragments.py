@@ -9,7 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from monitoring_fixtures import raise_flag
 
-from monitoring.models import Evaluation, FlagStatus, OrganisationAssessment
+from monitoring.models import Evaluation, FlagStatus, OrganisationAssessment, StyrelseNote
 from portal import roles
 
 pytestmark = pytest.mark.django_db
@@ -106,3 +106,66 @@ def test_a_follow_up_shows_at_once_on_the_estate_page(
 
     assert response.status_code == 302
     assert "Under behandling" in client.get(path, {"aar": 2024}).content.decode()
+
+
+def test_only_the_location_municipalitys_caseworker_gets_the_estates_lying_there(
+    login, make_user, editor, monitoring_data, vacancy_rule
+):
+    raise_flag(vacancy_rule, monitoring_data["kk"].estates.get(estate_no="002"), 2024)
+    taarnby = make_user([roles.CASEWORKER], municipality_code=185, mfa=True)
+    taarnby_client, styrelse_client = signed_in(login, taarnby), signed_in(login, editor)
+    for _ in range(2):
+        caseworker = page(taarnby_client, "/monitorering/", aar=2024)
+        styrelse = page(styrelse_client, "/monitorering/", aar=2024, kommune=185)
+
+        assert "Afdelinger i kommunen med tilsyn i en anden kommune" in caseworker
+        assert "0042-002" in caseworker
+        assert "0042-002" not in styrelse
+
+
+def test_a_note_shows_at_once_only_in_its_municipality_and_only_styrelse_may_write(
+    login, caseworker_kk, caseworker_aarhus, editor, monitoring_data
+):
+    clients = [signed_in(login, user) for user in (caseworker_kk, caseworker_aarhus, editor)]
+    kk_client, aarhus_client, styrelse_client = clients
+    organisation = "/monitorering/organisation/0042/"
+    # Every fragment is in the cache before the note is written.
+    for client, path in ((kk_client, organisation), (styrelse_client, organisation)):
+        page(client, path)
+    for client in (kk_client, aarhus_client):
+        page(client, "/monitorering/", aar=2024)
+
+    StyrelseNote.objects.create(
+        organisation=monitoring_data["kk"], author=editor, title="Svar om tomgangen", body="."
+    )
+
+    for _ in range(2):
+        assert "Svar om tomgangen" in page(kk_client, "/monitorering/", aar=2024)
+        assert "Svar om tomgangen" not in page(aarhus_client, "/monitorering/", aar=2024)
+        caseworker, styrelse = page(kk_client, organisation), page(styrelse_client, organisation)
+        assert "Svar om tomgangen" in caseworker and "Svar om tomgangen" in styrelse
+        assert "Skriv notat til tilsynskommunen" in styrelse
+        assert "Skriv notat til tilsynskommunen" not in caseworker
+
+
+def test_the_case_page_keeps_its_history_per_flag_and_shows_a_step_at_once(
+    client, login, caseworker_kk, editor, monitoring_data
+):
+    login(client, caseworker_kk)
+    flag, earlier = monitoring_data["flag"], monitoring_data["earlier_flag"]
+    styrelse_client = signed_in(login, editor)
+    assert "Der er endnu ikke fulgt op på sagen." in page(client, f"/monitorering/flag/{flag.pk}/")
+
+    client.post(
+        f"/monitorering/flag/{flag.pk}/",
+        {"status": FlagStatus.IN_PROGRESS, "note": "Ringet op.", "token": uuid.uuid4()},
+    )
+
+    for _ in range(2):
+        caseworker = page(client, f"/monitorering/flag/{flag.pk}/")
+        styrelse = page(styrelse_client, f"/monitorering/flag/{flag.pk}/")
+        assert "Ringet op." in caseworker and "Ringet op." in styrelse
+        assert "Gem opfølgning" in caseworker and "Gem opfølgning" not in styrelse
+        # The case's earlier flag has its own facts: the year it was raised in.
+        assert "Nøgletal for 2023" in page(client, f"/monitorering/flag/{earlier.pk}/")
+        assert "Nøgletal for 2023" not in caseworker

@@ -58,6 +58,7 @@ def test_the_follow_button_of_a_thread(world, as_user):
     assert "Følg tråden" in client.get(thread.get_absolute_url()).content.decode()
     assert client.post(url, {"action": "follow"}).status_code == 302
     assert follows_thread(reader, thread)
+    assert "Følg ikke længere tråden" in client.get(thread.get_absolute_url()).content.decode()
     client.post(url, {"action": "unfollow"})
     assert not follows_thread(reader, thread)
 

@@ -153,6 +153,19 @@ def test_the_group_page_shows_members_with_title_and_municipality(world, as_user
     assert "Removed closed" not in page and "Requested closed" not in page
 
 
+def test_the_group_page_names_its_moderators_to_readers_and_outsiders_alike(world, as_user):
+    """Readers get the moderators from the member list; outsiders, who see no members, still
+    see who moderates the group."""
+    reader = as_user(world["closed"]["member"]).get("/netvaerk/closed/").content.decode()
+    outsider = as_user(world["outsider"]).get("/netvaerk/closed/").content.decode()
+
+    moderators = '<h2 class="h3">Moderatorer</h2>'
+    for page in (reader, outsider):
+        listed = page.split(moderators)[1].split("</ul>")[0]
+        assert "Moderator closed" in listed and "Member closed" not in listed
+    assert "Member closed" in reader and "Member closed" not in outsider
+
+
 def test_styrelse_creates_a_group_and_names_its_moderators(world, editor, client, login):
     login(client, editor)
     moderator = world["outsider"]

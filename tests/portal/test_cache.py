@@ -220,3 +220,24 @@ def test_preview_renders_the_unsaved_body(client, page, login, make_user):
 
     preview = client.get(f"/admin/pages/{page.pk}/edit/preview/").content.decode()
     assert "Forhåndsvisning af ny tekst" in preview
+
+
+def test_signed_in_topic_page_lists_from_memory_until_content_changes(
+    client, make_guidance_page, topic, login, member, django_assert_max_num_queries
+):
+    """The topic's list is counted and read once per content generation, for every reader
+    alike; publishing a page or restricting one shows at once."""
+    login(client, member)
+    first = make_guidance_page("Vejledning om årshjulet", topics=[topic])
+    url = "/vejledning/emne/styringsdialog/"
+    client.get(url)
+    change_title_behind_the_cache(first, "Ændret uden om redaktionen")
+
+    with django_assert_max_num_queries(4):
+        assert "Vejledning om årshjulet" in client.get(url).content.decode()
+
+    second = make_guidance_page("Vejledning om budgettet", topics=[topic])
+    assert "Vejledning om budgettet" in client.get(url).content.decode()
+
+    PageViewRestriction.objects.create(page=second, restriction_type=PageViewRestriction.LOGIN)
+    assert "Vejledning om budgettet" not in client.get(url).content.decode()
