@@ -66,7 +66,8 @@ worker:
 	$(PY) manage.py task_worker
 
 # One pytest worker per core, each taking whole modules (their heavy fixtures are set up once)
-# and the tests that flush the database all on one worker, last (tests/conftest.py);
+# and a module's tests that flush the database together, after every other database test
+# (tests/conftest.py);
 # PYTEST_ARGS passes more, e.g. PYTEST_ARGS=--ignore=tests/browser.
 TEST_WORKERS ?= auto
 test: install translations

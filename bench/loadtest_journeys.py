@@ -264,7 +264,7 @@ class Editor(Visitor):
         name = f"noegletal-{CONFIG['import_year']}-{marker}.csv"
         if self.submit(
             "/admin/nogletal/import/",
-            {"kind": "key_figures", "year": CONFIG["import_year"]},
+            {"kind": "key_figures", "year": CONFIG["import_year"], "token": marker},
             "Key-figure import (POST)",
             files=lambda: {"key_figures": (name, self.content, "text/csv")},
             accepted=lambda r: redirected(r, to="/admin/nogletal/import/"),

@@ -48,7 +48,7 @@ def stored_count(ack):
         return FlagEvent.objects.filter(note__contains=ack["marker"]).count()
     if kind == "import":
         return ImportBatch.objects.filter(
-            file_name__contains=ack["marker"], status=ImportBatch.Status.SUCCEEDED
+            submission_token=ack["marker"], status=ImportBatch.Status.SUCCEEDED
         ).count()
     raise ValueError(kind)
 

@@ -1,10 +1,13 @@
 """Editors upload import files in the Wagtail admin and follow the import to its result."""
 
 from django import forms
+from django.contrib import messages
 from django.core.validators import FileExtensionValidator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -13,6 +16,8 @@ from monitoring.importing import ImportFile, error_lines, summary_text, uploads
 from monitoring.importing.coverage import entities_text
 from monitoring.models import ImportBatch
 from portal import access
+from portal.forms import SubmissionToken
+from portal.submissions import AlreadySubmitted
 
 RECENT_BATCHES = 20
 _import_file = dict(
@@ -42,6 +47,7 @@ class ImportForm(forms.Form):
     key_figures = forms.FileField(label=_("Nøgletalsfil"), **_import_file)
     organisations = forms.FileField(label=_("Boligorganisationer"), **_import_file)
     estates = forms.FileField(label=_("Afdelinger"), **_import_file)
+    token = SubmissionToken()
 
     def clean(self):
         data = super().clean()
@@ -93,8 +99,29 @@ class ImportView(EditorsOnlyMixin, WagtailAdminTemplateMixin, FormView):
     def form_valid(self, form):
         kind = form.cleaned_data["kind"]
         year = form.cleaned_data["year"] if kind == ImportBatch.Kind.KEY_FIGURES else None
-        batch = uploads.queue(kind, form.files_to_import(), user=self.request.user, year=year)
+        try:
+            batch = uploads.queue(
+                kind,
+                form.files_to_import(),
+                user=self.request.user,
+                year=year,
+                token=form.cleaned_data["token"],
+            )
+        except AlreadySubmitted as sent:
+            batch = sent.first
+            messages.info(self.request, already_imported(batch))
         return redirect("monitoring_import_batch", batch.pk)
+
+
+def already_imported(batch):
+    """The answer to an upload form sent again: which import its first sending started."""
+    return gettext(
+        "Formularen var allerede sendt: filen %(file)s blev sendt til import %(started)s og er "
+        "ikke indlæst igen. Her er den første import."
+    ) % {
+        "file": batch.file_name,
+        "started": formats.date_format(timezone.localtime(batch.started_at), "DATETIME_FORMAT"),
+    }
 
 
 class PartialImportForm(forms.Form):

@@ -3,7 +3,7 @@ transaction that saves, so a refused post leaves nothing behind and a double-sen
 post."""
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -12,18 +12,11 @@ from network import access, moderation
 from network.files.storage import removed_on_error
 from network.models import Attachment, ModerationKind, PostRevision, Reply, Thread
 from network.notifications import notify_about, notify_new_mentions
+from portal.submissions import create_once
 
 
 class Refused(Exception):
     """A write the rules forbid; the message tells the user why, in Danish."""
-
-
-class AlreadySubmitted(Exception):
-    """The same form was sent twice; `post` is what the first sending saved."""
-
-    def __init__(self, post):
-        super().__init__(post)
-        self.post = post
 
 
 def check_may_write(user, group):
@@ -40,14 +33,8 @@ def _open_thread(thread):
 
 
 def _create_once(model, author, token, **fields):
-    try:
-        with transaction.atomic():
-            return model.objects.create(author=author, submission_token=token, **fields)
-    except IntegrityError:
-        existing = model.objects.filter(author=author, submission_token=token).first()
-        if existing is None:
-            raise
-        raise AlreadySubmitted(existing) from None
+    """The post, once per author and form token (portal.submissions)."""
+    return create_once(model, token, unique_with=["author"], author=author, **fields)
 
 
 def attach(user, post, files):

@@ -44,18 +44,33 @@ _slugs = itertools.count(1)
 FLUSHING_FIXTURES = {"transactional_db", "live_server", "migrated_db"}
 
 
+def pytest_configure(config):
+    """pytest-xdist hands out the groups in the order below, not reordered by size."""
+    config.option.loadscopereorder = False
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Group the tests for pytest-xdist (`--dist loadgroup`): a module's tests go to one worker,
-    so its module-scoped setup is built once, and every test that flushes the database goes to
-    one worker, after that worker's database tests (pytest-django orders them last), so no test
-    that expects the migrations' rows runs after a flush."""
+    """Group and order the tests for pytest-xdist (`make test`: `--dist loadgroup`). A module's
+    tests form a group, so its module-scoped setup is built once on one worker; the largest
+    groups come first, so the workers end together. A module's tests that flush the database
+    form a group of their own, and these groups come last: no test that expects the migrations'
+    rows runs on a worker after a flush, and the flushing modules still spread over the workers."""
+    groups = {}
     for item in items:
         marker = item.get_closest_marker("django_db")
-        flushes = (marker is not None and marker.kwargs.get("transaction")) or (
-            FLUSHING_FIXTURES & set(getattr(item, "fixturenames", ()))
+        flushes = bool(
+            (marker is not None and marker.kwargs.get("transaction"))
+            or FLUSHING_FIXTURES & set(getattr(item, "fixturenames", ()))
         )
-        group = "database-flushing" if flushes else item.nodeid.split("::")[0]
-        item.add_marker(pytest.mark.xdist_group(group))
+        group = (flushes, item.nodeid.split("::")[0])
+        groups.setdefault(group, []).append(item)
+    order = sorted(groups, key=lambda group: (group[0], -len(groups[group])))
+    items[:] = [item for group in order for item in groups[group]]
+    for flushes, module in order:
+        name = f"flushing {module}" if flushes else module
+        for item in groups[flushes, module]:
+            item.add_marker(pytest.mark.xdist_group(name))
 
 
 @pytest.fixture(scope="module")

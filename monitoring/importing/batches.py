@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from monitoring.models import ImportBatch
+from portal.submissions import create_once
 
 from .problems import Problems
 
@@ -16,12 +17,15 @@ class Rejected(Exception):
     """Validation found problems: roll back and record them."""
 
 
-def start(kind, sources, *, user=None, year=None):
-    """A running batch for `sources` (ImportFiles; several for an entity import)."""
+def start(kind, sources, *, user=None, year=None, token=None):
+    """A running batch for `sources` (ImportFiles; several for an entity import). A form's
+    `token` already kept raises portal.submissions.AlreadySubmitted with the first batch."""
     digest = hashlib.sha256()
     for source in sources:
         digest.update(source.content)
-    return ImportBatch.objects.create(
+    return create_once(
+        ImportBatch,
+        token,
         kind=kind,
         year=year,
         file_name=" + ".join(source.name for source in sources)[:255],

@@ -1,6 +1,8 @@
 """Files uploaded in the admin: kept privately and imported in the background; a key-figure file
 refused only for leaving out entities can be imported again as a confirmed partial import."""
 
+from django.db import transaction
+
 from monitoring.models import ImportBatch
 from portal.task_queue import enqueue_with_transaction
 
@@ -8,10 +10,14 @@ from . import batches, storage
 from .tasks import run_uploaded_import
 
 
-def queue(kind, files, *, user, year=None):
-    """Keep `files` ({role: ImportFile}) and import them once this transaction commits."""
+@transaction.atomic
+def queue(kind, files, *, user, year=None, token=None):
+    """Keep `files` ({role: ImportFile}) and import them once this transaction commits. The
+    upload form sent again with its `token` raises AlreadySubmitted (portal.submissions) with
+    the first batch, and keeps and imports nothing."""
+    batch = batches.start(kind, list(files.values()), user=user, year=year, token=token)
     stored = {role: storage.keep(source) for role, source in files.items()}
-    return _queue(kind, files, stored, user=user, year=year, partial=False)
+    return _queue(batch, stored, partial=False)
 
 
 def partial_offer(batch):
@@ -34,11 +40,11 @@ def queue_partial(refused, *, user):
     """Import the refused batch's kept file again, as the partial import the user confirmed."""
     stored = refused.summary["stored"]
     files = {role: storage.load(name) for role, name in stored.items()}
-    return _queue(refused.kind, files, stored, user=user, year=refused.year, partial=True)
+    batch = batches.start(refused.kind, list(files.values()), user=user, year=refused.year)
+    return _queue(batch, stored, partial=True)
 
 
-def _queue(kind, files, stored, *, user, year, partial):
-    batch = batches.start(kind, list(files.values()), user=user, year=year)
+def _queue(batch, stored, *, partial):
     batch.summary = {**batch.summary, "stored": stored}
     batch.save(update_fields=["summary"])
     enqueue_with_transaction(run_uploaded_import, batch.pk, stored, partial)

@@ -95,6 +95,7 @@ class ImportBatch(models.Model):
     )
     started_at = models.DateTimeField(_("startet"), auto_now_add=True)
     finished_at = models.DateTimeField(_("afsluttet"), null=True, blank=True)
+    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         ordering = ["-started_at", "-pk"]

@@ -14,6 +14,7 @@ from network.files import attachments
 from network.forms import EditPostForm, EditThreadForm, ReplyForm, ThreadForm
 from network.models import ModerationKind, Thread
 from network.views.gate import network_view, readable_group, readable_reply, readable_thread
+from portal.submissions import AlreadySubmitted
 
 REPLIES_PER_PAGE = 25
 
@@ -46,9 +47,9 @@ def new_thread(request, slug):
                 token=data["token"],
                 files=data["attachments"],
             )
-        except posting.AlreadySubmitted as sent:
+        except AlreadySubmitted as sent:
             messages.info(request, _("Tråden var allerede oprettet; den er ikke oprettet igen."))
-            return redirect(sent.post)
+            return redirect(sent.first)
         except posting.Refused as refusal:
             form.add_error(None, str(refusal))
         else:
@@ -147,9 +148,9 @@ def post_reply(request, slug, pk):
             quoted=data["quoted"],
             files=data["attachments"],
         )
-    except posting.AlreadySubmitted as sent:
+    except AlreadySubmitted as sent:
         messages.info(request, _("Svaret var allerede sendt; det er ikke gemt igen."))
-        return redirect(reply_url(sent.post))
+        return redirect(reply_url(sent.first))
     except posting.Refused as refusal:
         messages.error(request, str(refusal))
         return redirect(thread)

@@ -15,3 +15,6 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT = BASE_DIR / "var" / "test-static"  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+# The test suite's `flush` (after every transactional test) deletes rows instead of truncating.
+INSTALLED_APPS = ["tests.database_flush", *INSTALLED_APPS]  # noqa: F405

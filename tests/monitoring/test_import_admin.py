@@ -1,6 +1,7 @@
 """The admin upload: editors with MFA import through the real admin and follow the result;
 caseworkers and members get nothing."""
 
+import uuid
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ def private_import_root(settings, tmp_path):
 
 def upload(client, capture, **data):
     files = {key: value.open("rb") for key, value in data.items() if isinstance(value, Path)}
-    fields = {key: value for key, value in data.items() if not isinstance(value, Path)}
+    fields = {"token": uuid.uuid4(), **{k: v for k, v in data.items() if not isinstance(v, Path)}}
     with capture(execute=True):
         return client.post(IMPORT_URL, {**fields, **files})
 
