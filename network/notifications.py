@@ -1,4 +1,4 @@
-"""Notifications: made when a thread or reply is posted, counted and marked read.
+"""Notifications: made when a thread or reply is posted, counted and marked read; e-mail resumed.
 
 Made in the transaction that saves the post: the author follows the thread; so does everyone the
 post mentions, and everyone an edit newly mentions (told once per post). Followers of the group (a new thread) or of the thread (a reply), and the
@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from network import access, emails, following, unread
 from network.mentions import mentioned_users
-from network.models import Follow, Notification, NotificationKind
+from network.models import EmailOptOut, Follow, Notification, NotificationKind
 from portal.models import User
 from portal.models.users import NotificationFrequency
 
@@ -31,6 +31,11 @@ def mark_read(notifications):
     unread_ones = notifications.filter(read_at=None)
     unread.forget(unread_ones.values_list("recipient", flat=True).distinct())
     unread_ones.update(read_at=timezone.now())
+
+
+def resume_email(user):
+    """The user wants the networks' e-mail again: their opt-out from all of it goes."""
+    EmailOptOut.objects.filter(user=user).delete()
 
 
 def _notify(recipients, thread, reply, created, kind_of):

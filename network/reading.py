@@ -90,10 +90,21 @@ def with_read_state(threads, user):
     )
 
 
+def _earlier_replies(thread, reply):
+    return Reply.objects.filter(thread=thread, pk__lt=reply)
+
+
 def replies_before(thread, reply_pk):
     """How many replies come before the reply, to find its page: asked only when a reader lands
     on it, not as a third subquery nested in every thread page's query."""
-    return thread.replies.filter(pk__lt=reply_pk).count()
+    return _earlier_replies(thread, reply_pk).count()
+
+
+def replies_before_each(reply_field):
+    """`replies_before` for many rows in one query: an expression counting the replies before
+    the reply the rows name by `reply_field` (e.g. a report's "reply")."""
+    earlier = _earlier_replies(OuterRef(f"{reply_field}__thread"), OuterRef(reply_field))
+    return correlated_count(earlier, "thread")
 
 
 def record_visit(user, thread, replies_shown):

@@ -11,7 +11,7 @@ class PortalConfig(AppConfig):
         from django.urls import register_converter
 
         from . import audit, signals  # noqa: F401
-        from .accounts import email_change  # noqa: F401
+        from .accounts import email_change, invitations  # noqa: F401
         from .converters import DatabaseIdConverter
 
         register_converter(DatabaseIdConverter, "id")

@@ -7,7 +7,6 @@ acting user and the client address (as allauth determines it, honouring trusted 
 import contextvars
 
 from allauth.account.adapter import get_adapter
-from allauth.account.signals import email_confirmed
 from allauth.mfa.signals import authenticator_added, authenticator_removed
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.core.exceptions import PermissionDenied
@@ -68,14 +67,6 @@ def _login_failed(sender, credentials, request=None, **kwargs):
         request=request,
         attempted=attempted,
     )
-
-
-@receiver(email_confirmed)
-def _email_confirmed(sender, request, email_address, **kwargs):
-    from portal.accounts.invitations import apply_pending_invitations
-
-    if email_address.email.lower() == email_address.user.email.lower():
-        apply_pending_invitations(email_address.user)
 
 
 @receiver(authenticator_added)

@@ -6,13 +6,14 @@ already-safe HTML. Deleting is soft: the row stays (replies may quote it), its t
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from network import mentions
+from network.models.counting import correlated_count
 from network.models.groups import Group
 from portal.search.index import ANALYSED_FIELD, analysed_text
 
@@ -66,6 +67,12 @@ class Post(models.Model):
 class ThreadQuerySet(models.QuerySet):
     def readable_by(self, user):
         return self.filter(group__in=Group.objects.readable_by(user))
+
+    def with_reply_count(self):
+        """Each thread with how many of its replies are not deleted (`reply_count`): a subquery
+        per thread, not a join grouped over every thread, so only the listed threads are counted."""
+        live_replies = Reply.objects.filter(thread=OuterRef("pk"), deleted_at=None)
+        return self.annotate(reply_count=correlated_count(live_replies, "thread"))
 
 
 class Thread(index.Indexed, Post):

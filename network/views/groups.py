@@ -11,8 +11,7 @@ from django.views.decorators.http import require_POST
 from network import access, following, memberships, reading
 from network.choices import MembershipRole, MembershipStatus
 from network.forms import GroupForm, InviteForm
-from network.models import Group, MembershipRequest, Reply, Report
-from network.models.counting import correlated_count
+from network.models import Group, MembershipRequest, Report
 from network.views.gate import listed_group, network_view
 from portal.slugs import danish_slugify
 
@@ -78,13 +77,10 @@ def group_page(request, slug):
         # The members are listed, moderators first: the moderators come from the same rows.
         context["members"] = list(active)
         moderators = [m for m in context["members"] if m.role == MembershipRole.MODERATOR]
-        live_replies = Reply.objects.filter(thread=OuterRef("pk"), deleted_at=None)
         threads = (
             group.threads.select_related("author")
             .defer("body_markdown", "body_html")
-            # A subquery per thread, not a join grouped over every thread of the group: the
-            # database counts the replies of the page's threads only.
-            .annotate(reply_count=correlated_count(live_replies, "thread"))
+            .with_reply_count()
             .order_by("-pinned", "-last_activity", "-pk")
         )
         if context["may_post"]:

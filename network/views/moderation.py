@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Min, OuterRef, Q
+from django.db.models import Min, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -10,11 +10,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from network import access, moderation, reporting
+from network import access, moderation, reading, reporting
 from network.choices import MembershipStatus
 from network.forms import ModerationReasonForm, ReportForm
 from network.models import Group, ModerationAction, Reply, Report
-from network.models.counting import correlated_count
 from network.views.gate import moderated_group, network_view, readable_reply, readable_thread
 from network.views.threads import reply_url
 
@@ -125,14 +124,6 @@ def moderate_reply(request, slug, pk):
     return _moderate_post(request, reply, reply.thread)
 
 
-def _replies_before(reply_field):
-    """How many replies precede a report's reply in its thread: its page, without a query each."""
-    earlier = Reply.objects.filter(
-        thread=OuterRef(f"{reply_field}__thread"), pk__lt=OuterRef(reply_field)
-    )
-    return correlated_count(earlier, "thread")
-
-
 def _reported_posts(group):
     """The group's reported posts, one row each, oldest open report first: what the queue pages."""
     return (
@@ -159,7 +150,7 @@ def _queue_entries(group, posts):
             "reply__author__municipality",
             "reply__thread__group",
         )
-        .annotate(replies_before=_replies_before("reply"))
+        .annotate(replies_before=reading.replies_before_each("reply"))
         .order_by("created", "pk")
     )
     entries = {

@@ -80,7 +80,7 @@ def mark_all_read(request):
 @require_POST
 @network_view
 def resume_email(request):
-    EmailOptOut.objects.filter(user=request.user).delete()
+    notifications.resume_email(request.user)
     messages.success(request, _("Du får igen e-mail fra netværkene."))
     return redirect("network:notifications")
 

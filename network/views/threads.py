@@ -23,7 +23,7 @@ def reply_url(reply, earlier=None):
     """Where a reply is: its thread's page that holds it, at its anchor. `earlier`, the number of
     replies before it, saves a query when the caller already counted them."""
     if earlier is None:
-        earlier = reply.thread.replies.filter(pk__lt=reply.pk).count()
+        earlier = reading.replies_before(reply.thread, reply.pk)
     page = earlier // REPLIES_PER_PAGE + 1
     url = reverse("network:thread", args=[reply.thread.group.slug, reply.thread_id])
     return f"{url}?side={page}#svar-{reply.pk}"

@@ -2,13 +2,20 @@
 
 import datetime
 
+from allauth.account.signals import email_confirmed
 from django.contrib.auth.models import Group
 from django.core import signing
+from django.core.mail import send_mail
 from django.db import transaction
+from django.dispatch import receiver
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from portal import roles
-from portal.models import Invitation
+from portal import audit, roles
+from portal.links import public_url
+from portal.models import AuditEvent, Invitation
 
 SALT = "portal.invitation"
 MAX_AGE = 14 * 24 * 60 * 60
@@ -16,6 +23,22 @@ MAX_AGE = 14 * 24 * 60 * 60
 
 def token_for(invitation):
     return signing.TimestampSigner(salt=SALT).sign(str(invitation.pk))
+
+
+def send(invitation, invited_by):
+    """Save the invitation (from its form, unsaved), e-mail its link after the commit and note
+    it in the audit log."""
+    invitation.invited_by = invited_by
+    invitation.save()
+    link = public_url(reverse("accept_invitation", args=[token_for(invitation)]))
+    body = render_to_string(
+        "portal/accounts/email/invitation.txt", {"invitation": invitation, "link": link}
+    )
+    transaction.on_commit(
+        lambda: send_mail(_("Invitation til Tilsynsportalen"), body, None, [invitation.email])
+    )
+    audit.record(AuditEvent.Kind.INVITATION_SENT, email=invitation.email, role=invitation.role)
+    return invitation
 
 
 def invitation_for_token(token):
@@ -51,3 +74,9 @@ def apply_pending_invitations(user):
     )
     for invitation in open_invitations:
         accept(invitation, user)
+
+
+@receiver(email_confirmed)
+def _email_confirmed(sender, request, email_address, **kwargs):
+    if email_address.email.lower() == email_address.user.email.lower():
+        apply_pending_invitations(email_address.user)

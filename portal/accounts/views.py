@@ -2,11 +2,8 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,7 +17,6 @@ from portal.accounts.forms import (
     InvitationForm,
     ProfileForm,
 )
-from portal.links import public_url
 from portal.models import AccessRequest, AuditEvent, Municipality
 
 
@@ -50,14 +46,7 @@ def profile(request):
 def request_access(request):
     form = AccessRequestForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        access_request = form.save(commit=False)
-        access_request.user = request.user
-        access_request.save()
-        audit.record(
-            AuditEvent.Kind.ACCESS_REQUESTED,
-            subject=request.user,
-            municipality=access_request.municipality.code,
-        )
+        access_requests.submit(form.save(commit=False), request.user)
         messages.success(
             request,
             _("Din anmodning er sendt. Du får besked på e-mail, når den er afgjort."),
@@ -99,7 +88,6 @@ def decide_access_request(request, pk):
         access_request, request.user, approved=approved, note=form.cleaned_data["note"]
     )
     applicant = access_request.user
-    _notify_applicant(request, access_request)
     messages.success(
         request,
         _("Anmodningen fra %(name)s er godkendt.") % {"name": applicant}
@@ -109,38 +97,13 @@ def decide_access_request(request, pk):
     return redirect("access_request_queue")
 
 
-def _notify_applicant(request, access_request):
-    context = {
-        "access_request": access_request,
-        "profile_url": public_url(reverse("profile")),
-    }
-    transaction.on_commit(
-        lambda: send_mail(
-            _("Din anmodning om adgang til Tilsynsportalen"),
-            render_to_string("portal/accounts/email/access_decided.txt", context),
-            None,
-            [access_request.user.email],
-        )
-    )
-
-
 @login_required
 def invite(request):
     if not access.is_administrator(request.user):
         raise Http404
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        invitation = form.save(commit=False)
-        invitation.invited_by = request.user
-        invitation.save()
-        link = public_url(reverse("accept_invitation", args=[invitations.token_for(invitation)]))
-        body = render_to_string(
-            "portal/accounts/email/invitation.txt", {"invitation": invitation, "link": link}
-        )
-        transaction.on_commit(
-            lambda: send_mail(_("Invitation til Tilsynsportalen"), body, None, [invitation.email])
-        )
-        audit.record(AuditEvent.Kind.INVITATION_SENT, email=invitation.email, role=invitation.role)
+        invitation = invitations.send(form.save(commit=False), request.user)
         messages.success(
             request, _("Invitationen er sendt til %(email)s.") % {"email": invitation.email}
         )
