@@ -21,6 +21,27 @@ from django_tasks_db.models import DBTaskResult
 
 logger = logging.getLogger(__name__)
 RETRY_SECONDS = 2
+# A task that lost its database connection runs again, up to this many runs in all.
+MAX_RUNS = 5
+DATABASE_LOST = {
+    f"{error.__module__}.{error.__qualname__}" for error in (OperationalError, InterfaceError)
+}
+
+
+class PortalWorker(Worker):
+    """django-tasks' database worker that queues again a task cut short by a lost database."""
+
+    def run_task(self, db_task_result):
+        super().run_task(db_task_result)
+        if (
+            db_task_result.status == TaskResultStatus.FAILED
+            and db_task_result.exception_class_path in DATABASE_LOST
+            and len(db_task_result.worker_ids) < MAX_RUNS
+        ):
+            DBTaskResult.objects.filter(pk=db_task_result.pk).update(
+                status=TaskResultStatus.READY, started_at=None, finished_at=None
+            )
+            logger.warning("Task %s lost the database; queued again", db_task_result.pk)
 
 
 def worker_id(pid=None):
@@ -61,7 +82,7 @@ def run(**options):
     while True:
         try:
             requeue_abandoned()
-            worker = Worker(worker_id=worker_id(), **options)
+            worker = PortalWorker(worker_id=worker_id(), **options)
             worker.configure_signals()
             try:
                 worker.run()

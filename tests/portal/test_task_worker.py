@@ -8,6 +8,8 @@ import sys
 
 import pytest
 from django.core.management import call_command
+from django.db import OperationalError
+from django_tasks import task
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
@@ -59,3 +61,27 @@ def test_a_task_of_a_live_worker_or_of_another_host_is_left_running(claimed_task
     assert set(
         DBTaskResult.objects.filter(pk__in=[live.pk, elsewhere.pk]).values_list("status", flat=True)
     ) == {TaskResultStatus.RUNNING}
+
+
+RUNS = []
+
+
+@task()
+def loses_the_database_once():
+    """Fails as a task does when PostgreSQL restarts under it, the first time only."""
+    RUNS.append(len(RUNS))
+    if len(RUNS) == 1:
+        raise OperationalError("terminating connection due to administrator command")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_task_that_lost_the_database_runs_again(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    RUNS.clear()
+    result = loses_the_database_once.using(backend="default").enqueue()
+
+    call_command("task_worker", "--batch", "--no-startup-delay", verbosity=0)
+
+    row = DBTaskResult.objects.get(pk=result.id)
+    assert row.status == TaskResultStatus.SUCCESSFUL
+    assert len(RUNS) == 2 and len(row.worker_ids) == 2
