@@ -72,6 +72,8 @@ def listed_page(listed, number):
     shown = _shown(listed, number)
     if shown:
         paginator.count = shown[0][-1]
+    elif str(number) == "1":
+        paginator.count = 0  # the first page is empty only when there are none
     page_obj = paginator.get_page(number)
     if not shown and paginator.count:
         shown = _shown(listed, page_obj.number)
