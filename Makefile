@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install lock gettext demo serve worker test lint backup restore bench bench-pages bench-monitoring bench-network bench-search bench-signed-in loadtest loadtest-faults translations messages clean
+.PHONY: install lock gettext demo serve worker test check suite lint backup restore bench bench-pages bench-monitoring bench-network bench-search bench-signed-in loadtest loadtest-faults translations messages clean
 
 # Exactly the versions in requirements.lock; `pip check` fails if pyproject.toml asks for a
 # package the lock lacks (then run `make lock`).
@@ -69,14 +69,20 @@ worker:
 # and a module's tests that flush the database together, after every other database test
 # (tests/conftest.py);
 # PYTEST_ARGS passes more, e.g. PYTEST_ARGS=--ignore=tests/browser.
+# `make test` is `make check` then `make suite`; .ci/run checks once and runs the suite twice.
 TEST_WORKERS ?= auto
-test: install translations
-	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \
-		{ [ "$$(id -u)" = 0 ] && apt-get install -y -qq chromium >/dev/null; } || \
-		{ echo "Browser-testene kræver Debians chromium: sudo apt-get install chromium"; exit 1; }
+test: check suite
+
+# Django's system checks, no model change without its migration, and ruff.
+check: install translations
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
+
+suite: install translations
+	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \
+		{ [ "$$(id -u)" = 0 ] && apt-get install -y -qq chromium >/dev/null; } || \
+		{ echo "Browser-testene kræver Debians chromium: sudo apt-get install chromium"; exit 1; }
 	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 # A backup folder (database, private files, manifest) and a restore that checks it; see README.

@@ -9,11 +9,13 @@ import io
 import itertools
 import json
 import time
+import types
 import zipfile
 
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa import app_settings as mfa_settings
+from allauth.mfa.totp.internal import auth as totp_auth
 from allauth.mfa.totp.internal.auth import (
     TOTP,
     format_hotp_value,
@@ -39,15 +41,18 @@ def reference_data(db):
     install_reference_data()
 
 
-def totp_code(secret, offset=0):
-    """The code an authenticator app shows now (or `offset` periods later) for `secret`.
+@pytest.fixture(autouse=True)
+def totp_clock(monkeypatch):
+    """The clock allauth checks TOTP codes by, stopped for the test: the code a test computes is
+    the one the server expects when it is posted, with no wait for a fresh 30-second period."""
+    stopped = time.time()
+    monkeypatch.setattr(totp_auth, "time", types.SimpleNamespace(time=lambda: stopped))
 
-    Close to the end of a period, wait for the next one so the code is still valid when posted.
-    """
-    period = mfa_settings.TOTP_PERIOD
-    if period - time.time() % period < 1.5:
-        time.sleep(period - time.time() % period + 0.1)
-    counter = int(time.time()) // period + offset
+
+def totp_code(secret, offset=0):
+    """The code an authenticator app shows now (or `offset` periods later) for `secret`, by the
+    clock allauth checks codes by."""
+    counter = int(totp_auth.time.time()) // mfa_settings.TOTP_PERIOD + offset
     return format_hotp_value(hotp_value(secret, counter))
 
 

@@ -11,8 +11,10 @@ from test_url_matrix import (  # noqa: F401
     THIRD_PARTY,
     as_role,
     module_objects,
+    module_transaction,
     network_objects,
     objects,
+    role_cookies,
 )
 
 pytestmark = pytest.mark.django_db

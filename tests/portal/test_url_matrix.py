@@ -5,14 +5,16 @@ fails `test_every_own_url_pattern_has_an_expectation`, so a new URL cannot go un
 third-party URLconfs (Wagtail admin, documents and pages; allauth) are represented by a few URLs.
 """
 
+import copy
 import datetime
 import shutil
+from http.cookies import SimpleCookie
 
 import pytest
-from accounts_fixtures import create_user
+from accounts_fixtures import create_user, login
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import URLResolver, get_resolver
 from django.utils import timezone
 from monitoring_fixtures import build_monitoring_data, create_vacancy_rule
@@ -625,17 +627,20 @@ def test_every_own_url_pattern_has_an_expectation():
 
 
 @pytest.fixture(scope="module")
-def module_objects(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The objects, built once for the module in a transaction rolled back afterwards, and the
-    folder of their files."""
-    files = tmp_path_factory.mktemp("url-matrix")
-    with (
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=files / "media", NETWORK_FILES_ROOT=files / "network-files"),
-        transaction.atomic(),
-    ):
-        yield files, build_objects()
+def module_transaction(django_db_setup, django_db_blocker):
+    """One transaction for the module's data, rolled back when its tests are done; each test's
+    own transaction is a savepoint inside it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
         transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def module_objects(module_transaction, tmp_path_factory):
+    """The objects, built once for the module, and the folder of their files."""
+    files = tmp_path_factory.mktemp("url-matrix")
+    with override_settings(MEDIA_ROOT=files / "media", NETWORK_FILES_ROOT=files / "network-files"):
+        return files, build_objects()
 
 
 @pytest.fixture
@@ -733,24 +738,40 @@ def network_objects(make_user):
     }
 
 
+# The user of each signed-in role.
+ROLE_USERS = {
+    "registered": lambda: create_user(email="nogen@example.org"),
+    "member": lambda: create_user(roles.MEMBER),
+    "caseworker_kk": lambda: create_user(
+        [roles.CASEWORKER, roles.MEMBER], municipality_code=101, mfa=True, lead=True
+    ),
+    "caseworker_aarhus": lambda: create_user(
+        [roles.CASEWORKER, roles.MEMBER], municipality_code=751, mfa=True
+    ),
+    "editor": lambda: create_user(roles.EDITOR, mfa=True),
+    "administrator": lambda: create_user(roles.ADMINISTRATOR, mfa=True),
+}
+
+
+@pytest.fixture(scope="module")
+def role_cookies(module_transaction):
+    """Each role signed in once for the module through allauth's real log-in (with TOTP where
+    the role has it): the cookies its browser then carries. A test's changes to a session are
+    rolled back with the test."""
+    cookies = {"anonymous": SimpleCookie()}
+    for role, make in ROLE_USERS.items():
+        browser = Client()
+        login(browser, make())
+        cookies[role] = browser.cookies
+    return cookies
+
+
 @pytest.fixture
-def as_role(client, make_user, login):
-    users = {
-        "registered": lambda: make_user(email="nogen@example.org"),
-        "member": lambda: make_user(roles.MEMBER),
-        "caseworker_kk": lambda: make_user(
-            [roles.CASEWORKER, roles.MEMBER], municipality_code=101, mfa=True, lead=True
-        ),
-        "caseworker_aarhus": lambda: make_user(
-            [roles.CASEWORKER, roles.MEMBER], municipality_code=751, mfa=True
-        ),
-        "editor": lambda: make_user(roles.EDITOR, mfa=True),
-        "administrator": lambda: make_user(roles.ADMINISTRATOR, mfa=True),
-    }
+def as_role(client, role_cookies):
+    """`as_role(role)`: the test's client with a copy of the role's cookies."""
 
     def sign_in(role):
-        if role != "anonymous":
-            login(client, users[role]())
+        client.cookies = copy.deepcopy(role_cookies[role])
         return client
 
     return sign_in
