@@ -15,7 +15,9 @@ pytestmark = [
     ),
 ]
 
-MATCH = re.compile(r"(\(\"wagtailsearch_indexentry\"\.\S+ \|\| \"wagtailsearch_indexentry\"\.\S+\)) @@")
+MATCH = re.compile(
+    r"(\(\"wagtailsearch_indexentry\"\.\S+ \|\| \"wagtailsearch_indexentry\"\.\S+\)) @@"
+)
 
 
 def test_the_backends_match_is_answered_by_the_vector_index(make_guidance_page):
