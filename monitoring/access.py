@@ -6,7 +6,7 @@ and its siblings)."""
 
 from django.db.models import Q
 
-from portal.access import caseworker_municipality, is_styrelse
+from portal.access import caseworker_municipality_id, is_styrelse
 
 
 def _supervised(user, queryset, municipality_field):
@@ -14,10 +14,10 @@ def _supervised(user, queryset, municipality_field):
     their municipality (the tilsynskommune), anyone else none."""
     if is_styrelse(user):
         return queryset
-    municipality = caseworker_municipality(user)
-    if municipality is None:
+    municipality_id = caseworker_municipality_id(user)
+    if municipality_id is None:
         return queryset.none()
-    return queryset.filter(**{municipality_field: municipality.pk})
+    return queryset.filter(**{municipality_field: municipality_id})
 
 
 def visible_organisations(user, queryset):
@@ -33,11 +33,11 @@ def visible_estates(user, queryset):
 def located_estates(user, queryset):
     """Estates lying in a caseworker's municipality but supervised elsewhere: read-only context
     for the beliggenhedskommune (their organisations' pages stay hidden)."""
-    municipality = caseworker_municipality(user)
-    if municipality is None:
+    municipality_id = caseworker_municipality_id(user)
+    if municipality_id is None:
         return queryset.none()
-    return queryset.filter(municipality_id=municipality.pk).exclude(
-        organisation__supervising_municipality_id=municipality.pk
+    return queryset.filter(municipality_id=municipality_id).exclude(
+        organisation__supervising_municipality_id=municipality_id
     )
 
 
@@ -49,8 +49,10 @@ def visible_flags(user, queryset):
 def may_follow_up(user, organisation):
     """Following up flags is the supervising municipality's work: its caseworkers change status,
     assignment and notes; styrelse reads."""
-    municipality = caseworker_municipality(user)
-    return municipality is not None and municipality.pk == organisation.supervising_municipality_id
+    municipality_id = caseworker_municipality_id(user)
+    return (
+        municipality_id is not None and municipality_id == organisation.supervising_municipality_id
+    )
 
 
 def may_write_notes(user):
@@ -63,12 +65,12 @@ def readable_notes(user, queryset):
     supervises, and (read-only) those on estates lying in their municipality."""
     if is_styrelse(user):
         return queryset
-    municipality = caseworker_municipality(user)
-    if municipality is None:
+    municipality_id = caseworker_municipality_id(user)
+    if municipality_id is None:
         return queryset.none()
     return queryset.filter(
-        Q(organisation__supervising_municipality_id=municipality.pk)
-        | Q(estate__municipality_id=municipality.pk)
+        Q(organisation__supervising_municipality_id=municipality_id)
+        | Q(estate__municipality_id=municipality_id)
     )
 
 

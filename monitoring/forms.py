@@ -113,7 +113,17 @@ class FlagFollowUpForm(forms.Form):
     def __init__(self, *args, flag, **kwargs):
         super().__init__(*args, **kwargs)
         self.flag = flag
-        self.fields["assigned_to"].queryset = assignable(flag.organisation)
+        assigned_to = self.fields["assigned_to"]
+        assigned_to.queryset = assignable(flag.organisation)
+        # Read once, as the case page keys its rendered fields by them (`assignees`); through
+        # iter(), as list() would first count them in another query.
+        assigned_to.choices = list(iter(assigned_to.choices))
+
+    @property
+    def assignees(self):
+        """The offered caseworkers as (id, name): what the unbound form's fields show besides
+        the case's status and assignee."""
+        return [(str(value), str(label)) for value, label in self.fields["assigned_to"].choices]
 
     def clean(self):
         data = super().clean()
@@ -121,7 +131,7 @@ class FlagFollowUpForm(forms.Form):
             self.add_error("note", REJECTION_NEEDS_NOTE)
         unchanged = (
             data.get("status") == self.flag.case.status
-            and data.get("assigned_to") == self.flag.case.assigned_to
+            and getattr(data.get("assigned_to"), "pk", None) == self.flag.case.assigned_to_id
             and not data.get("note", "").strip()
         )
         if unchanged and not self.errors:

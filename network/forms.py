@@ -243,6 +243,7 @@ class MeetingForm(forms.ModelForm):
 
 
 # Three empty questions on every save: a planner adds several at once; empty ones are skipped.
+# Only saved questions can be deleted: an empty one has nothing to delete.
 MeetingQuestionFormSet = forms.inlineformset_factory(
     Meeting,
     MeetingQuestion,
@@ -250,6 +251,7 @@ MeetingQuestionFormSet = forms.inlineformset_factory(
     widgets={"choices": forms.Textarea(attrs={"rows": 3})},
     extra=3,
     can_delete=True,
+    can_delete_extra=False,
 )
 
 

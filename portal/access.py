@@ -58,8 +58,13 @@ def may_edit_content(user):
 
 def caseworker_municipality(user):
     """The municipality a caseworker is bound to, or None for anyone else."""
+    return user.municipality if caseworker_municipality_id(user) else None
+
+
+def caseworker_municipality_id(user):
+    """The id of `caseworker_municipality(user)`, without loading the municipality."""
     if has_role(user, roles.CASEWORKER) and user.municipality_id:
-        return user.municipality
+        return user.municipality_id
     return None
 
 
@@ -70,8 +75,7 @@ def caseworkers_of(municipality_id, users):
 
 
 def is_bound_caseworker(user):
-    """`caseworker_municipality(user) is not None`, without loading the municipality."""
-    return has_role(user, roles.CASEWORKER) and user.municipality_id is not None
+    return caseworker_municipality_id(user) is not None
 
 
 def may_see_monitoring(user):

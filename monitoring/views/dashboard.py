@@ -10,7 +10,7 @@ from monitoring import access, assessment, queries
 from monitoring.forms import DashboardFilterForm
 from monitoring.models import Estate, Flag, NoteStatus, Organisation, StyrelseNote
 from monitoring.views.gate import chosen_municipality, monitoring_view
-from portal.access import caseworker_municipality
+from portal.access import caseworker_municipality_id
 from portal.pagination import query_string
 
 PAGE_SIZE = 50
@@ -31,7 +31,7 @@ def dashboard_context(request):
         organisation__supervising_municipality=municipality, **lookups
     )
     only_flagged = form.has_flag_filter or form.is_valid() and form.cleaned_data["kun_flagede"]
-    # Counts are read only when the page's fragment is not in the cache.
+    # Rows and counts are built and read only when the page's fragment is not in the cache.
     return {
         "municipality": municipality,
         "form": form,
@@ -41,7 +41,9 @@ def dashboard_context(request):
         "data_version": version,
         "year": lookups["year"],
         "years": years,
-        "rows": queries.dashboard_organisations(organisations, lookups, only_flagged),
+        "rows": SimpleLazyObject(
+            lambda: queries.dashboard_organisations(organisations, lookups, only_flagged)
+        ),
         "counts": SimpleLazyObject(lambda: queries.summary_counts(flags)),
         "assessments": SimpleLazyObject(
             lambda: queries.assessment_counts(organisations, lookups["year"])
@@ -70,7 +72,7 @@ def dashboard(request):
     if context["municipality"] is None:
         return redirect("monitoring:national")
     rows, number = context["rows"], request.GET.get("side")
-    own = caseworker_municipality(request.user)
+    own = caseworker_municipality_id(request.user)
     context.update(
         page_obj=SimpleLazyObject(lambda: Paginator(rows, PAGE_SIZE).get_page(number)),
         # The figures and the table differ by municipality, by what the filters hold (the query,
@@ -81,7 +83,7 @@ def dashboard(request):
         # municipality only, the estates lying in it that another municipality supervises.
         local_cache_key=(
             context["municipality"].pk,
-            own.pk if own else None,
+            own,
             context["year"],
             context["data_version"],
             timezone.localdate(),

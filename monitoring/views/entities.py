@@ -90,12 +90,12 @@ class EntityFlags:
     """An entity's current flags of every year, read only when a template renders them: the
     pages keep their lists in the cache until the data changes."""
 
-    def __init__(self, flags, year):
-        self.queryset, self.year = flags, year
+    def __init__(self, owner, estate, year):
+        self.owner, self.estate, self.year = owner, estate, year
 
     @cached_property
     def all(self):
-        return queries.entity_flags(self.queryset)
+        return queries.entity_flags(self.owner.flags.filter(estate=self.estate))
 
     @cached_property
     def of_year(self):
@@ -111,7 +111,7 @@ def entity_context(request, organisation, estate, level, size):
     version = queries.data_version()
     year, years = selected_year(request, version)
     owner = estate if estate is not None else organisation
-    flags = EntityFlags(owner.flags.filter(estate=estate), year)
+    flags = EntityFlags(owner, estate, year)
     all_flags = SimpleLazyObject(lambda: flags.all)
     year_flags = SimpleLazyObject(lambda: flags.of_year)
     may_follow_up = access.may_follow_up(request.user, organisation)
@@ -130,7 +130,7 @@ def entity_context(request, organisation, estate, level, size):
         # The flag lists link to following up or to the history, as the reader may.
         "flags_cache_key": (*figures_cache_key, may_follow_up),
         "may_follow_up": may_follow_up,
-        "notes": notes.entity_notes(organisation, estate),
+        "notes": SimpleLazyObject(lambda: notes.entity_notes(organisation, estate)),
         "may_write_notes": may_write_notes,
         # Styrelse's notes, overdue as of today, with a link to write one for styrelse only.
         "notes_cache_key": (*figures_cache_key, timezone.localdate(), may_write_notes),
@@ -149,7 +149,11 @@ def organisation_page(request, org_no):
     )
     year, number = context["year"], request.GET.get("side")
     estate_filter = EstateFilterForm(request.GET)
-    estates = estate_filter.apply(queries.estates_with_flags(organisation, year))
+
+    def estate_page():
+        estates = estate_filter.apply(queries.estates_with_flags(organisation, year))
+        return Paginator(estates, ESTATE_PAGE_SIZE).get_page(number)
+
     context.update(
         assessment=SimpleLazyObject(lambda: queries.organisation_assessment(organisation, year)),
         cases=SimpleLazyObject(lambda: queries.case_counts(organisation, year)),
@@ -157,7 +161,7 @@ def organisation_page(request, org_no):
             lambda: list(queries.persistent_flags(organisation, year)[:PERSISTENT_SHOWN])
         ),
         estate_filter=estate_filter,
-        page_obj=SimpleLazyObject(lambda: Paginator(estates, ESTATE_PAGE_SIZE).get_page(number)),
+        page_obj=SimpleLazyObject(estate_page),
         query_string=query_string(request),
         estate_count=SimpleLazyObject(organisation.estates.count),
         # The facts change with the organisation's data (its estates come with an import).

@@ -1,6 +1,7 @@
 """The monitoring pages' cached fragments: kept per municipality and per right, and never served
 after the data they show has changed."""
 
+import re
 import uuid
 
 import pytest
@@ -13,6 +14,8 @@ from monitoring.models import Evaluation, FlagStatus, OrganisationAssessment, St
 from portal import roles
 
 pytestmark = pytest.mark.django_db
+
+TOKEN = re.compile(r'name="token" value="([^"]+)"')
 
 
 @pytest.fixture
@@ -169,3 +172,23 @@ def test_the_case_page_keeps_its_history_per_flag_and_shows_a_step_at_once(
         # The case's earlier flag has its own facts: the year it was raised in.
         assert "Nøgletal for 2023" in page(client, f"/monitorering/flag/{earlier.pk}/")
         assert "Nøgletal for 2023" not in caseworker
+
+
+def test_the_follow_up_form_has_a_token_per_page_and_shows_a_new_caseworker_and_step_at_once(
+    client, login, caseworker_kk, make_user, monitoring_data
+):
+    login(client, caseworker_kk)
+    path = f"/monitorering/flag/{monitoring_data['flag'].pk}/"
+    first, second = page(client, path), page(client, path)
+    assert TOKEN.search(first)[1] != TOKEN.search(second)[1]
+    assert "Nyansat Sagsbehandler" not in second
+
+    make_user(
+        roles.CASEWORKER, municipality_code=101, first_name="Nyansat", last_name="Sagsbehandler"
+    )
+    make_user(roles.CASEWORKER, municipality_code=751, first_name="Aarhusiansk")
+    shown = page(client, path)
+    assert "Nyansat Sagsbehandler" in shown and "Aarhusiansk" not in shown
+
+    client.post(path, {"status": FlagStatus.IN_PROGRESS, "note": "", "token": uuid.uuid4()})
+    assert f'<option value="{FlagStatus.IN_PROGRESS}" selected>' in page(client, path)
