@@ -11,7 +11,7 @@ import shutil
 from http.cookies import SimpleCookie
 
 import pytest
-from accounts_fixtures import create_user, login
+from accounts_fixtures import create_user, login, stop_totp_clock
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client, override_settings
@@ -770,10 +770,12 @@ def role_cookies(module_transaction):
     the role has it): the cookies its browser then carries. A test's changes to a session are
     rolled back with the test."""
     cookies = {"anonymous": SimpleCookie()}
-    for role, make in ROLE_USERS.items():
-        browser = Client()
-        login(browser, make())
-        cookies[role] = browser.cookies
+    with pytest.MonkeyPatch.context() as patch:
+        stop_totp_clock(patch)  # the tests' own stopped clock comes after this fixture
+        for role, make in ROLE_USERS.items():
+            browser = Client()
+            login(browser, make())
+            cookies[role] = browser.cookies
     return cookies
 
 
