@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from network.choices import GroupKind
 from network.models import Group, Reply, Thread, ThreadVisit
-from network.views.threads import REPLIES_PER_PAGE
+from network.reading import REPLIES_PER_PAGE
 from portal import roles
 from tests.network.conftest import add_member
 from tests.network.test_network_query_counts import add_replies, warm
