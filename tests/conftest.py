@@ -4,6 +4,7 @@ Every factory publishes through revisions, as the admin does, so signals (search
 cache generation) run exactly as in production. Pass `live=False` for a draft.
 """
 
+import contextlib
 import datetime
 import io
 import itertools
@@ -42,6 +43,9 @@ _slugs = itertools.count(1)
 
 # Fixtures that commit, so the test database is flushed after the test.
 FLUSHING_FIXTURES = {"transactional_db", "live_server", "migrated_db"}
+# The modules whose tests use the shared demo, and the demo itself.
+DEMO_MODULES = pytest.StashKey[set]()
+SHARED_DEMO = pytest.StashKey["SharedDemo"]()
 
 
 def pytest_configure(config):
@@ -50,12 +54,15 @@ def pytest_configure(config):
 
 
 @pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
     """Group and order the tests for pytest-xdist (`make test`: `--dist loadgroup`). A module's
     tests form a group, so its module-scoped setup is built once on one worker; the largest
     groups come first, so the workers end together. A module's tests that flush the database
     form a group of their own, and these groups come last: no test that expects the migrations'
-    rows runs on a worker after a flush, and the flushing modules still spread over the workers."""
+    rows runs on a worker after a flush, and the flushing modules still spread over the workers.
+    The modules that use the demo form one group, so they share one load (`shared_demo`)."""
+    demo_modules = {item.module for item in items if "demo" in getattr(item, "fixturenames", ())}
+    config.stash[DEMO_MODULES] = demo_modules
     groups = {}
     for item in items:
         marker = item.get_closest_marker("django_db")
@@ -63,8 +70,9 @@ def pytest_collection_modifyitems(items):
             (marker is not None and marker.kwargs.get("transaction"))
             or FLUSHING_FIXTURES & set(getattr(item, "fixturenames", ()))
         )
-        group = (flushes, item.nodeid.split("::")[0])
-        groups.setdefault(group, []).append(item)
+        in_demo = getattr(item, "module", None) in demo_modules
+        module = "demo" if in_demo else item.nodeid.split("::")[0]
+        groups.setdefault((flushes, module), []).append(item)
     order = sorted(groups, key=lambda group: (group[0], -len(groups[group])))
     items[:] = [item for group in order for item in groups[group]]
     for flushes, module in order:
@@ -73,23 +81,77 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.xdist_group(name))
 
 
-@pytest.fixture(scope="module")
-def first_load(django_db_setup, django_db_blocker, tmp_path_factory, request):
-    """Load the demo twice, once for the test module, the way tests load it; returns the
-    module's `demo_counts()` after the first load. Rolled back when the module's tests are done.
-    """
-    media = tmp_path_factory.mktemp("media")
-    network_files = tmp_path_factory.mktemp("network-files")
-    with (
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=media, NETWORK_FILES_ROOT=network_files),
+class SharedDemo:
+    """The demo, loaded twice the way tests load it, once for all the modules that use it (they
+    run one after another, see `pytest_collection_modifyitems`), inside a transaction rolled
+    back after the last of them. `counts` holds each module's `demo_counts()` after the first
+    load."""
+
+    def __init__(self, django_db_blocker, tmp_path_factory):
+        self.django_db_blocker = django_db_blocker
+        self.tmp_path_factory = tmp_path_factory
+        self.loaded = None
+        self.counts = {}
+
+    def load(self, modules):
+        if self.loaded is not None:
+            return
+        with contextlib.ExitStack() as stack:  # closed at once if a load fails
+            stack.enter_context(self.django_db_blocker.unblock())
+            stack.enter_context(
+                override_settings(
+                    MEDIA_ROOT=self.tmp_path_factory.mktemp("media"),
+                    NETWORK_FILES_ROOT=self.tmp_path_factory.mktemp("network-files"),
+                )
+            )
+            stack.enter_context(transaction.atomic())
+            call_command("load_demo", without_key_figures=True, stdout=io.StringIO())
+            self.counts = {
+                module: module.demo_counts() for module in modules if hasattr(module, "demo_counts")
+            }
+            call_command("load_demo", without_key_figures=True, stdout=io.StringIO())
+            self.loaded = stack.pop_all()
+
+    def unload(self):
+        if self.loaded is None:
+            return
+        transaction.set_rollback(True)
+        self.loaded.close()
+        self.loaded = None
+
+
+@pytest.fixture(scope="session")
+def shared_demo(django_db_setup, django_db_blocker, tmp_path_factory, request):
+    demo = request.config.stash[SHARED_DEMO] = SharedDemo(django_db_blocker, tmp_path_factory)
+    yield demo
+    demo.unload()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Roll the shared demo back once the next test is not in a module that uses it (after the
+    test's own fixtures are gone; at the end of the session `shared_demo` does)."""
+    yield
+    demo = item.config.stash.get(SHARED_DEMO, None)
+    if (
+        demo
+        and nextitem
+        and getattr(nextitem, "module", None) not in item.config.stash[DEMO_MODULES]
     ):
-        with transaction.atomic():
-            call_command("load_demo", without_key_figures=True, stdout=io.StringIO())
-            counts = request.module.demo_counts()
-            call_command("load_demo", without_key_figures=True, stdout=io.StringIO())
-            yield counts
-            transaction.set_rollback(True)
+        demo.unload()
+
+
+@pytest.fixture(scope="module")
+def demo(shared_demo, request):
+    """The demo, loaded (twice) and rolled back after the modules that use it."""
+    shared_demo.load(request.config.stash[DEMO_MODULES])
+    return shared_demo
+
+
+@pytest.fixture(scope="module")
+def first_load(demo, request):
+    """The module's `demo_counts()` after the demo's first load (it is loaded twice)."""
+    return demo.counts[request.module]
 
 
 def publish_child(parent, page, *, live=True):

@@ -5,13 +5,9 @@ fails below hit@3 90 %, hit@1 80 % or above 5 % queries without results, and pri
 per kind of query (run with -s to see it when it passes).
 """
 
-import io
 from collections import defaultdict
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from wagtail.models import Page
 
 from guidance.models import (
@@ -148,22 +144,6 @@ SEARCHED_PAGES = (
     PublicationPage,
     EventPage,
 )
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo content, loaded once for the module and rolled back afterwards."""
-    with (
-        django_db_blocker.unblock(),
-        override_settings(
-            MEDIA_ROOT=tmp_path_factory.mktemp("media"),
-            NETWORK_FILES_ROOT=tmp_path_factory.mktemp("network-files"),
-        ),
-        transaction.atomic(),
-    ):
-        call_command("load_demo", without_key_figures=True, stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 def first_slugs(query):
