@@ -114,7 +114,8 @@ class ImportView(EditorsOnlyMixin, WagtailAdminTemplateMixin, FormView):
 
 
 def already_imported(batch):
-    """The answer to an upload form sent again: which import its first sending started."""
+    """The answer to an upload or partial-import form sent again: which import its first
+    sending started."""
     return gettext(
         "Formularen var allerede sendt: filen %(file)s blev sendt til import %(started)s og er "
         "ikke indlæst igen. Her er den første import."
@@ -128,6 +129,7 @@ class PartialImportForm(forms.Form):
     """The uploader's explicit yes to a file that leaves organisations or estates out."""
 
     confirm = forms.BooleanField(required=True)
+    token = SubmissionToken()
 
     def __init__(self, *args, batch, uncovered, **kwargs):
         super().__init__(*args, **kwargs)
@@ -188,5 +190,11 @@ class PartialImportView(ImportBatchView):
             raise Http404
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(pk=pk, partial_form=form))
-        batch = uploads.queue_partial(refused, user=request.user)
+        try:
+            batch = uploads.queue_partial(
+                refused, user=request.user, token=form.cleaned_data["token"]
+            )
+        except AlreadySubmitted as sent:
+            batch = sent.first
+            messages.info(request, already_imported(batch))
         return redirect("monitoring_import_batch", batch.pk)

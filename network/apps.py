@@ -8,7 +8,7 @@ class NetworkConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from network import admission, personal_data, search, unread  # noqa: F401 (admission: signal receivers)
+        from network import admission, fragments, personal_data, search, unread  # noqa: F401 (admission: signal receivers)
         from network.personal_data import files as files_data
         from network.personal_data import moderation as moderation_data
         from network.personal_data import notifications as notifications_data
@@ -30,3 +30,4 @@ class NetworkConfig(AppConfig):
             portal_personal_data.register_eraser(data.erase)
         search.connect()
         unread.connect()
+        fragments.connect()

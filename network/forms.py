@@ -1,10 +1,14 @@
 """Forms of the network pages."""
 
+import uuid
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils import translation
 from django.utils.functional import lazy
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -121,6 +125,22 @@ class ReplyForm(forms.Form):
         self.fields["quoted"].queryset = thread.replies.filter(
             deleted_at__isnull=True, hidden_at__isnull=True
         )
+
+
+# The empty reply form is the same on every thread but for its submission token: rendered once
+# per process and language with this token, which each request replaces with a new one.
+_TOKEN_SLOT = "00000000-0000-4000-8000-000000000000"
+_blank_reply_forms = {}
+
+
+def blank_reply_form(thread):
+    """The HTML of an empty `ReplyForm` with a fresh submission token."""
+    language = translation.get_language()
+    html = _blank_reply_forms.get(language)
+    if html is None:
+        form = ReplyForm(thread=thread, initial={"token": _TOKEN_SLOT})
+        html = _blank_reply_forms[language] = str(form)
+    return mark_safe(html.replace(_TOKEN_SLOT, str(uuid.uuid4())))
 
 
 class EditPostForm(forms.Form):
@@ -243,6 +263,7 @@ class MeetingForm(forms.ModelForm):
 
 
 # Three empty questions on every save: a planner adds several at once; empty ones are skipped.
+# Only saved questions can be deleted: an empty one has nothing to delete.
 MeetingQuestionFormSet = forms.inlineformset_factory(
     Meeting,
     MeetingQuestion,
@@ -250,6 +271,7 @@ MeetingQuestionFormSet = forms.inlineformset_factory(
     widgets={"choices": forms.Textarea(attrs={"rows": 3})},
     extra=3,
     can_delete=True,
+    can_delete_extra=False,
 )
 
 

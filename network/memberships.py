@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from events import registration
-from network import access, moderation
+from network import access, fragments, moderation
 from network.choices import GroupKind, MembershipRole, MembershipStatus
 from network.models import MeetingRegistration, Membership, ModerationKind
 from portal import audit
@@ -140,6 +140,7 @@ def _set_moderators(group, users, previous):
     removed = group.memberships.filter(role=MembershipRole.MODERATOR).exclude(user__in=users)
     changes = [(ModerationKind.MODERATOR_REMOVED, m.user) for m in removed.select_related("user")]
     removed.update(role=MembershipRole.MEMBER)
+    fragments.group_changed(group.pk)  # an update sends no signal: the moderators list changed
     for user in users:
         membership = Membership.objects.filter(group=group, user=user).first() or Membership(
             group=group, user=user

@@ -24,6 +24,7 @@ from network.models import Membership, Reply, Thread, ThreadVisit
 from network.models.counting import correlated_count
 
 VISIBLE = Q(deleted_at=None, hidden_at=None)
+REPLIES_PER_PAGE = 25
 
 
 def _joined_before(user, group, created):
@@ -65,7 +66,7 @@ def with_unread_flag(threads, user):
 
 
 def unread_threads_for_members(user):
-    """For Group querysets `with_member_state(user)`: how many of the group's threads are unread
+    """For Group querysets `with_own_membership(user)`: how many of the group's threads are unread
     for `user` where they are an active member, 0 elsewhere."""
     unread_threads = correlated_count(
         Thread.objects.filter(unread(user), group=OuterRef("pk")), "group"
@@ -107,10 +108,10 @@ def replies_before_each(reply_field):
     return correlated_count(earlier, "thread")
 
 
-def record_visit(user, thread, replies_shown):
-    """The user has seen the thread and `replies_shown`: move their mark forward, never back, in
-    one upsert, and not at all when nothing new was seen."""
-    seen = max((reply.pk for reply in replies_shown), default=0)
+def record_visit(user, thread, reply_pks):
+    """The user has seen the thread and the replies `reply_pks`: move their mark forward, never
+    back, in one upsert, and not at all when nothing new was seen."""
+    seen = max(reply_pks, default=0)
     if thread.read_up_to is not None and seen <= thread.read_up_to:
         return
     ThreadVisit.objects.bulk_create(

@@ -8,7 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from guidance import urls as guidance_urls
-from portal import health, views
+from portal import admin_reports, health, views
 from portal.accounts import urls as account_urls
 
 # One door: every log-in form other than allauth's is sent to allauth's, so none can skip
@@ -23,6 +23,7 @@ urlpatterns = [
     path("admin/password_reset/", password_reset_door),
     path("_util/login/", login_door),
     path("_util/authenticate_with_password/<id:restriction>/<id:page>/", login_door),
+    path("admin/reports/", include(admin_reports)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("konto/", include(account_urls)),

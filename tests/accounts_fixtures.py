@@ -41,12 +41,17 @@ def reference_data(db):
     install_reference_data()
 
 
-@pytest.fixture(autouse=True)
-def totp_clock(monkeypatch):
-    """The clock allauth checks TOTP codes by, stopped for the test: the code a test computes is
-    the one the server expects when it is posted, with no wait for a fresh 30-second period."""
+def stop_totp_clock(monkeypatch):
+    """Stop the clock allauth checks TOTP codes by: the code a test computes is the one the
+    server expects when it is posted, with no wait for a fresh 30-second period."""
     stopped = time.time()
     monkeypatch.setattr(totp_auth, "time", types.SimpleNamespace(time=lambda: stopped))
+
+
+@pytest.fixture(autouse=True)
+def totp_clock(monkeypatch):
+    """The TOTP clock, stopped for the test."""
+    stop_totp_clock(monkeypatch)
 
 
 def totp_code(secret, offset=0):

@@ -36,11 +36,15 @@ def partial_offer(batch):
     return None
 
 
-def queue_partial(refused, *, user):
-    """Import the refused batch's kept file again, as the partial import the user confirmed."""
+@transaction.atomic
+def queue_partial(refused, *, user, token=None):
+    """Import the refused batch's kept file again, as the partial import the user confirmed.
+    The confirmation sent again with its `token` raises AlreadySubmitted with the first batch."""
     stored = refused.summary["stored"]
     files = {role: storage.load(name) for role, name in stored.items()}
-    batch = batches.start(refused.kind, list(files.values()), user=user, year=refused.year)
+    batch = batches.start(
+        refused.kind, list(files.values()), user=user, year=refused.year, token=token
+    )
     return _queue(batch, stored, partial=True)
 
 

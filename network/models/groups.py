@@ -23,13 +23,16 @@ class GroupQuerySet(models.QuerySet):
     def moderated_by(self, user):
         return access.moderated_groups(user, self)
 
-    def with_member_state(self, user):
-        """Each group with its active members' count (`member_count`) and the user's own
-        membership status and role (`my_status`, `my_role`; None when not a member)."""
-        mine = Membership.objects.filter(group=OuterRef("pk"), user=user)
+    def with_member_count(self):
+        """Each group with its active members' count (`member_count`)."""
         active = Membership.objects.filter(group=OuterRef("pk"), status=MembershipStatus.ACTIVE)
+        return self.annotate(member_count=correlated_count(active, "group"))
+
+    def with_own_membership(self, user):
+        """Each group with the user's own membership status and role (`my_status`, `my_role`;
+        None when not a member)."""
+        mine = Membership.objects.filter(group=OuterRef("pk"), user=user)
         return self.annotate(
-            member_count=correlated_count(active, "group"),
             my_status=Subquery(mine.values("status")[:1]),
             my_role=Subquery(mine.values("role")[:1]),
         )

@@ -1,23 +1,28 @@
 """The list of networks, a group's page, and joining, leaving, requests and invitations."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from network import access, following, memberships, reading
+from network import (
+    access,
+    compiled,
+    following,
+    group_entries,
+    group_fragments,
+    memberships,
+    reading,
+)
 from network.choices import MembershipRole, MembershipStatus
 from network.forms import GroupForm, InviteForm
 from network.models import Group, MembershipRequest, Report
 from network.views.gate import listed_group, network_view
 from portal.slugs import danish_slugify
 
-THREADS_PER_PAGE = 30
 UPCOMING_MEETINGS_SHOWN = 3
-LATEST_DOCUMENTS = 5
 # Addresses of pages other than groups: creating a group, one's moderation queues,
 # notifications and unsubscribing.
 RESERVED_SLUGS = {"ny", "moderering", "notifikationer", "afmeld", "adgang"}
@@ -26,23 +31,24 @@ RESERVED_SLUGS = {"ny", "moderering", "notifikationer", "afmeld", "adgang"}
 @network_view
 def index(request):
     user = request.user
-    groups = (
-        Group.objects.listed_for(user)
-        .with_member_state(user)
-        .annotate(unread_threads=reading.unread_threads_for_members(user))
-        .order_by("name")
-    )
-    groups = list(groups)
-    my_groups = [g for g in groups if g.my_status == MembershipStatus.ACTIVE]
+    # Per reader only which groups they see, their membership and unread threads; the rest of
+    # each group's entry is rendered once per network generation.
+    fields = ("pk", "my_status", "my_role", "unread_threads")
+    rows = compiled.rows("listed-groups", user, _listed_groups)
+    groups = [dict(zip(fields, row, strict=True)) for row in rows]
+    entries = group_entries.shared_entries()
+    for group in groups:
+        group["head"], group["tail"] = entries[group["pk"]]
+    my_groups = [g for g in groups if g["my_status"] == MembershipStatus.ACTIVE]
     is_network_member = access.is_network_member(user)
     return render(
         request,
         "network/index.html",
         {
             "my_groups": my_groups,
-            "other_groups": [g for g in groups if g.my_status != MembershipStatus.ACTIVE],
+            "other_groups": [g for g in groups if g["my_status"] != MembershipStatus.ACTIVE],
             "may_manage": access.may_manage_groups(user),
-            "moderates": any(g.my_role == MembershipRole.MODERATOR for g in my_groups),
+            "moderates": any(g["my_role"] == MembershipRole.MODERATOR for g in my_groups),
             "is_network_member": is_network_member,
             # Only someone without the networks' role is told how their request stands.
             "membership_request": None
@@ -50,6 +56,17 @@ def index(request):
             else MembershipRequest.objects.filter(user=user).first(),
             "reviews_requests": access.may_review_membership_requests(user, Group.objects.all()),
         },
+    )
+
+
+def _listed_groups(reader, _slots):
+    """The groups listed for `reader`, with their membership and unread threads."""
+    return (
+        Group.objects.listed_for(reader)
+        .with_own_membership(reader)
+        .annotate(unread_threads=reading.unread_threads_for_members(reader))
+        .order_by("name")
+        .values_list("pk", "my_status", "my_role", "unread_threads")
     )
 
 
@@ -61,38 +78,28 @@ def group_page(request, slug):
     groups = following.with_following(Group.objects.annotate(readable=readable), user)
     group = listed_group(user, slug, groups)
     may_moderate = access.may_moderate(user, group)
-    memberships_in_view = group.memberships.select_related("user__municipality").order_by(
-        "-role", "user__first_name", "user__last_name"
-    )
-    active = memberships_in_view.filter(status=MembershipStatus.ACTIVE)
+    may_post = access.may_post(user, group)
     context = {
         "group": group,
         "membership": access.network_membership(user, group),
         "readable": group.readable,
-        "may_post": access.may_post(user, group),
+        "may_post": may_post,
         "may_moderate": may_moderate,
         "may_manage": access.may_manage_groups(user),
+        "moderators_html": group_fragments.moderators(group),
     }
     if group.readable:
-        # The members are listed, moderators first: the moderators come from the same rows.
-        context["members"] = list(active)
-        moderators = [m for m in context["members"] if m.role == MembershipRole.MODERATOR]
-        threads = (
-            group.threads.select_related("author")
-            .defer("body_markdown", "body_html")
-            .with_reply_count()
-            .order_by("-pinned", "-last_activity", "-pk")
+        context["thread_list"] = group_fragments.thread_list(
+            group, user, may_moderate, may_post, request.GET.get("side")
         )
-        if context["may_post"]:
-            threads = reading.with_unread_flag(threads, user)
-        context["page_obj"] = Paginator(threads, THREADS_PER_PAGE).get_page(request.GET.get("side"))
         context["upcoming_meetings"] = group.meetings.upcoming()[:UPCOMING_MEETINGS_SHOWN]
-        context["latest_documents"] = group.documents.order_by("-created", "-pk")[:LATEST_DOCUMENTS]
-    else:
-        moderators = active.filter(role=MembershipRole.MODERATOR)
-    context["moderators"] = [m.user for m in moderators]
+        context["library_and_members"] = group_fragments.library_and_members(group)
     if may_moderate:
-        context["requests"] = memberships_in_view.filter(status=MembershipStatus.REQUESTED)
+        context["requests"] = (
+            group.memberships.select_related("user__municipality")
+            .filter(status=MembershipStatus.REQUESTED)
+            .order_by("-role", "user__first_name", "user__last_name")
+        )
         context["invite_form"] = InviteForm()
         context["open_reports"] = Report.objects.open().filter(group=group).count()
     return render(request, "network/group.html", context)

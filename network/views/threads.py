@@ -1,7 +1,6 @@
 """Threads and replies: reading, writing, editing, deleting, answers, pinning and locking."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -9,14 +8,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from network import access, following, moderation, posting, reading, reply_contents
-from network.files import attachments
-from network.forms import EditPostForm, EditThreadForm, ReplyForm, ThreadForm
+from network import access, following, moderation, posting, reading, replies_section
+from network.forms import EditPostForm, EditThreadForm, ReplyForm, ThreadForm, blank_reply_form
 from network.models import ModerationKind, Thread
+from network.reading import REPLIES_PER_PAGE
 from network.views.gate import network_view, readable_group, readable_reply, readable_thread
 from portal.submissions import AlreadySubmitted
-
-REPLIES_PER_PAGE = 25
 
 
 def reply_url(reply, earlier=None):
@@ -77,28 +74,25 @@ def thread_page(request, slug, pk, reply_form=None):
     threads = following.with_following(reading.with_read_state(Thread.objects, user), user)
     thread = readable_thread(user, slug, pk, threads)
     group = thread.group
-    replies = (
-        thread.replies.select_related("author__municipality", "quoted__author")
-        # Shown as HTML; the Markdown is for the author's edit form.
-        .defer("body_markdown", "quoted__body_markdown")
-        .order_by("created", "pk")
-    )
     first_unread, page_number = _first_unread(request, thread)
-    page_obj = Paginator(replies, REPLIES_PER_PAGE).get_page(page_number)
-    page_replies = list(page_obj.object_list)
-    shown = [*page_replies, *filter(None, [thread.solution])]
-    attachments.show_with(thread, shown)
     may_moderate = access.may_moderate(user, group)
-    reply_contents.render(shown, group, may_moderate)
     is_member = access.may_post(user, group)
-    if is_member:
-        reading.record_visit(user, thread, page_replies)
     may_post = is_member and not thread.locked
+    rights = {
+        "may_post": may_post,
+        "may_moderate": may_moderate,
+        "may_choose_solution": access.may_choose_solution(user, thread),
+    }
+    replies = replies_section.section(request, thread, page_number, rights)
+    if is_member:
+        reading.record_visit(user, thread, [pk for pk, _author in replies.replies])
+    blank_form = None
     if reply_form is None and may_post:
         quoted = request.GET.get("citer", "")
-        reply_form = ReplyForm(
-            thread=thread, initial={"quoted": quoted} if quoted.isdigit() else None
-        )
+        if quoted.isdigit():
+            reply_form = ReplyForm(thread=thread, initial={"quoted": quoted})
+        else:
+            blank_form = blank_reply_form(thread)
     quoting = None
     if reply_form is not None:
         quoted_value = reply_form["quoted"].value()
@@ -112,16 +106,12 @@ def thread_page(request, slug, pk, reply_form=None):
         {
             "group": group,
             "thread": thread,
-            "page_obj": page_obj,
-            "replies": page_replies,
-            "solution": thread.solution if thread.solution and page_obj.number == 1 else None,
-            "may_post": may_post,
+            "replies_section": replies.html,
             "is_member": is_member,
-            "may_moderate": may_moderate,
-            "may_choose_solution": access.may_choose_solution(user, thread),
             "first_unread": first_unread,
-            "read_up_to": thread.read_up_to,
+            **rights,
             "form": reply_form,
+            "blank_form": blank_form,
             "quoting": quoting,
         },
         status=400 if reply_form is not None and reply_form.errors else 200,

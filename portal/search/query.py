@@ -235,10 +235,14 @@ def _find(parsed, attempt, loosest_first=False):
         if found:
             return head, found, _text(corrected), RELAXED_SPELLING, query
     relaxed = list(_relaxed_queries(units, excluded))
-    if loosest_first and len(relaxed) > 1 and not attempt(relaxed[-1], units)[1]:
-        relaxed = []
+    loosest = None
+    if loosest_first and len(relaxed) > 1:
+        loosest = attempt(relaxed[-1], units)
+        if not loosest[1]:
+            relaxed = []
     for query in relaxed:
-        head, found = attempt(query, units)
+        # The loosest query, when it was asked first, is not asked again.
+        head, found = loosest if loosest and query is relaxed[-1] else attempt(query, units)
         if found:
             if corrected is not None:
                 suggestion = _text(corrected)

@@ -200,7 +200,7 @@ def test_a_file_leaving_out_entities_is_imported_only_after_the_editor_confirms_
     assert not KeyFigureValue.objects.exists()
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(partial_url, {"confirm": "on"})
+        response = client.post(partial_url, {"confirm": "on", "token": uuid.uuid4()})
 
     batch = ImportBatch.objects.filter(kind="key_figures").exclude(pk=refused.pk).get()
     assert response.status_code == 302 and response.url == f"{IMPORT_URL}{batch.pk}/"

@@ -125,3 +125,15 @@ def test_a_planner_adds_several_questions_in_one_save(world, as_user):
     ]
     again = client.get(f"{response['Location']}rediger/").content.decode()
     assert 'name="spoergsmaal-4-label"' in again, "two saved and three new"
+
+
+def test_only_saved_questions_offer_a_delete_box(world, as_user):
+    meeting = make_meeting(world["closed"]["group"])
+    MeetingQuestion.objects.create(event=meeting, label="Kost", kind="text")
+
+    page = as_user(world["closed"]["moderator"]).get(f"{meeting.get_absolute_url()}rediger/")
+
+    content = page.content.decode()
+    assert 'name="spoergsmaal-0-DELETE"' in content
+    assert [n for n in range(1, 4) if f'name="spoergsmaal-{n}-DELETE"' in content] == []
+    assert 'name="spoergsmaal-3-label"' in content  # the three empty questions are there

@@ -11,7 +11,7 @@ import shutil
 from http.cookies import SimpleCookie
 
 import pytest
-from accounts_fixtures import create_user, login
+from accounts_fixtures import create_user, login, stop_totp_clock
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client, override_settings
@@ -35,7 +35,7 @@ from network.models import (
     Reply,
     Thread,
 )
-from portal import roles
+from portal import admin_reports, roles
 from portal.accounts import invitations
 from portal.demo import child, home_page
 from portal.models import AccessRequest, Invitation, Municipality, PortalDocument
@@ -51,6 +51,7 @@ OWN_URLCONFS = {
     "network.urls",
     "portal.search.urls",
     "events.urls",
+    "portal.admin_reports",
 }
 THIRD_PARTY_URLCONFS = {
     "wagtail.admin.urls",
@@ -554,6 +555,16 @@ for _route, (_method, _build, _expected) in list(EXPECTED.items()):
 ADMIN_USERS = {"editor", "administrator"}
 NOT_ADMIN = (302, "/konto/login/")
 
+# portal.admin_reports: Wagtail's own reports (cells neutralised), with Wagtail's access: the
+# page reports are the editors'; the site history shows every admin user the entries they may see.
+PAGE_REPORT = {**only(ADMIN_USERS, 200, NOT_ADMIN), "administrator": (302, "/admin/")}
+for _route in [str(p.pattern) for p in admin_reports.urlpatterns]:
+    EXPECTED[f"admin/reports/{_route}"] = (
+        "get",
+        lambda o, route=_route: f"/admin/reports/{route}",
+        only(ADMIN_USERS, 200, NOT_ADMIN) if _route.startswith("site-history/") else PAGE_REPORT,
+    )
+
 # Representative URLs of the included third-party URLconfs.
 THIRD_PARTY = {
     "/admin/": {**only(ADMIN_USERS, 200, NOT_ADMIN)},
@@ -759,10 +770,12 @@ def role_cookies(module_transaction):
     the role has it): the cookies its browser then carries. A test's changes to a session are
     rolled back with the test."""
     cookies = {"anonymous": SimpleCookie()}
-    for role, make in ROLE_USERS.items():
-        browser = Client()
-        login(browser, make())
-        cookies[role] = browser.cookies
+    with pytest.MonkeyPatch.context() as patch:
+        stop_totp_clock(patch)  # the tests' own stopped clock comes after this fixture
+        for role, make in ROLE_USERS.items():
+            browser = Client()
+            login(browser, make())
+            cookies[role] = browser.cookies
     return cookies
 
 

@@ -62,3 +62,13 @@ def test_a_count_relaxed_as_the_search_is(make_guidance_page):
     outcome = search(Page.objects.live(), "anvisning venteliste tagrender")
 
     assert count(Page.objects.live(), "anvisning venteliste tagrender") == outcome.count == 1
+
+
+def test_a_relaxed_count_asks_the_loosest_query_once(make_guidance_page):
+    make_guidance_page("Udlejning", text="Anvisning.")
+
+    with CaptureQueriesContext(connection) as captured:
+        assert count(Page.objects.live(), "anvisning tagrender fundament") == 1
+
+    searches = [q for q in captured.captured_queries if "indexentry" in q["sql"].lower()]
+    assert len(searches) == 3  # all three words, any one of them, then any two

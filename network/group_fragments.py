@@ -1,0 +1,91 @@
+"""A group page's shared parts, rendered once per group generation and language: the page of
+threads (once more for moderators, who see hidden threads' titles), the moderators, and the
+latest documents with the member list.
+
+What differs per reader is added on every request: whether each listed thread is unread for
+them (a mark left in the cached list, `<!--unread:PK-->`, filled in or removed), their
+membership, the follow button and the moderators' tools.
+"""
+
+import re
+
+from django.core.paginator import Paginator
+from django.template.loader import render_to_string
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from network import compiled, fragments, reading
+from network.choices import MembershipRole, MembershipStatus
+from network.models import Thread
+
+THREADS_PER_PAGE = 30
+LATEST_DOCUMENTS = 5
+UNREAD_MARK = re.compile(r"<!--unread:(\d+)-->")
+
+
+def thread_list(group, user, may_moderate, may_post, page):
+    """The page of threads as HTML, with the reader's unread threads marked."""
+    page = fragments.page_param(page)
+    stamp = fragments.group_stamp(group.pk)
+    key = fragments.key("threads", group.pk, *stamp, may_moderate, page)
+    html, pks = fragments.get_or_render(key, lambda: _render_threads(group, may_moderate, page))
+    unread = set()
+    if may_post and pks:
+        # A full page's worth of ids, the first repeated, so that the SQL is always the same.
+        padded = pks + pks[:1] * (THREADS_PER_PAGE - len(pks))
+        unread = {pk for (pk,) in compiled.rows("unread-threads", user, _unread_among, padded)}
+    marker = format_html('<strong class="network-unread">{}</strong> · ', _("Ulæst"))
+    return mark_safe(UNREAD_MARK.sub(lambda m: marker if int(m[1]) in unread else "", html))
+
+
+def _unread_among(reader, pks):
+    threads = reading.with_unread_flag(Thread.objects.filter(pk__in=pks), reader)
+    return threads.filter(unread=True).values_list("pk")
+
+
+def _render_threads(group, may_moderate, page):
+    threads = (
+        group.threads.select_related("author")
+        .defer("body_markdown", "body_html")
+        .with_reply_count()
+        .order_by("-pinned", "-last_activity", "-pk")
+    )
+    page_obj = Paginator(threads, THREADS_PER_PAGE).get_page(page)
+    context = {"group": group, "page_obj": page_obj, "may_moderate": may_moderate}
+    html = render_to_string("network/thread_list.html", context)
+    return html, [thread.pk for thread in page_obj.object_list]
+
+
+def _active_members(group):
+    return group.memberships.filter(status=MembershipStatus.ACTIVE).select_related(
+        "user__municipality"
+    )
+
+
+def moderators(group):
+    """The moderators' list, which anyone the group is listed for sees."""
+
+    def render():
+        members = _active_members(group).filter(role=MembershipRole.MODERATOR)
+        users = [m.user for m in members.order_by("user__first_name", "user__last_name")]
+        return render_to_string("network/group_moderators.html", {"moderators": users})
+
+    key = fragments.key("moderators", group.pk, *fragments.group_stamp(group.pk))
+    return mark_safe(fragments.get_or_render(key, render))
+
+
+def library_and_members(group):
+    """The latest documents and the members, moderators first: for readers of the group."""
+
+    def render():
+        members = _active_members(group).order_by("-role", "user__first_name", "user__last_name")
+        context = {
+            "group": group,
+            "members": members,
+            "latest_documents": group.documents.order_by("-created", "-pk")[:LATEST_DOCUMENTS],
+        }
+        return render_to_string("network/group_library_members.html", context)
+
+    key = fragments.key("library-members", group.pk, *fragments.group_stamp(group.pk))
+    return mark_safe(fragments.get_or_render(key, render))

@@ -1,0 +1,37 @@
+"""PostgreSQL can answer the search backend's match from the GIN index on `title || body`
+(portal_search migration 0004), instead of probing every object's index entry."""
+
+import re
+
+import pytest
+from django.db import connection
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="full-text indexes are PostgreSQL's; CI runs it"
+    ),
+]
+
+MATCH = re.compile(
+    r"(\(\"wagtailsearch_indexentry\"\.\S+ \|\| \"wagtailsearch_indexentry\"\.\S+\)) @@"
+)
+
+
+def test_the_backends_match_is_answered_by_the_vector_index(make_guidance_page):
+    make_guidance_page("Dispositionsfonden", text="Fondens midler.")
+    results = get_search_backend().search("dispositionsfonden", Page.objects.live())
+    vector = MATCH.search(str(results.get_queryset().query)).group(1)
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(
+            f"EXPLAIN SELECT 1 FROM wagtailsearch_indexentry WHERE {vector} @@ "
+            "to_tsquery('danish', 'dispositionsfond')"
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "portal_search_entry_vector_gin" in plan
+    assert list(results) == [Page.objects.get(title="Dispositionsfonden")]
