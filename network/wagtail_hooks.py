@@ -1,6 +1,9 @@
 """What the network shows in the portal's shared header."""
 
+import functools
+
 from django.template.loader import render_to_string
+from django.utils import translation
 from wagtail import hooks
 
 from network import notifications, search
@@ -8,9 +11,16 @@ from network import notifications, search
 
 @hooks.register("portal_account_links")
 def network_links(request):
-    """The networks and the notifications, with the unread count (one query)."""
-    count = notifications.unread_count(request.user)
-    return render_to_string("network/account_links.html", {"unread_notifications": count})
+    """The networks and the notifications, with the unread count (cached per user)."""
+    return _links(translation.get_language(), notifications.unread_count(request.user))
+
+
+@functools.lru_cache(maxsize=256)
+def _links(language, unread_notifications):
+    """The links differ only by language and count: rendered once per process for each."""
+    return render_to_string(
+        "network/account_links.html", {"unread_notifications": unread_notifications}
+    )
 
 
 @hooks.register("portal_search_sources")

@@ -1,9 +1,13 @@
 """The notification centre, following groups and threads, and unsubscribing from e-mail."""
 
+import hashlib
+
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Count, Window
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -14,6 +18,21 @@ from network.views.gate import network_view, readable_group, readable_thread
 from network.views.threads import reply_url
 
 NOTIFICATIONS_PER_PAGE = 25
+LISTED_SECONDS = 3600
+# What a listed notification shows (network/notification_text.html names the post's author).
+SHOWN = (
+    "pk",
+    "kind",
+    "read_at",
+    "created",
+    "thread__title",
+    "thread__group__name",
+    *(
+        f"{post}__author__{field}"
+        for post in ("thread", "reply")
+        for field in ("first_name", "last_name", "email", "deleted_at")
+    ),
+)
 POST_TEXT = ("body_markdown", "body_html")
 
 
@@ -25,16 +44,53 @@ def centre(request):
         # The centre names posts; it never shows their text.
         .defer(*(f"{post}__{body}" for post in ("thread", "reply") for body in POST_TEXT))
     )
-    page_obj = Paginator(listed, NOTIFICATIONS_PER_PAGE).get_page(request.GET.get("side"))
+    page_obj, listed_key = listed_page(listed, request.GET.get("side"))
     return render(
         request,
         "network/notifications.html",
         {
             "page_obj": page_obj,
             "notifications": page_obj.object_list,
+            "listed_key": listed_key,
+            "listed_seconds": LISTED_SECONDS,
             "opted_out": EmailOptOut.objects.filter(user=request.user).exists(),
         },
     )
+
+
+def listed_page(listed, number):
+    """The page `number` of the notifications `listed`, and the key of its rendered list (None
+    when it is empty): a digest of everything the page shows, read without loading the
+    notifications, so the list is rendered again only when something in it changed.
+
+    Only the recipient has these notifications (their ids are in the digest), and a list is
+    used again only while every title, group name, author, date and read state in it is the
+    same. The same query counts the notifications for the paginator; a page number that is not
+    one of the pages gets the paginator's answer (the first or the last page)."""
+    paginator = Paginator(listed, NOTIFICATIONS_PER_PAGE)
+    number = number or 1
+    shown = _shown(listed, number)
+    if shown:
+        paginator.count = shown[0][-1]
+    elif str(number) == "1":
+        paginator.count = 0  # the first page is empty only when there are none
+    page_obj = paginator.get_page(number)
+    if not shown and paginator.count:
+        shown = _shown(listed, page_obj.number)
+    if not shown:
+        return page_obj, None
+    digest = hashlib.sha1(repr([*shown, timezone.get_current_timezone_name()]).encode())
+    return page_obj, digest.hexdigest()
+
+
+def _shown(listed, number):
+    """What page `number` shows, with the number of all notifications; none for a page number
+    that is not a positive whole number."""
+    if not str(number).isdigit() or int(number) < 1:
+        return []
+    bottom = (int(number) - 1) * NOTIFICATIONS_PER_PAGE
+    counted = listed.annotate(listed_total=Window(Count("pk"))).values_list(*SHOWN, "listed_total")
+    return list(counted[bottom : bottom + NOTIFICATIONS_PER_PAGE])
 
 
 def _visible_notification(request, pk):

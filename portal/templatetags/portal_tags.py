@@ -5,7 +5,6 @@ from django import template
 from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import setting_changed
-from django.template.defaultfilters import urlencode
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
@@ -14,8 +13,9 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail import hooks
 
-from portal import access, routing
+from portal import access, header, routing
 from portal.cache import content_generation as current_content_generation
+from portal.cache import generation_memo
 
 register = template.Library()
 
@@ -76,24 +76,36 @@ def breadcrumbs(context, page, current=None):
 
 
 @register.simple_tag(takes_context=True)
-def main_menu_items(context):
-    """The home page's menu pages, computed once per content generation and site; the page's
-    own item is `current`, the item of the section it is in `active`."""
+def site_header(context):
+    """The header of every page, from its pieces kept per shape (`portal/header.py`)."""
     request = context["request"]
+    return header.render(
+        request,
+        main_menu_items(request),
+        language_choices,
+        lambda: account_menu(request),
+    )
+
+
+def main_menu_items(request):
+    """The home page's menu pages, computed once per content generation, site and process; the
+    page's own item is `current`, the item of the section it is in `active`."""
     site = routing.site(request)
     items = []
     if site is not None:
-        key = f"portal:menu:{current_content_generation(request)}:{site.pk}"
-        items = cache.get(key)
-        if items is None:
-            pages = site.root_page.get_children().live().public().in_menu()
-            items = [{"title": p.title, "url": p.get_url(request)} for p in pages]
-            cache.set(key, items, 3600)
+        items = generation_memo(
+            request, ("portal:menu", site.pk), lambda: _menu_pages(site, request)
+        )
     path = request.path
     return [
         {**item, "current": path == item["url"], "active": path.startswith(item["url"])}
         for item in items
     ]
+
+
+def _menu_pages(site, request):
+    pages = site.root_page.get_children().live().public().in_menu()
+    return [{"title": p.title, "url": p.get_url(request)} for p in pages]
 
 
 @register.filter
@@ -103,12 +115,10 @@ def may_edit_content(user):
     return access.may_edit_content(user)
 
 
-@register.simple_tag(takes_context=True)
-def language_choices(context):
+def language_choices(back):
     """The interface languages, the current one first, as the design system's switcher has it,
-    each with its link back to this page (the header and the mobile menu both list them)."""
+    each with its link back to `back` (this page's address, URL-encoded)."""
     current = translation.get_language()
-    back = urlencode(context["request"].get_full_path())
     choices = [
         {
             "code": code,
@@ -121,15 +131,13 @@ def language_choices(context):
     return sorted(choices, key=lambda choice: not choice["current"])
 
 
-@register.simple_tag(takes_context=True)
-def account_menu(context):
+def account_menu(request):
     """The signed-in user's menu items, rendered once for the header and the mobile menu:
     profile, the apps' own links (network: its notifications with the unread count), and the
     work areas their roles open.
 
     The rendered menu is shared by everyone for whom it is the same: it is cached under the
     language, the rights that decide its items and the apps' links themselves."""
-    request = context["request"]
     user = request.user
     rights = {
         "may_edit_content": access.may_edit_content(user),

@@ -1,0 +1,80 @@
+"""The site header, rendered once per shape and filled in per request.
+
+Every page has the header, and nearly all of it is the same for everyone: the menus (twice, in
+the bar and in the mobile drawer), the translated labels, the icons, the links. It is rendered
+once per process and content generation for each *shape* (site, language, signed in or not,
+which main-menu item is active or current), with markers where a request's own values go: the
+user's name and account menu, the search query, the page's address in the language and log-in
+links, and the log-out form's CSRF token. A request joins the kept pieces with its values,
+escaped as the template would have escaped them. Nothing of a user is kept here: the account
+menu is its own fragment (`portal_tags.account_menu`), keyed by the rights that decide it.
+"""
+
+import re
+
+from django.template.backends.utils import csrf_input
+from django.template.defaultfilters import urlencode
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+
+from portal import routing
+from portal.cache import generation_memo
+
+TEMPLATE = "includes/header.html"
+# Survives HTML escaping, so it marks a value's place in the rendered header.
+SLOT = re.compile("\x1e([a-z_]+)\x1e")
+
+
+def slot(name):
+    return mark_safe(f"\x1e{name}\x1e")
+
+
+def render(request, menu_items, language_links, account_menu):
+    """The header for this request. `menu_items` are the main menu's items with their state,
+    `language_links(back)` the language switcher's links back to `back`, `account_menu()` the
+    signed-in user's rendered menu items."""
+    signed_in = request.user.is_authenticated
+    site = routing.site(request)
+    shape = (
+        "portal:header",
+        site.pk if site else None,
+        translation.get_language(),
+        signed_in,
+        tuple((item["active"], item["current"]) for item in menu_items),
+    )
+    pieces = generation_memo(request, shape, lambda: _pieces(signed_in, menu_items, language_links))
+    values = {
+        "back": conditional_escape(urlencode(request.get_full_path())),
+        "search_query": conditional_escape(request.GET.get("q", "")),
+    }
+    if signed_in:
+        values.update(
+            user_name=conditional_escape(str(request.user)),
+            account_items=account_menu(),
+            csrf_input=csrf_input(request),
+        )
+    else:
+        values["login_next"] = conditional_escape(urlencode(request.path))
+    return mark_safe(
+        "".join(piece if n % 2 == 0 else values[piece] for n, piece in enumerate(pieces))
+    )
+
+
+def _pieces(signed_in, menu_items, language_links):
+    """The header of this shape, split at its markers: text, slot name, text, …, text."""
+    html = render_to_string(
+        TEMPLATE,
+        {
+            "signed_in": signed_in,
+            "menu_items": menu_items,
+            "languages": language_links(slot("back")),
+            "search_query": slot("search_query"),
+            "user_name": slot("user_name"),
+            "account_items": slot("account_items"),
+            "csrf_input": slot("csrf_input"),
+            "login_next": slot("login_next"),
+        },
+    )
+    return SLOT.split(html)
