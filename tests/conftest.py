@@ -53,14 +53,19 @@ def pytest_configure(config):
     config.option.loadscopereorder = False
 
 
-@pytest.hookimpl(trylast=True)
+@pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
     """Group and order the tests for pytest-xdist (`make test`: `--dist loadgroup`). A module's
     tests form a group, so its module-scoped setup is built once on one worker; the largest
     groups come first, so the workers end together. A module's tests that flush the database
     form a group of their own, and these groups come last: no test that expects the migrations'
     rows runs on a worker after a flush, and the flushing modules still spread over the workers.
-    The modules that use the demo form one group, so they share one load (`shared_demo`)."""
+    The modules that use the demo form one group, so they share one load (`shared_demo`).
+
+    The groups are marked before the other plugins' hooks run, because pytest-xdist reads the
+    marks in its own (marked later, every test is a group of its own and a module's setup is
+    built on both workers); they are ordered after them, once pytest has ordered the tests by
+    their fixtures' parameters."""
     demo_modules = {item.module for item in items if "demo" in getattr(item, "fixturenames", ())}
     config.stash[DEMO_MODULES] = demo_modules
     groups = {}
@@ -72,13 +77,15 @@ def pytest_collection_modifyitems(config, items):
         )
         in_demo = getattr(item, "module", None) in demo_modules
         module = "demo" if in_demo else item.nodeid.split("::")[0]
-        groups.setdefault((flushes, module), []).append(item)
-    order = sorted(groups, key=lambda group: (group[0], -len(groups[group])))
-    items[:] = [item for group in order for item in groups[group]]
-    for flushes, module in order:
-        name = f"flushing {module}" if flushes else module
-        for item in groups[flushes, module]:
-            item.add_marker(pytest.mark.xdist_group(name))
+        groups[id(item)] = (flushes, module)
+        item.add_marker(pytest.mark.xdist_group(f"flushing {module}" if flushes else module))
+    result = yield
+    members = {}
+    for item in items:
+        members.setdefault(groups[id(item)], []).append(item)
+    order = sorted(members, key=lambda group: (group[0], -len(members[group])))
+    items[:] = [item for group in order for item in members[group]]
+    return result
 
 
 class SharedDemo:

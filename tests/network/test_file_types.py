@@ -48,6 +48,20 @@ def test_the_browsers_claimed_type_is_ignored():
         ("billede.png", pdf_bytes(), "PNG"),
         ("billede.jpeg", png(), "JPEG"),
     ],
+    # Named by what they hold: zip files carry the time they were built, and every xdist
+    # worker must collect the same test names.
+    ids=[
+        "html-as-pdf",
+        "svg-as-pdf",
+        "exe-as-pdf",
+        "png-as-pdf",
+        "png-as-docx",
+        "zip-as-docx",
+        "macro-docm-as-docx",
+        "xlsx-as-docx",
+        "pdf-as-png",
+        "png-as-jpeg",
+    ],
 )
 def test_a_file_whose_name_claims_another_kind_is_refused(name, content, claimed):
     assert refusal(name, content) == [
@@ -58,6 +72,7 @@ def test_a_file_whose_name_claims_another_kind_is_refused(name, content, claimed
 @pytest.mark.parametrize(
     ("name", "content"),
     [("side.html", HTML), ("tegning.svg", SVG), ("program.exe", EXE), ("pakke.zip", plain_zip())],
+    ids=["html", "svg", "exe", "zip"],
 )
 def test_kinds_that_may_not_be_shared_are_refused(name, content):
     assert refusal(name, content) == [
