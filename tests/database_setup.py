@@ -60,13 +60,20 @@ def shared_setup(worker, run_dir, verbosity):
         fcntl.flock(lock, fcntl.LOCK_EX)
         stack.callback(fcntl.flock, lock, fcntl.LOCK_UN)
         ready = run_dir / "test-database.ready"
-        if not ready.exists():
-            db_cfg = setup_databases(verbosity=verbosity, interactive=False, aliases={"default"})
-            copy_out(connection, worker, run_dir / "test-database.sqlite3")
-            ready.touch()
+        test_name = connection.creation._get_test_db_name()
+        if not ready.exists() or not copied(connection, test_name):
+            db_cfg = setup_databases(
+                verbosity=verbosity,
+                interactive=False,
+                aliases={DEFAULT_DB_ALIAS},
+                serialized_aliases=set(),
+            )
+            if not ready.exists():
+                copy_out(connection, worker, run_dir / "test-database.sqlite3")
+                ready.touch()
             return db_cfg
         old_name = connection.settings_dict["NAME"]
-        test_name = connection.creation._get_test_db_name()
+        connection.close()
         settings.DATABASES[DEFAULT_DB_ALIAS]["NAME"] = test_name
         connection.settings_dict["NAME"] = test_name
         if connection.vendor == "sqlite":
@@ -75,6 +82,14 @@ def shared_setup(worker, run_dir, verbosity):
                 copy.backup(connection.connection)
         connection.ensure_connection()
         return [(connection, old_name, True)]
+
+
+def copied(connection, test_name):
+    """Whether the first worker made this worker's database (not if xdist replaced a worker)."""
+    if connection.vendor == "sqlite":
+        return True
+    with connection.creation._nodb_cursor() as cursor:
+        return connection.creation._database_exists(cursor, test_name)
 
 
 def copy_out(connection, worker, path):
