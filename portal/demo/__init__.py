@@ -192,9 +192,9 @@ def load_users():
 
 
 def user_fields(entry):
-    """A user's fields from `users.yaml`; a role that is not one of the portal's is an error."""
+    """A demo user's fields from a content file; a role the portal does not have is an error."""
     fields = {name: value for name, value in entry.items() if name != "label"}
     unknown = set(fields["groups"]) - set(roles.INVITABLE)
     if unknown:
-        raise ValueError(f"users.yaml: {entry['email']} has unknown roles {sorted(unknown)}")
+        raise ValueError(f"demo user {entry['email']}: unknown roles {sorted(unknown)}")
     return fields
