@@ -1,9 +1,10 @@
 """The load test's journeys, run by locust (`locust -f bench/loadtest_journeys.py`).
 
 Readers think between clicks (1–5 s), as people do. Anonymous readers read and search; members
-read the network, reply and register for its meeting; caseworkers open the dashboard, their
-organisations and flags, export, and follow flags up; an editor imports a year's key figures;
-anonymous visitors sign up. A few users only ask for hello world, the yardstick of the run.
+read the network, start threads and reply, register for its meeting and a conference and cancel
+some of those; caseworkers open the dashboard, their organisations and flags, export, and follow
+flags up; an editor imports a year's key figures; anonymous visitors sign up. A few users only
+ask for hello world, the yardstick of the run.
 
 Every write carries a marker of its own. When the portal acknowledges it (the redirect of a
 successful form), the marker is appended to the acknowledgement file, which bench/loadtest.py
@@ -180,6 +181,25 @@ class Member(SignedIn):
             accepted=lambda r: redirected(r, to="#svar-"),
         ):
             acknowledge("reply", token=token)
+
+    @task
+    def start_thread(self):
+        token = str(uuid.uuid4())
+        form = {
+            "title": f"Belastningstest {token[:8]}",
+            "body": f"Belastningstest: tråd {token}.",
+            "token": token,
+        }
+        if self.submit(
+            CONFIG["network"] + "traad/ny/",
+            form,
+            "New thread (POST)",
+            accepted=lambda r: (
+                redirected(r, to=CONFIG["network"] + "traad/")
+                and not r.headers["Location"].endswith("/ny/")
+            ),
+        ):
+            acknowledge("thread", token=token)
 
     @task
     def register(self):

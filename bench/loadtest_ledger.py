@@ -1,12 +1,12 @@
 """What the portal acknowledged under load against what the database holds afterwards.
 
-Each acknowledged write must be stored exactly once: a reply by its submission token, a sign-up
-by its address, a registration (for a network meeting or a conference) as the member's one row
-for the event, still active unless a cancellation was sent, a cancellation as that row
-cancelled, a follow-up by the marker in its note, an import by its form token (and it must have
-succeeded). Once the task worker has emptied the queue, no task may be waiting, running or
-failed, and the registrations' e-mails must match the rows: a seat confirmed or given once, a
-place on the waiting list told once, no e-mail twice.
+Each acknowledged write must be stored exactly once: a thread or a reply by its submission
+token, a sign-up by its address, a registration (for a network meeting or a conference) as the
+member's one row for the event, still active unless a cancellation was sent, a cancellation as
+that row cancelled, a follow-up by the marker in its note, an import by its form token (and it
+must have succeeded). Once the task worker has emptied the queue, no task may be waiting,
+running or failed, and the registrations' e-mails must match the rows: a seat confirmed or
+given once, a place on the waiting list told once, no e-mail twice.
 """
 
 import json
@@ -26,7 +26,7 @@ from django_tasks_db.models import DBTaskResult
 from events.models import RegistrationStatus
 from events.registration import EMAILS
 from monitoring.models import FlagEvent, ImportBatch
-from network.models import Reply
+from network.models import Reply, Thread
 from portal.models import User
 
 CANCELLED = RegistrationStatus.CANCELLED
@@ -56,6 +56,8 @@ def stored_count(ack, cancels_sent=frozenset()):
     kind = ack["kind"]
     if kind == "reply":
         return Reply.objects.filter(submission_token=ack["token"]).count()
+    if kind == "thread":
+        return Thread.objects.filter(submission_token=ack["token"]).count()
     if kind == "signup":
         return User.objects.filter(email__iexact=ack["email"]).count()
     if kind == "registration":
