@@ -148,7 +148,7 @@ def post_reply(request, slug, pk):
 
 
 def _edit(request, post, thread, form_class, initial):
-    if post.author_id != request.user.pk:
+    if not access.is_author(request.user, post):
         messages.error(request, _("Du kan kun ændre dine egne indlæg."))
         return redirect(thread)
     form = form_class(request.POST or None, request.FILES or None, initial=initial, post=post)
