@@ -23,6 +23,7 @@ from allauth.mfa.totp.internal.auth import (
     hotp_value,
 )
 from django.contrib.auth.models import Group
+from django.test import Client
 from reference_data import install_reference_data
 
 from portal import roles
@@ -135,6 +136,16 @@ def login(client, user):
     assert response.status_code == 302, response.content.decode()[:2000]
     assert client.session["_auth_user_id"] == str(user.pk)
     return response
+
+
+def session_cookie(user, url):
+    """The session cookie of a real log-in (`login`) for a browser at `url`. The TOTP clock is
+    stopped here too, for log-ins made by module-scoped fixtures before the test's own clock."""
+    client = Client()
+    with pytest.MonkeyPatch.context() as patch:
+        stop_totp_clock(patch)
+        login(client, user)
+    return {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": url}
 
 
 @pytest.fixture(name="totp_code")

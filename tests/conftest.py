@@ -7,7 +7,6 @@ cache generation) run exactly as in production. Pass `live=False` for a draft.
 import contextlib
 import datetime
 import io
-import itertools
 
 import pytest
 from django.core.cache import cache
@@ -16,9 +15,8 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
-from django.utils.text import slugify
-from reference_data import install_reference_data
-from wagtail.models import Collection, Locale, Page, PageViewRestriction, Site
+from page_tree import make_home, publish_child, restrict_to_logged_in
+from reference_data import install_migration_rows
 
 from guidance.models import (
     EventIndexPage,
@@ -31,18 +29,13 @@ from guidance.models import (
     PublicationPage,
     Topic,
 )
-from guidance.topics_data import DEFAULT_TOPICS
-from monitoring import key_figures_data
-from monitoring.models import KeyFigure, StatutoryRate
-from portal.models import FooterSettings, HomePage, PortalDocument
+from portal.models import PortalDocument
 
 # Users of every role with real allauth log-ins, and monitoring data, for every app's tests.
 pytest_plugins = ["accounts_fixtures", "database_setup", "monitoring_fixtures"]
 
-_slugs = itertools.count(1)
-
 # Fixtures that commit, so the test database is flushed after the test.
-FLUSHING_FIXTURES = {"transactional_db", "live_server", "migrated_db"}
+FLUSHING_FIXTURES = {"transactional_db", "live_server", "migrated_db", "module_live_server"}
 # The modules whose tests use the shared demo, and the demo itself.
 DEMO_MODULES = pytest.StashKey[set]()
 SHARED_DEMO = pytest.StashKey["SharedDemo"]()
@@ -161,26 +154,6 @@ def first_load(demo, request):
     return demo.counts[request.module]
 
 
-def publish_child(parent, page, *, live=True):
-    """Add `page` under `parent`; publish it, or leave it a draft with one revision."""
-    if not page.slug:
-        page.slug = slugify(page.title) or "side"
-        if parent.get_children().filter(slug=page.slug).exists():
-            page.slug = f"{page.slug}-{next(_slugs)}"
-    page.live = live
-    parent.add_child(instance=page)
-    revision = page.save_revision()
-    if live:
-        revision.publish()
-        page.refresh_from_db()
-    return page
-
-
-def restrict_to_logged_in(page):
-    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
-    return page
-
-
 @pytest.fixture(autouse=True)
 def empty_cache():
     """The local-memory cache outlives the database rollback; start every test without it."""
@@ -191,24 +164,12 @@ def empty_cache():
 
 @pytest.fixture
 def migrated_db(transactional_db):
-    """Live-server tests end with a flush; put back the rows the data migrations installed:
-    the page and collection roots, topics, role groups with the editors' admin access,
-    municipalities and the key-figure catalogue.
+    """Live-server tests end with a flush; put back the rows the data migrations installed.
 
     (serialized_rollback does not help: under Playwright's event loop the ORM hands out another
     connection object, without the contents serialized at setup.)
     """
-    if not Page.objects.exists():
-        locale, _created = Locale.objects.get_or_create(language_code="da")
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-    for order, (slug, name, description) in enumerate(DEFAULT_TOPICS, start=1):
-        Topic.objects.get_or_create(
-            slug=slug, defaults={"name": name, "description": description, "sort_order": order}
-        )
-    install_reference_data()
-    key_figures_data.install(KeyFigure, StatutoryRate)
+    install_migration_rows()
 
 
 @pytest.fixture
@@ -226,15 +187,7 @@ def make_private(db):
 @pytest.fixture
 def home(db):
     """The home page as the root of the default site, replacing Wagtail's welcome page."""
-    root = Page.get_first_root_node()
-    page = publish_child(root, HomePage(title="Tilsynsportalen", slug="forside"))
-    Site.objects.all().delete()
-    site = Site.objects.create(
-        hostname="localhost", port=80, root_page=page, is_default_site=True, site_name="Test"
-    )
-    FooterSettings.objects.create(site=site, contact_email="tilsyn@bpst.dk")
-    Page.objects.filter(depth=2).exclude(pk=page.pk).delete()
-    return page
+    return make_home()
 
 
 @pytest.fixture

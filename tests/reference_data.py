@@ -4,8 +4,12 @@ import importlib
 
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import Collection, Page
+from wagtail.models import Collection, Locale, Page
 
+from guidance.models import Topic
+from guidance.topics_data import DEFAULT_TOPICS
+from monitoring import key_figures_data
+from monitoring.models import KeyFigure, StatutoryRate
 from portal import municipality_data, roles
 from portal.models import Municipality, MunicipalityDomain
 
@@ -24,3 +28,19 @@ def install_reference_data():
     for group in Group.objects.filter(name__in=[roles.EDITOR, roles.APPROVER]):
         group.permissions.add(access_admin)
     municipality_data.install(Municipality, MunicipalityDomain)
+
+
+def install_migration_rows():
+    """Every row the data migrations install, put back after a flush (idempotent): the page and
+    collection roots, topics, the reference data above and the key-figure catalogue."""
+    if not Page.objects.exists():
+        locale, _created = Locale.objects.get_or_create(language_code="da")
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    for order, (slug, name, description) in enumerate(DEFAULT_TOPICS, start=1):
+        Topic.objects.get_or_create(
+            slug=slug, defaults={"name": name, "description": description, "sort_order": order}
+        )
+    install_reference_data()
+    key_figures_data.install(KeyFigure, StatutoryRate)

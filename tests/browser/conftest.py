@@ -4,16 +4,29 @@
 add a fixture that takes `portal_site` and `publish_page` (tests/conftest.py), creates the page
 with `publish_page(portal_site.home, EventIndexPage(...))`, and add its URL to PAGE_TYPES in
 `test_accessibility.py`.
+
+A module whose tests share costly data (monitoring data, default rules, a signed-in editor) builds
+it once in module-scoped fixtures on `module_live_server` and opens `module_tab`s: its tests then
+skip the flush and rebuild that `live_server` costs after every test (`test_rule_editor.py`).
 """
 
+import contextlib
 import datetime
 import os
 import shutil
 from dataclasses import dataclass
 
 import pytest
-from django.test import Client
+from accounts_fixtures import session_cookie
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.core.management import call_command
+from django.db import connections
+from django.test.testcases import LiveServerThread
+from django.test.utils import modify_settings
 from playwright.sync_api import sync_playwright
+from reference_data import install_migration_rows
+
+from tests.database_flush.management.commands import flush
 
 # Shared network files go to a fresh folder per test here too, never to the project's var/.
 from tests.network.conftest import network_files_root  # noqa: F401
@@ -41,35 +54,83 @@ def browser():
         browser.close()
 
 
+@contextlib.contextmanager
+def open_tab(browser, url):
+    """A fresh browser context and tab whose relative URLs go to the server at `url`."""
+    context = browser.new_context(base_url=url, locale="da-DK")
+    context.set_default_timeout(10_000)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
 @pytest.fixture
 def tab(browser, live_server):
     """A fresh browser tab whose relative URLs go to the live server."""
-    context = browser.new_context(base_url=live_server.url, locale="da-DK")
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    yield page
-    context.close()
+    with open_tab(browser, live_server.url) as page:
+        yield page
 
 
 @pytest.fixture
-def signed_in_tab(tab, live_server, login, migrated_db, home):
+def signed_in_tab(tab, live_server, migrated_db, home):
     """`signed_in_tab(user)`: the tab carries a session made by allauth's real log-in with TOTP."""
 
     def sign_in(user):
-        client = Client()
-        login(client, user)
-        tab.context.add_cookies(
-            [
-                {
-                    "name": "sessionid",
-                    "value": client.cookies["sessionid"].value,
-                    "url": live_server.url,
-                }
-            ]
-        )
+        tab.context.add_cookies([session_cookie(user, live_server.url)])
         return tab
 
     return sign_in
+
+
+@pytest.fixture(scope="module")
+def module_live_server(django_db_setup, django_db_blocker):
+    """A live server for one module, whose data its module-scoped fixtures commit once; the
+    database is flushed after the module's last test instead of after each (pytest-django's
+    `live_server` flushes after every test, so each test rebuilt its pages, users and log-ins).
+
+    Returns the server's URL. Its tests are transactional (`django_db(transaction=True)`), so the
+    server's thread sees what they write; a test that changes what the module's other tests
+    read puts it back in its own fixture, so the tests pass in any order.
+    """
+    with (
+        django_db_blocker.unblock(),
+        modify_settings(ALLOWED_HOSTS={"append": "localhost"}),
+    ):
+        # As in LiveServerTestCase: SQLite's in-memory database is shared with the server's thread.
+        shared = {
+            db.alias: db
+            for db in connections.all()
+            if db.vendor == "sqlite" and db.is_in_memory_db()
+        }
+        for db in shared.values():
+            db.inc_thread_sharing()
+        thread = LiveServerThread(
+            "localhost", static_handler=StaticFilesHandler, connections_override=shared, port=0
+        )
+        thread.daemon = True
+        install_migration_rows()
+        flush.Command.deferred = True
+        try:
+            thread.start()
+            thread.is_ready.wait()
+            if thread.error:
+                raise thread.error
+            yield f"http://{thread.host}:{thread.port}"
+        finally:
+            flush.Command.deferred = False
+            thread.terminate()
+            for db in shared.values():
+                db.dec_thread_sharing()
+            call_command("flush", verbosity=0, interactive=False, reset_sequences=False)
+            install_migration_rows()
+
+
+@pytest.fixture
+def module_tab(browser, module_live_server):
+    """A fresh browser tab whose relative URLs go to the module's live server."""
+    with open_tab(browser, module_live_server) as page:
+        yield page
 
 
 # Every dialog a page opens is recorded, in each frame, before any of its scripts run.

@@ -2,10 +2,13 @@
 typed "6,0" saved as six, a preview before saving, and no axe-core violations."""
 
 import pytest
+from accounts_fixtures import create_user, session_cookie
 from axe_playwright_python.sync_playwright import Axe
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
+from monitoring_fixtures import build_monitoring_data, create_vacancy_rule
+from page_tree import make_home
 from playwright.sync_api import expect
 from test_accessibility import violation_report
 
@@ -16,18 +19,29 @@ from portal import roles
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def rule_editor(signed_in_tab, make_user, monitoring_data):
-    """An editor's tab on R03's edit form (the default rules and the editors' permission on
-    them put back after the last flush)."""
+@pytest.fixture(scope="module")
+def editor_session(module_live_server):
+    """The monitoring data, the default rules and the editors' permission on them (put back
+    after the last flush), and an editor signed in once for the module: R03 as installed, and
+    the editor's session cookie."""
+    make_home()
+    build_monitoring_data(create_vacancy_rule())
     _frozen.install_default_rules(apps)
     Group.objects.get(name=roles.EDITOR).permissions.add(
         *Permission.objects.filter(codename__in=["add_flagrule", "change_flagrule"])
     )
-    tab = signed_in_tab(make_user(roles.EDITOR, mfa=True))
-    rule = FlagRule.objects.get(code="R03")
-    tab.goto(reverse("wagtailsnippets_monitoring_flagrule:edit", args=[rule.pk]))
-    return tab, rule
+    editor = create_user(roles.EDITOR, mfa=True)
+    return FlagRule.objects.get(code="R03"), session_cookie(editor, module_live_server)
+
+
+@pytest.fixture
+def rule_editor(module_tab, editor_session):
+    """An editor's tab on R03's edit form, R03 as installed whatever an earlier test saved."""
+    installed, cookie = editor_session
+    FlagRule.objects.filter(pk=installed.pk).update(red_threshold=installed.red_threshold)
+    module_tab.context.add_cookies([cookie])
+    module_tab.goto(reverse("wagtailsnippets_monitoring_flagrule:edit", args=[installed.pk]))
+    return module_tab, FlagRule.objects.get(pk=installed.pk)
 
 
 # The rules of WCAG 2.1 A and AA. Wagtail's snippet edit view has no h1 (its title is no heading

@@ -4,6 +4,7 @@ Django's flush, run after every transactional test, TRUNCATEs all ~130 tables, a
 replaces the files of each table and index: seconds per test. A test leaves rows in a few dozen
 tables; deleting them is ten times faster and leaves the same empty database (the foreign keys
 are deferred, so the order does not matter). Sequences are not reset, as in the test's flush.
+Skipped while deferred (below).
 """
 
 from django.core.management.commands import flush
@@ -25,7 +26,13 @@ def tables_with_rows(connection):
 
 
 class Command(flush.Command):
+    # True while a module's live server keeps the module's data (tests/browser/conftest.py):
+    # the flush after each of its tests is skipped, and the module flushes once after the last.
+    deferred = False
+
     def handle(self, **options):
+        if Command.deferred:
+            return
         database = options["database"]
         connection = connections[database]
         if (
