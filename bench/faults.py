@@ -4,7 +4,8 @@
 
 During the load of bench/loadtest.py, one after another:
 
-1. the task worker is killed (SIGKILL) while it runs a task, and started again 10 s later;
+1. the task worker is killed (SIGKILL) while it runs an import or an evaluation, and started
+   again 10 s later;
 2. PostgreSQL is restarted (`pg_ctlcluster … main restart`: every connection is cut);
 3. Redis (the load test's own) is stopped for 30 s;
 4. a gunicorn worker is killed (SIGKILL) in the middle of its requests.
@@ -75,17 +76,24 @@ def plan(services, duration):
 
 
 def kill_task_worker(worker):
-    """Kill the worker while it runs a task (waiting for one up to RUNNING_TASK_WAIT s)."""
+    """Kill the worker while it runs an import or an evaluation (waiting for one up to
+    RUNNING_TASK_WAIT s): long tasks that write. An e-mail task is over in milliseconds, and
+    one killed after sending would be sent again, which the ledger reports."""
     from django.db import close_old_connections, connection
     from django_tasks.base import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
+
+    from monitoring.importing.tasks import run_uploaded_import
+    from monitoring.tasks import evaluate_flags
+
+    long_tasks = [run_uploaded_import.module_path, evaluate_flags.module_path]
 
     deadline = time.monotonic() + RUNNING_TASK_WAIT
     running = None
     while running is None and time.monotonic() < deadline:
         close_old_connections()
         running = (
-            DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING)
+            DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING, task_path__in=long_tasks)
             .values_list("task_path", flat=True)
             .first()
         )

@@ -15,10 +15,13 @@ from django.contrib.auth.models import Group as Role
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from bench.monitoring_session import PASSWORD, cookie_header, logged_in_client
-from guidance.models import GuidancePage, NewsPage, Topic
+from events.forms import RegistrationForm
+from events.models import QuestionKind
+from guidance.models import EventIndexPage, EventPage, EventQuestion, GuidancePage, NewsPage, Topic
 from monitoring import evaluation, generator
 from monitoring.importing import ImportFile, import_entities, import_key_figures
 from monitoring.models import Flag, Organisation
@@ -47,7 +50,10 @@ def build(directory, *, members, caseworkers, log=print):
     log(f"- the country's key figures for {YEARS[0]}–{YEARS[-1]}, imported and evaluated …")
     key_figures = country(directory)
     log(f"- {members} members and {caseworkers} caseworkers, logged in …")
-    meeting = coming_meeting(seats=members // 2)
+    events = [
+        registrable("Meeting", coming_meeting(seats=members // 2)),
+        registrable("Conference", coming_conference(seats=max(1, members // 3))),
+    ]
     return {
         "session_cookie": settings.SESSION_COOKIE_NAME,
         "members": [member_session(n) for n in range(members)],
@@ -62,7 +68,7 @@ def build(directory, *, members, caseworkers, log=print):
                 group__slug=NETWORK, locked=False, deleted_at=None, hidden_at=None
             )
         ],
-        "meeting": meeting.get_absolute_url(),
+        "events": events,
         "organisations": [
             f"/monitorering/organisation/{o.org_no}/"
             for o in Organisation.objects.filter(supervising_municipality__code=KOBENHAVN)
@@ -100,8 +106,8 @@ def country(directory):
 
 
 def coming_meeting(*, seats):
-    """A meeting of the network with registration open, where each member registers once under
-    load: the first `seats` are confirmed, the rest go on the waiting list (one e-mail each)."""
+    """A meeting of the network with registration open: the first `seats` members to register
+    are confirmed, the rest go on the waiting list."""
     start = timezone.now() + datetime.timedelta(days=30)
     group = Group.objects.get(slug=NETWORK)
     meeting = Meeting(
@@ -117,6 +123,58 @@ def coming_meeting(*, seats):
     meeting.full_clean()
     meeting.save()
     return meeting
+
+
+def coming_conference(*, seats):
+    """A conference open for registration with a question every registrant must answer; fewer
+    seats than members, so cancellations give the waiting list seats."""
+    start = timezone.now() + datetime.timedelta(days=60)
+    conference = EventPage(
+        title="Belastningstestens konference",
+        slug="belastningstestens-konference",
+        summary="Konferencen, som belastningstestens medlemmer tilmelder sig.",
+        start=start,
+        end=start + datetime.timedelta(hours=6),
+        venue_name="Nyborg Strand",
+        capacity=seats,
+        questions=[
+            EventQuestion(
+                label="Deltager du fysisk eller online?",
+                kind=QuestionKind.ONE_CHOICE,
+                choices="Fysisk\nOnline",
+                required=True,
+            )
+        ],
+    )
+    EventIndexPage.objects.get().add_child(instance=conference)
+    conference.save_revision().publish()
+    return conference
+
+
+def registrable(name, event):
+    """What a member needs to register for and cancel `event` (a meeting or a conference), and
+    what the ledger needs to find the registrations and their e-mails."""
+    if isinstance(event, EventPage):
+        url = event.url
+        register, cancel = (
+            reverse(f"event_{act}", args=[event.pk]) for act in ("register", "cancel")
+        )
+    else:
+        url = event.get_absolute_url()
+        register, cancel = url + "tilmeld/", url + "afmeld/"
+    return {
+        "name": name,
+        "url": url,
+        "register": register,
+        "cancel": cancel,
+        "model": event.registrations.model._meta.label,
+        "id": event.pk,
+        "title": event.title,
+        "answers": {
+            RegistrationForm.field_name(question): (question.choice_list or ["Belastningstest"])[0]
+            for question in event.questions.all()
+        },
+    }
 
 
 def reading_urls():
@@ -147,7 +205,8 @@ def _person(email, role_names, *, municipality=None, totp=False):
 
 
 def member_session(n):
-    """A member of the national network, who reads, replies and registers for its meeting."""
+    """A member of the national network, who reads, replies, and registers for its meeting and
+    the conference."""
     user = _person(f"belastning-medlem-{n}@example.org", [roles.MEMBER], municipality=KOBENHAVN)
     Membership.objects.create(
         group=Group.objects.get(slug=NETWORK),

@@ -1,9 +1,10 @@
 """The load test's journeys, run by locust (`locust -f bench/loadtest_journeys.py`).
 
 Readers think between clicks (1–5 s), as people do. Anonymous readers read and search; members
-read the network, reply and register for its meeting; caseworkers open the dashboard, their
-organisations and flags, export, and follow flags up; an editor imports a year's key figures;
-anonymous visitors sign up. A few users only ask for hello world, the yardstick of the run.
+read the network, start threads and reply, register for its meeting and a conference and cancel
+some of those; caseworkers open the dashboard, their organisations and flags, export, and follow
+flags up; an editor imports a year's key figures; anonymous visitors sign up. A few users only
+ask for hello world, the yardstick of the run.
 
 Every write carries a marker of its own. When the portal acknowledges it (the redirect of a
 successful form), the marker is appended to the acknowledgement file, which bench/loadtest.py
@@ -28,8 +29,8 @@ CONFIG = json.loads(Path(os.environ["LOADTEST_CONFIG"]).read_text())
 ACKS = Path(os.environ["LOADTEST_ACKS"])
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 RETRY_SECONDS = 2
-# What the meeting page says of the reader's own registration (events/registration_section.html).
-REGISTERED = ("Du er tilmeldt", "ventelisten som nummer")
+# The share of acknowledged registrations a member cancels later.
+CANCEL_SHARE = 1 / 3
 _turn = itertools.count()
 
 
@@ -151,7 +152,9 @@ class Member(SignedIn):
 
     def on_start(self):
         super().on_start()
-        self.registered = False
+        # Event URL → "registered", "cancelling" (sent, not yet acknowledged) or "cancelled".
+        self.registrations = {}
+        self.to_cancel = set()
 
     @task(2)
     def networks(self):
@@ -180,30 +183,85 @@ class Member(SignedIn):
             acknowledge("reply", token=token)
 
     @task
-    def register(self):
-        """Register for the network's meeting, again later until the portal has acknowledged
-        it once."""
-        if self.registered:
-            return self.thread()
-        meeting = CONFIG["meeting"]
-        self.registered = self.submit(
-            meeting + "tilmeld/",
-            {},
-            "Meeting registration (POST)",
-            form_url=meeting,
-            accepted=self.registration_confirmed,
-        )
-        if self.registered:
-            acknowledge("registration", email=self.person["email"], meeting=meeting)
+    def start_thread(self):
+        token = str(uuid.uuid4())
+        form = {
+            "title": f"Belastningstest {token[:8]}",
+            "body": f"Belastningstest: tråd {token}.",
+            "token": token,
+        }
+        if self.submit(
+            CONFIG["network"] + "traad/ny/",
+            form,
+            "New thread (POST)",
+            accepted=lambda r: (
+                redirected(r, to=CONFIG["network"] + "traad/")
+                and not r.headers["Location"].endswith("/ny/")
+            ),
+        ):
+            acknowledge("thread", token=token)
 
-    def registration_confirmed(self, response):
-        """The POST redirects whatever happened; the meeting page then shows the member's seat
-        or place on the waiting list, whether this try made it or a first try whose answer
-        was lost."""
+    @task
+    def register(self):
+        """Register for an event not registered for yet; one registration in three is to be
+        cancelled later. A cancelled one is never registered again, so each member has at most
+        one registration row per event."""
+        coming = [e for e in CONFIG["events"] if e["url"] not in self.registrations]
+        if not coming:
+            return self.thread()
+        event = random.choice(coming)
+        if self.submit(
+            event["register"],
+            event["answers"],
+            f"{event['name']} registration (POST)",
+            form_url=event["url"],
+            accepted=lambda r: self.event_page_shows(r, event, "cancel"),
+        ):
+            self.registrations[event["url"]] = "registered"
+            if random.random() < CANCEL_SHARE:
+                self.to_cancel.add(event["url"])
+            acknowledge("registration", **self.registration_fields(event))
+
+    @task
+    def cancel(self):
+        """Cancel a registration marked for it, again later until the portal has acknowledged
+        it once; the ledger is told before the first try, as the row may change without an
+        answer."""
+        pending = [e for e in CONFIG["events"] if e["url"] in self.to_cancel]
+        if not pending:
+            return self.thread()
+        event = pending[0]
+        if self.registrations[event["url"]] == "registered":
+            self.registrations[event["url"]] = "cancelling"
+            acknowledge("cancel_sent", **self.registration_fields(event))
+        if self.submit(
+            event["cancel"],
+            {},
+            f"{event['name']} cancellation (POST)",
+            form_url=event["url"],
+            accepted=lambda r: self.event_page_shows(r, event, "register"),
+        ):
+            self.registrations[event["url"]] = "cancelled"
+            self.to_cancel.discard(event["url"])
+            acknowledge("cancellation", **self.registration_fields(event))
+
+    def registration_fields(self, event):
+        return {
+            "email": self.person["email"],
+            "model": event["model"],
+            "event": event["id"],
+            "title": event["title"],
+        }
+
+    def event_page_shows(self, response, event, form):
+        """Both POSTs redirect to the event's page whatever happened; the page then offers the
+        member the form to cancel (registered: a seat or a place on the waiting list) or to
+        register (not registered), whether this try made it or an earlier one whose answer was
+        lost."""
         if response.status_code != 302:
             return False
-        page = self.client.get(response.headers["Location"], name="Meeting page")
-        return any(message in page.text for message in REGISTERED)
+        page = self.client.get(response.headers["Location"], name=f"{event['name']} page")
+        return page.status_code == 200 and f'action="{event[form]}"' in page.text
 
 
 class Caseworker(SignedIn):

@@ -1,7 +1,8 @@
 """Who viewed which organisation, estate or case, and who exported what, in the portal's audit
 log: the privacy page promises a log of "visning af fortrolige nøgletal" (who, what, when and
 from which address). The one writer of these events, so every one has the same details: what,
-path, the organisation's number and what the caller adds. One insert per request."""
+path, the organisation's number and what the caller adds. One insert per request, written
+alongside the page and committed before it is shown (`portal.audit.record_alongside`)."""
 
 from portal import audit
 from portal.models import AuditEvent
@@ -10,7 +11,7 @@ from portal.models import AuditEvent
 def _record(kind, request, what, organisation=None, **details):
     if organisation is not None:
         details["organisation"] = organisation.org_no
-    audit.record(
+    audit.record_alongside(
         kind,
         subject=request.user,
         request=request,

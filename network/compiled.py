@@ -2,8 +2,9 @@
 
 Building and compiling the unread-thread queries through the ORM took longer than running them.
 The queryset is built once for a stand-in reader (the reader with another id) and given values
-as stand-ins (`slots`); its SQL and parameters are kept under the reader's roles, which decide
-how the access policy shapes it, and each request puts its own reader and values in their place.
+as stand-ins (`slots`: numbers no row has, or for text a string no one types); its SQL and
+parameters are kept under the reader's roles, which decide how the access policy shapes it, and
+each request puts its own reader and values in their place.
 """
 
 import copy
@@ -16,17 +17,22 @@ from portal.access import role_key
 # Ids no row has, replaced by the reader's id and the values of each request.
 _READER = -7_300_000_001
 _FIRST_SLOT = -7_300_000_101
+_TEXT_SLOT = "\x1fslot-{}\x1f"
 _compiled = {}
+
+
+def _stand_in(value, n):
+    return _TEXT_SLOT.format(n) if isinstance(value, str) else _FIRST_SLOT - n
 
 
 def rows(name, user, build, values=()):
     """The rows of `build(reader, slots)`, a `values_list` queryset, for `user` and `values`
-    (as many slots as values; the same number on every call under one `name`)."""
-    key = (name, role_key(user), len(values))
+    (as many slots as values, numbers or text; the same kinds on every call under one `name`)."""
+    key = (name, role_key(user), tuple(isinstance(v, str) for v in values))
     if key not in _compiled:
         stand_in = copy.copy(user)
         stand_in.pk = _READER
-        slots = [_FIRST_SLOT - n for n in range(len(values))]
+        slots = [_stand_in(v, n) for n, v in enumerate(values)]
         try:
             _compiled[key] = build(stand_in, slots).query.sql_with_params()
         except EmptyResultSet:  # the access policy gives readers with these roles nothing
@@ -34,7 +40,7 @@ def rows(name, user, build, values=()):
     if _compiled[key] is None:
         return []
     sql, params = _compiled[key]
-    by_slot = {_READER: user.pk, **{_FIRST_SLOT - n: v for n, v in enumerate(values)}}
+    by_slot = {_READER: user.pk, **{_stand_in(v, n): v for n, v in enumerate(values)}}
     with connection.cursor() as cursor:
-        cursor.execute(sql, [by_slot.get(p, p) if isinstance(p, int) else p for p in params])
+        cursor.execute(sql, [by_slot.get(p, p) if isinstance(p, int | str) else p for p in params])
         return cursor.fetchall()

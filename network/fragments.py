@@ -7,6 +7,9 @@ municipalities; the *network generation* moves with either, for the list of ever
 fragment is stored under the generations it depends on plus what differs per reader (language,
 rights), so a change makes new keys and nothing has to be found and deleted. As with
 `portal.cache.bump_generation`, each move happens again at commit.
+
+What a reader has not read is theirs alone: it is kept under their own *reading generation*,
+moved whenever their read marks move or go, besides the generations of what they read.
 """
 
 import time
@@ -45,6 +48,20 @@ def network_stamp():
 def group_stamp(group_id):
     """What a group's page and its threads' pages depend on."""
     return generations(_group_key(group_id), PEOPLE_KEY)
+
+
+def reader_stamp(user_id):
+    """What a reader's own unread marks depend on besides the groups: how far they read."""
+    return generations(_reader_key(user_id))
+
+
+def reader_read(user_id):
+    """The reader's read marks moved or went: their unread marks are kept afresh."""
+    bump_generation(_reader_key(user_id))
+
+
+def _reader_key(user_id):
+    return f"network:fragments:reader:{user_id}"
 
 
 def key(name, *parts):

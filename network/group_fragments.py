@@ -32,11 +32,19 @@ def thread_list(group, user, may_moderate, may_post, page):
     html, pks = fragments.get_or_render(key, lambda: _render_threads(group, may_moderate, page))
     unread = set()
     if may_post and pks:
-        # A full page's worth of ids, the first repeated, so that the SQL is always the same.
-        padded = pks + pks[:1] * (THREADS_PER_PAGE - len(pks))
-        unread = {pk for (pk,) in compiled.rows("unread-threads", user, _unread_among, padded)}
+        parts = (group.pk, *stamp, may_moderate, page, user.pk, *fragments.reader_stamp(user.pk))
+        unread = fragments.get_or_render(
+            fragments.key("unread-threads", *parts), lambda: _unread(user, pks)
+        )
     marker = format_html('<strong class="network-unread">{}</strong> · ', _("Ulæst"))
     return mark_safe(UNREAD_MARK.sub(lambda m: marker if int(m[1]) in unread else "", html))
+
+
+def _unread(user, pks):
+    """Which of `pks` are unread for `user`; a full page's worth of ids, the first repeated,
+    so that the SQL is always the same."""
+    padded = pks + pks[:1] * (THREADS_PER_PAGE - len(pks))
+    return {pk for (pk,) in compiled.rows("unread-threads", user, _unread_among, padded)}
 
 
 def _unread_among(reader, pks):

@@ -19,6 +19,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from network import fragments
 from network.choices import MembershipStatus
 from network.models import Membership, Reply, Thread, ThreadVisit
 from network.models.counting import correlated_count
@@ -120,3 +121,4 @@ def record_visit(user, thread, reply_pks):
         unique_fields=["user", "thread"],
         update_fields=["read_up_to", "read_at"],
     )
+    fragments.reader_read(user.pk)

@@ -2,6 +2,8 @@
 
 The request being served is kept in a context variable so that events raised by signals know the
 acting user and the client address (as allauth determines it, honouring trusted proxies only).
+Events of requests that only read (who viewed or exported what) are written alongside the page
+(`record_alongside`, `portal/audit_writer.py`), and the response waits for them here.
 """
 
 import contextvars
@@ -13,9 +15,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 
+from portal import audit_writer
 from portal.models import AuditEvent, User
 
 _current_request = contextvars.ContextVar("portal_audit_request", default=None)
+# The writes `record_alongside` started for the request being served.
+_pending = contextvars.ContextVar("portal_audit_pending", default=None)
 
 
 class AuditContextMiddleware:
@@ -23,14 +28,37 @@ class AuditContextMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _current_request.set(request)
+        token, pending = _current_request.set(request), _pending.set([])
         try:
-            return self.get_response(request)
+            response = self.get_response(request)
+            audit_writer.wait_for(_pending.get())
+            return response
         finally:
             _current_request.reset(token)
+            _pending.reset(pending)
 
 
 def record(kind, *, subject=None, actor=None, request=None, **details):
+    event = _event(kind, subject, actor, request, details)
+    event.save(force_insert=True)
+    return event
+
+
+def record_alongside(kind, *, subject=None, actor=None, request=None, **details):
+    """`record` for a request that writes nothing else: the event is written on a connection
+    of its own while the page is built, and the response waits for it. Elsewhere (no request
+    being served, a transaction, SQLite) it is written at once, as `record` does."""
+    event = _event(kind, subject, actor, request, details)
+    pending = _pending.get()
+    if pending is None or not audit_writer.can_write_alongside():
+        event.save(force_insert=True)
+    else:
+        audit_writer.wait_for(pending)  # one statement at a time on the side connection
+        pending[:] = [audit_writer.send(event)]
+
+
+def _event(kind, subject, actor, request, details):
+    """The unsaved event, with the acting user and client address of the request."""
     request = request or _current_request.get()
     ip_address = None
     if request is not None:
@@ -42,7 +70,7 @@ def record(kind, *, subject=None, actor=None, request=None, **details):
         user = getattr(request, "user", None)
         if actor is None and user is not None and user.is_authenticated:
             actor = user
-    return AuditEvent.objects.create(
+    return AuditEvent(
         kind=kind, subject=subject, actor=actor, ip_address=ip_address, details=details
     )
 

@@ -24,10 +24,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from markdown_it import MarkdownIt
 
 FENCE = "---"
 SECTION = re.compile(r"^--- (\w+) ---$", re.MULTILINE)
 NUMBERED = re.compile(r"^\d+-(?P<key>.+?)(\.md)?$")
+
+_markdown = MarkdownIt("commonmark", {"html": False})
 
 
 @dataclass
@@ -52,6 +55,16 @@ def numbered(folder, pattern="*"):
         if match:
             entries.append((int(path.name.split("-", 1)[0]), match["key"], path))
     return [(key, path) for _number, key, path in sorted(entries)]
+
+
+def data(path):
+    """The YAML file at `path`."""
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+
+
+def rich_text(markdown_text):
+    """The rich text HTML Wagtail stores, for Markdown."""
+    return _markdown.render(markdown_text).replace(">\n<", "><").strip()
 
 
 def read(path):

@@ -8,9 +8,13 @@ user's name and account menu, the search query, the page's address in the langua
 links, and the log-out form's CSRF token. A request joins the kept pieces with its values,
 escaped as the template would have escaped them. Nothing of a user is kept here: the account
 menu is its own fragment (`portal_tags.account_menu`), keyed by the rights that decide it.
+
+The markers carry a random word drawn for each rendering, so no page title can forge or split
+one, and control characters (which HTML forbids) are dropped from the pieces and the values.
 """
 
 import re
+import secrets
 
 from django.template.backends.utils import csrf_input
 from django.template.defaultfilters import urlencode
@@ -23,12 +27,13 @@ from portal import routing
 from portal.cache import generation_memo
 
 TEMPLATE = "includes/header.html"
-# Survives HTML escaping, so it marks a value's place in the rendered header.
-SLOT = re.compile("\x1e([a-z_]+)\x1e")
+# C0 control characters but tab, line feed and carriage return, and DEL.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def slot(name):
-    return mark_safe(f"\x1e{name}\x1e")
+def printable(text):
+    """`text` without the control characters HTML forbids."""
+    return CONTROL.sub("", text)
 
 
 def render(request, menu_items, language_links, account_menu):
@@ -47,11 +52,11 @@ def render(request, menu_items, language_links, account_menu):
     pieces = generation_memo(request, shape, lambda: _pieces(signed_in, menu_items, language_links))
     values = {
         "back": conditional_escape(urlencode(request.get_full_path())),
-        "search_query": conditional_escape(request.GET.get("q", "")),
+        "search_query": conditional_escape(printable(request.GET.get("q", ""))),
     }
     if signed_in:
         values.update(
-            user_name=conditional_escape(str(request.user)),
+            user_name=conditional_escape(printable(str(request.user))),
             account_items=account_menu(),
             csrf_input=csrf_input(request),
         )
@@ -64,6 +69,12 @@ def render(request, menu_items, language_links, account_menu):
 
 def _pieces(signed_in, menu_items, language_links):
     """The header of this shape, split at its markers: text, slot name, text, …, text."""
+    # Markers survive HTML escaping; the random word makes them unforgeable by content.
+    word = secrets.token_hex(8)
+
+    def slot(name):
+        return mark_safe(f"\x1e{word}:{name}\x1e")
+
     html = render_to_string(
         TEMPLATE,
         {
@@ -77,4 +88,6 @@ def _pieces(signed_in, menu_items, language_links):
             "login_next": slot("login_next"),
         },
     )
-    return SLOT.split(html)
+    pieces = re.split(f"\x1e{word}:([a-z_]+)\x1e", html)
+    pieces[::2] = [printable(text) for text in pieces[::2]]
+    return pieces

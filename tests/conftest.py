@@ -37,7 +37,7 @@ from monitoring.models import KeyFigure, StatutoryRate
 from portal.models import FooterSettings, HomePage, PortalDocument
 
 # Users of every role with real allauth log-ins, and monitoring data, for every app's tests.
-pytest_plugins = ["accounts_fixtures", "monitoring_fixtures"]
+pytest_plugins = ["accounts_fixtures", "database_setup", "monitoring_fixtures"]
 
 _slugs = itertools.count(1)
 

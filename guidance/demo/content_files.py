@@ -3,8 +3,6 @@ in `page_body`'s Markdown; and the YAML files beside them."""
 
 from pathlib import Path
 
-import yaml
-
 from portal import front_matter
 
 from . import page_body
@@ -21,4 +19,4 @@ def read(folder):
 
 def data(name):
     """The YAML file `content/<name>`."""
-    return yaml.safe_load((CONTENT / name).read_text(encoding="utf-8"))
+    return front_matter.data(CONTENT / name)

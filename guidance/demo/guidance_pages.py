@@ -3,7 +3,7 @@
 Each page is a Markdown file in `content/`, `NN-slug.md`, read in the order of the numbers. Its
 front matter holds title, summary, topics (topic slugs), published (the date it was first
 published), reviewed_days_ago (so a demo loaded any day has a few pages due for review, as a
-well-kept site has), owner and related (slugs of other guidance pages); its body is read by
+well-kept site has), owner (its e-mail address from `owners.yaml`) and related (slugs of other guidance pages); its body is read by
 `page_body`.
 """
 
@@ -15,12 +15,6 @@ from guidance.models import GuidancePage, Topic
 from portal.demo import published_on
 
 from . import content_files
-
-OWNER_EMAILS = {
-    "Center for Bolig, Tilsynsteamet": "tilsyn@bpst.dk",
-    "Center for Bolig, Økonomi og data": "noegletal@bpst.dk",
-    "Center for Bolig, Jura": "boligjura@bpst.dk",
-}
 
 
 def specs():
@@ -35,6 +29,7 @@ def related(pages, heading="Relateret vejledning"):
 def load_guidance(index):
     """Create missing pages as drafts first, so each can be published once with its links."""
     topics = {topic.slug: topic for topic in Topic.objects.all()}
+    owner_emails = content_files.data("owners.yaml")
     today = timezone.localdate()
     all_specs = specs()
     pages, new = {}, []
@@ -48,7 +43,7 @@ def load_guidance(index):
                 topics=[topics[slug] for slug in spec["topics"]],
                 last_reviewed=today - datetime.timedelta(days=spec["reviewed_days_ago"]),
                 content_owner=spec["owner"],
-                content_owner_email=OWNER_EMAILS.get(spec["owner"], ""),
+                content_owner_email=owner_emails.get(spec["owner"], ""),
                 body=spec["body"],
                 live=False,
             )

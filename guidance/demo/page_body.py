@@ -17,7 +17,8 @@ design system's other blocks are fenced, named on the opening line, closed by a 
 import re
 
 import yaml
-from markdown_it import MarkdownIt
+
+from portal.front_matter import rich_text
 
 from .documents import pdf_document
 
@@ -25,13 +26,6 @@ CALLOUTS = ("warning", "info", "success")
 OPENING = re.compile(r"^::: (?P<kind>\w+)(?: (?P<argument>.+))?$")
 CLOSING = ":::"
 HEADING = re.compile(r"^(?P<marks>#{2,3}) (?P<text>.+)$")
-
-_markdown = MarkdownIt("commonmark", {"html": False})
-
-
-def rich_text(markdown_text):
-    """The rich text HTML Wagtail stores, for Markdown."""
-    return _markdown.render(markdown_text).replace(">\n<", "><").strip()
 
 
 def blocks(body):

@@ -8,6 +8,7 @@ read each thread is simply forgotten.
 
 from django.db.models import Q
 
+from network import fragments
 from network.models import ModerationAction, Report, ThreadVisit
 
 
@@ -63,3 +64,4 @@ def erase(user):
     Report.objects.filter(reporter=user).update(reporter=None)
     ModerationAction.objects.filter(member=user).update(reason="")
     ThreadVisit.objects.filter(user=user).delete()
+    fragments.reader_read(user.pk)

@@ -1,7 +1,6 @@
 """The list of networks, a group's page, and joining, leaving, requests and invitations."""
 
 from django.contrib import messages
-from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -10,16 +9,18 @@ from django.views.decorators.http import require_POST
 from network import (
     access,
     compiled,
-    following,
+    fragments,
     group_entries,
     group_fragments,
     memberships,
+    page_state,
     reading,
 )
 from network.choices import MembershipRole, MembershipStatus
 from network.forms import GroupForm, InviteForm
 from network.models import Group, MembershipRequest, Report
 from network.views.gate import listed_group, network_view
+from portal.access import is_administrator, role_key
 from portal.slugs import danish_slugify
 
 UPCOMING_MEETINGS_SHOWN = 3
@@ -34,13 +35,14 @@ def index(request):
     # Per reader only which groups they see, their membership and unread threads; the rest of
     # each group's entry is rendered once per network generation.
     fields = ("pk", "my_status", "my_role", "unread_threads")
-    rows = compiled.rows("listed-groups", user, _listed_groups)
+    rows = _listed_rows(user)
     groups = [dict(zip(fields, row, strict=True)) for row in rows]
     entries = group_entries.shared_entries()
     for group in groups:
         group["head"], group["tail"] = entries[group["pk"]]
     my_groups = [g for g in groups if g["my_status"] == MembershipStatus.ACTIVE]
     is_network_member = access.is_network_member(user)
+    moderates = any(g["my_role"] == MembershipRole.MODERATOR for g in my_groups)
     return render(
         request,
         "network/index.html",
@@ -48,14 +50,32 @@ def index(request):
             "my_groups": my_groups,
             "other_groups": [g for g in groups if g["my_status"] != MembershipStatus.ACTIVE],
             "may_manage": access.may_manage_groups(user),
-            "moderates": any(g["my_role"] == MembershipRole.MODERATOR for g in my_groups),
+            "moderates": moderates,
             "is_network_member": is_network_member,
             # Only someone without the networks' role is told how their request stands.
             "membership_request": None
             if is_network_member
             else MembershipRequest.objects.filter(user=user).first(),
-            "reviews_requests": access.may_review_membership_requests(user, Group.objects.all()),
+            "reviews_requests": _reviews_requests(user, is_network_member, moderates),
         },
+    )
+
+
+def _reviews_requests(user, is_network_member, moderates):
+    """`access.may_review_membership_requests`: a network member's list holds every group they
+    are active in, so whether they moderate one is known without asking again."""
+    if not is_network_member:
+        return access.may_review_membership_requests(user, Group.objects.all())
+    return moderates or is_administrator(user)
+
+
+def _listed_rows(user):
+    """The reader's rows of `_listed_groups`, kept for them alone under their roles, the
+    network's generation and their reading generation."""
+    stamp = (*fragments.network_stamp(), *fragments.reader_stamp(user.pk))
+    key = fragments.key("listed-groups", user.pk, role_key(user), *stamp)
+    return fragments.get_or_render(
+        key, lambda: compiled.rows("listed-groups", user, _listed_groups)
     )
 
 
@@ -73,10 +93,8 @@ def _listed_groups(reader, _slots):
 @network_view
 def group_page(request, slug):
     user = request.user
-    # Whether the reader may read the group and follows it come with the group itself.
-    readable = Exists(Group.objects.readable_by(user).filter(pk=OuterRef("pk")))
-    groups = following.with_following(Group.objects.annotate(readable=readable), user)
-    group = listed_group(user, slug, groups)
+    # Whether the reader may read the group, follows it and their membership in one query.
+    group = page_state.group(user, slug)
     may_moderate = access.may_moderate(user, group)
     may_post = access.may_post(user, group)
     context = {

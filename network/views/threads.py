@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from network import access, following, moderation, posting, reading, replies_section
+from network import access, moderation, page_state, posting, reading, replies_section
 from network.forms import EditPostForm, EditThreadForm, ReplyForm, ThreadForm, blank_reply_form
-from network.models import ModerationKind, Thread
+from network.models import ModerationKind
 from network.reading import REPLIES_PER_PAGE
 from network.views.gate import network_view, readable_group, readable_reply, readable_thread
 from portal.submissions import AlreadySubmitted
@@ -71,8 +71,7 @@ def _first_unread(request, thread):
 @network_view
 def thread_page(request, slug, pk, reply_form=None):
     user = request.user
-    threads = following.with_following(reading.with_read_state(Thread.objects, user), user)
-    thread = readable_thread(user, slug, pk, threads)
+    thread = page_state.thread(user, slug, pk)
     group = thread.group
     first_unread, page_number = _first_unread(request, thread)
     may_moderate = access.may_moderate(user, group)
@@ -149,7 +148,7 @@ def post_reply(request, slug, pk):
 
 
 def _edit(request, post, thread, form_class, initial):
-    if post.author_id != request.user.pk:
+    if not access.is_author(request.user, post):
         messages.error(request, _("Du kan kun ændre dine egne indlæg."))
         return redirect(thread)
     form = form_class(request.POST or None, request.FILES or None, initial=initial, post=post)

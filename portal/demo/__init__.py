@@ -1,4 +1,6 @@
-"""The demo site's skeleton: site, home page, footer pages and the demo users of every role.
+"""The demo site's skeleton: site, home page, footer pages and the demo users of every role,
+from `content/`: `home.md` (the home page's fields, its body the intro), `footer.yaml` (the
+footer's contact details) and `users.yaml` (the log-ins and an applicant for access).
 
 DEMO ONLY: demo users share one password, and users whose role requires two-factor
 authentication get a TOTP secret derived from their e-mail address, printed by `load_demo` so
@@ -9,6 +11,7 @@ import base64
 import datetime
 import functools
 import hashlib
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
@@ -16,10 +19,11 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from portal import roles
+from portal import front_matter, roles
 from portal.models import FooterSettings, HomePage
 
 DEMO_PASSWORD = "Tilsyn-demo-2026"
+CONTENT = Path(__file__).parent / "content"
 
 
 def child(parent, model, slug, *, published=None, **fields):
@@ -51,16 +55,14 @@ def published_on(page, first, last=None):
 def home_page():
     """The home page, replacing Wagtail's welcome page as the default site's root."""
     home = HomePage.objects.first()
+    content = front_matter.read(CONTENT / "home.md")
     if home is None:
         root = Page.get_first_root_node()
         home = HomePage(
-            title="Tilsynsportalen",
-            slug="forside",
-            summary="Vejledning, netværk og nøgletal for det kommunale tilsyn med almene "
-            "boligorganisationer.",
-            intro="<p>Bolig- og Planstyrelsen styrker kommunernes tilsyn med de almene "
-            "boligorganisationer med vejledning, netværk og en proaktiv monitorering af "
-            "nøgletal.</p>",
+            title=content.meta["title"],
+            slug=content.meta["slug"],
+            summary=content.meta["summary"],
+            intro=front_matter.rich_text(content.body),
         )
         root.add_child(instance=home)
         home.save_revision().publish()
@@ -70,7 +72,7 @@ def home_page():
     site.hostname, site.port, site.site_name, site.root_page = (
         "127.0.0.1",
         8000,
-        "Tilsynsportalen",
+        content.meta["site_name"],
         home,
     )
     site.save()
@@ -82,9 +84,8 @@ def set_footer_pages(accessibility, privacy):
     """The footer's contact details and its links to the accessibility statement and privacy
     policy."""
     footer = FooterSettings.for_site(Site.objects.get(is_default_site=True))
-    footer.contact_text = "Bolig- og Planstyrelsen, Center for Bolig"
-    footer.contact_email = "tilsyn@bpst.dk"
-    footer.contact_phone = "+45 41 71 27 00"
+    for name, value in front_matter.data(CONTENT / "footer.yaml").items():
+        setattr(footer, name, value)
     footer.accessibility_page = accessibility
     footer.privacy_page = privacy
     footer.save()
@@ -157,89 +158,9 @@ def user(
     return account
 
 
-# (role label, e-mail, first name, last name, roles, municipality code, title, lead caseworker)
-DEMO_USERS = [
-    (
-        "Styrelsesadministrator",
-        "admin@bpst.dk",
-        "Anne",
-        "Administrator",
-        [roles.ADMINISTRATOR],
-        None,
-        "Systemadministrator",
-        False,
-    ),
-    (
-        "Styrelsesredaktør",
-        "redaktoer@bpst.dk",
-        "Rasmus",
-        "Redaktør",
-        [roles.EDITOR],
-        None,
-        "Fuldmægtig",
-        False,
-    ),
-    (
-        "Ansvarlig godkender",
-        "godkender@bpst.dk",
-        "Gitte",
-        "Godkender",
-        [roles.EDITOR, roles.APPROVER],
-        None,
-        "Kontorchef",
-        False,
-    ),
-    (
-        "Netværksmedlem",
-        "medlem@kommune.dk",
-        "Mette",
-        "Medlem",
-        [roles.MEMBER],
-        None,
-        "Konsulent",
-        False,
-    ),
-    (
-        "Sagsbehandler, København (ledende)",
-        "sagsbehandler@kk.dk",
-        "Karen",
-        "Københavner",
-        [roles.CASEWORKER, roles.MEMBER],
-        101,
-        "Specialkonsulent",
-        True,
-    ),
-    (
-        "Sagsbehandler, Aarhus",
-        "sagsbehandler@aarhus.dk",
-        "Anders",
-        "Aarhusianer",
-        [roles.CASEWORKER, roles.MEMBER],
-        751,
-        "Sagsbehandler",
-        False,
-    ),
-    (
-        "Sagsbehandler, Odense",
-        "sagsbehandler@odense.dk",
-        "Ole",
-        "Odenseaner",
-        [roles.CASEWORKER, roles.MEMBER],
-        461,
-        "Sagsbehandler",
-        False,
-    ),
-    (
-        "Sagsbehandler, Læsø",
-        "sagsbehandler@laesoe.dk",
-        "Lise",
-        "Læsøbo",
-        [roles.CASEWORKER, roles.MEMBER],
-        825,
-        "Kommunaldirektør",
-        False,
-    ),
-]
+# The demo log-ins `load_demo` prints and the applicant, from `content/users.yaml`.
+USERS = front_matter.data(CONTENT / "users.yaml")
+DEMO_USERS = USERS["logins"]
 
 
 def load_users():
@@ -249,28 +170,31 @@ def load_users():
     from portal.models import AccessRequest, Municipality
 
     logins = []
-    for label, email, first, last, role_names, municipality, title, lead in DEMO_USERS:
-        account = user(
-            email,
-            first,
-            last,
-            groups=role_names,
-            municipality=municipality,
-            title=title,
-            lead=lead,
-            is_superuser=roles.ADMINISTRATOR in role_names,
-        )
+    for login in DEMO_USERS:
+        fields = user_fields(login)
+        account = user(**fields, is_superuser=roles.ADMINISTRATOR in fields["groups"])
         has_totp = Authenticator.objects.filter(user=account, type=Authenticator.Type.TOTP).exists()
-        logins.append((label, email, demo_totp_secret(email) if has_totp else ""))
-    applicant = user(
-        "ny.kollega@kk.dk", "Nikolaj", "Nyansat", groups=[roles.MEMBER], municipality=101
-    )
+        logins.append(
+            (login["label"], account.email, demo_totp_secret(account.email) if has_totp else "")
+        )
+    fields = user_fields(USERS["applicant"])
+    motivation = fields.pop("motivation")
+    applicant = user(**fields)
     AccessRequest.objects.get_or_create(
         user=applicant,
         status=AccessRequest.Status.PENDING,
         defaults={
-            "municipality": Municipality.objects.get(code=101),
-            "motivation": "Jeg er ny i tilsynsenheden og skal forberede årets styringsdialoger.",
+            "municipality": Municipality.objects.get(code=fields["municipality"]),
+            "motivation": motivation,
         },
     )
     return logins
+
+
+def user_fields(entry):
+    """A demo user's fields from a content file; a role the portal does not have is an error."""
+    fields = {name: value for name, value in entry.items() if name != "label"}
+    unknown = set(fields["groups"]) - set(roles.INVITABLE)
+    if unknown:
+        raise ValueError(f"demo user {entry['email']}: unknown roles {sorted(unknown)}")
+    return fields

@@ -18,3 +18,8 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 # The test suite's `flush` (after every transactional test) deletes rows instead of truncating.
 INSTALLED_APPS = ["tests.database_flush", *INSTALLED_APPS]  # noqa: F405
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    # The test database's commits need not survive a crash: no wait for the WAL to reach the
+    # disk on each commit of a migration or a transactional test. Test settings only.
+    DATABASES["default"]["OPTIONS"] = {"options": "-c synchronous_commit=off"}  # noqa: F405

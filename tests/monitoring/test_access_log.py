@@ -131,3 +131,65 @@ def test_a_refused_organisation_is_not_logged_as_viewed(signed_in, monitoring_da
 
     assert not events(AuditEvent.Kind.MONITORING_VIEWED)
     assert not events(AuditEvent.Kind.MONITORING_EXPORTED)
+
+
+REFUSE_AUDIT_INSERTS = {
+    "postgresql": [
+        "CREATE FUNCTION refuse_audit() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused'; "
+        "END; $$ LANGUAGE plpgsql",
+        "CREATE TRIGGER refuse_audit BEFORE INSERT ON portal_auditevent "
+        "FOR EACH ROW EXECUTE FUNCTION refuse_audit()",
+    ],
+    "sqlite": [
+        "CREATE TRIGGER refuse_audit BEFORE INSERT ON portal_auditevent "
+        "BEGIN SELECT RAISE(ABORT, 'refused'); END",
+    ],
+}
+ALLOW_AUDIT_INSERTS = {
+    "postgresql": [
+        "DROP TRIGGER refuse_audit ON portal_auditevent",
+        "DROP FUNCTION refuse_audit()",
+    ],
+    "sqlite": ["DROP TRIGGER refuse_audit"],
+}
+
+
+def run_sql(statements):
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_page_outside_a_transaction_is_shown_after_its_event_is_committed(
+    migrated_db, client, login, caseworker_kk, monitoring_data
+):
+    """As the server runs a page (autocommit): on PostgreSQL the event is written on a connection
+    of its own while the page is built, and is in the log when the response arrives."""
+    login(client, caseworker_kk)
+    AuditEvent.objects.all().delete()
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/monitorering/organisation/0042/?aar=2024").status_code == 200
+
+    inserts = [q["sql"] for q in captured if 'INSERT INTO "portal_auditevent"' in q["sql"]]
+    assert len(inserts) == (0 if connection.vendor == "postgresql" else 1)
+    event = only_event(AuditEvent.Kind.MONITORING_VIEWED)
+    assert event.actor == caseworker_kk and event.ip_address == "127.0.0.1"
+    assert event.details["path"] == "/monitorering/organisation/0042/?aar=2024"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_page_whose_event_cannot_be_written_is_not_shown(
+    migrated_db, client, login, caseworker_kk, monitoring_data
+):
+    login(client, caseworker_kk)
+    client.raise_request_exception = False
+    run_sql(REFUSE_AUDIT_INSERTS[connection.vendor])
+    try:
+        response = client.get("/monitorering/organisation/0042/?aar=2024")
+    finally:
+        run_sql(ALLOW_AUDIT_INSERTS[connection.vendor])
+
+    assert response.status_code == 500
+    assert "0042" not in response.content.decode()
+    assert not events(AuditEvent.Kind.MONITORING_VIEWED)

@@ -180,10 +180,7 @@ def test_mentions_name_one_active_member_of_the_thread_group(first_load):
 
 
 def test_municipal_demo_log_ins_are_not_in_the_secret_group(first_load, client):
-    municipal_logins = [
-        email for _label, email, _first, _last, role_names, *_rest in DEMO_USERS
-        if roles.MEMBER in role_names
-    ]  # fmt: skip
+    municipal_logins = [login["email"] for login in DEMO_USERS if roles.MEMBER in login["groups"]]
     secret = Group.objects.get(kind=GroupKind.SECRET)
     member = get_user_model().objects.get(email=DEMO_MEMBER)
     client.force_login(member)
@@ -413,7 +410,7 @@ def test_moderators_find_an_open_report_and_a_hidden_reply_in_the_log(first_load
         client.force_login(action.actor)
         log = client.get(reverse("network:moderation_log", args=[reply.thread.group.slug]))
         assert log.status_code == 200 and action.reason in log.content.decode()
-    demo_logins = [email for _label, email, *_rest in DEMO_USERS]
+    demo_logins = [login["email"] for login in DEMO_USERS]
     for report in reports:
         assert report.post.author_id != report.reporter_id
         assert report.group.memberships.filter(

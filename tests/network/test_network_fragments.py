@@ -4,10 +4,11 @@ change shows at once. Each test renders a page first for one reader, filling the
 for another."""
 
 import pytest
+from django.contrib.auth.models import Group as Role
 
-from network import moderation, posting
+from network import following, moderation, posting
 from network.choices import MembershipStatus
-from network.models import Reply, Thread
+from network.models import Membership, Reply, Thread
 from portal import roles
 from tests.network.conftest import add_member
 
@@ -126,3 +127,64 @@ def test_changes_show_at_once(world, as_user):
     assert "3 medlemmer" in page(client, "/netvaerk/")
     Thread.objects.filter(pk=g["thread"].pk).delete()
     assert "Hemmelig overskrift open" not in page(client, group_url)
+
+
+def test_unread_threads_in_lists_and_group_pages_are_the_readers_own(open_group, as_user):
+    g = open_group
+    Reply.objects.create(thread=g["thread"], author=g["moderator"], body_markdown="Ulæst svar")
+    group_url = g["group"].get_absolute_url()
+    in_list, in_group = "tråd med ulæst aktivitet", 'class="network-unread">Ulæst<'
+    for reader in ("member", "other"):
+        assert in_list in page(as_user(g[reader]), "/netvaerk/")
+        assert in_group in page(as_user(g[reader]), group_url)
+
+    page(as_user(g["other"]), f"{g['thread'].get_absolute_url()}?side=1")  # reads the reply
+
+    assert in_list not in page(as_user(g["other"]), "/netvaerk/")
+    assert in_group not in page(as_user(g["other"]), group_url)
+    assert in_list in page(as_user(g["member"]), "/netvaerk/")
+    assert in_group in page(as_user(g["member"]), group_url)
+
+
+def test_the_shared_thread_carries_no_readers_rights_or_state(world, as_user):
+    g = world["closed"]
+    url = f"{g['thread'].get_absolute_url()}?side=1"
+    following.follow(g["member"], g["thread"])
+    member_page = page(as_user(g["member"]), url)
+    assert "Følg ikke længere tråden" in member_page and "Send svar" in member_page
+
+    moderator_page = page(as_user(g["moderator"]), url)
+    assert "Følg ikke længere tråden" not in moderator_page
+    assert "Lås tråden" in moderator_page
+    assert "Lås tråden" not in page(as_user(g["member"]), url)
+    for relation in ("removed", "requested", "invited", "banned"):
+        assert as_user(g[relation]).get(url).status_code == 404
+    assert as_user(world["outsider"]).get(url).status_code == 404
+
+    Membership.objects.filter(group=g["group"], user=g["member"]).delete()
+    assert as_user(g["member"]).get(url).status_code == 404
+
+
+def test_membership_on_a_group_page_is_the_readers_own(world, as_user):
+    g = world["open"]
+    url = g["group"].get_absolute_url()
+    member_page = page(as_user(g["member"]), url)
+    assert "Forlad netværket" in member_page and "Start en ny tråd" in member_page
+    outsider_page = page(as_user(world["outsider"]), url)
+    assert "Bliv medlem" in outsider_page
+    assert "Forlad netværket" not in outsider_page and "Start en ny tråd" not in outsider_page
+    banned_page = page(as_user(g["banned"]), url)
+    assert "Du er udelukket" in banned_page and "Hemmelig overskrift open" not in banned_page
+    assert as_user(g["member"]).get(world["secret"]["group"].get_absolute_url()).status_code == 404
+
+
+def test_the_list_of_networks_follows_the_readers_roles_and_moderation(world, as_user):
+    g = world["closed"]
+    review_link = "Anmodninger om netværksadgang"
+    assert review_link in page(as_user(g["moderator"]), "/netvaerk/")
+    member = as_user(g["member"])
+    assert review_link not in page(member, "/netvaerk/")
+    assert g["group"].name in page(member, "/netvaerk/")
+
+    g["member"].groups.remove(Role.objects.get(name=roles.MEMBER))
+    assert g["group"].name not in page(member, "/netvaerk/")

@@ -2,12 +2,16 @@
 request: each reader gets their own name, menu, search query and return address, never
 another's."""
 
+import re
+
 from django.test import Client
 from django.urls import reverse
 
+from guidance.models import GuidanceIndexPage, NewsIndexPage
 from portal import roles
 
 SEARCH = "/soeg/"
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def header(client, path=SEARCH, **query):
@@ -58,3 +62,21 @@ def test_an_anonymous_reader_gets_the_log_in_link_back_to_the_page(db):
     assert f'href="{reverse("account_login")}?next=/soeg/"' in html
     assert "log-out-form" not in html
     assert "csrfmiddlewaretoken" not in html
+
+
+def test_control_characters_in_a_menu_title_or_a_query_neither_split_nor_reach_the_header(
+    home, publish_page, make_user, login
+):
+    """The kept pieces are split at markers made of a control character; a title or query
+    holding one (even shaped as a marker) must not move a value to another's place."""
+    publish_page(home, GuidanceIndexPage(title="Vej\x1eback\x1eledning", show_in_menus=True))
+    publish_page(home, NewsIndexPage(title="Ny\x1eheder", show_in_menus=True))
+    client = Client()
+    login(client, make_user(roles.MEMBER, first_name="Mo\x1ena", last_name="Medlem"))
+    html = header(client, q="tilsyn\x1esearch_query\x1e kommune")
+    assert 'value="tilsynsearch_query kommune"' in html
+    assert html.count("Vejbackledning") == 2
+    assert html.count("Nyheder") == 2
+    assert html.count("Mona Medlem") == 2
+    assert html.count('name="csrfmiddlewaretoken"') == 1
+    assert not CONTROL.search(html)

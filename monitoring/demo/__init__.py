@@ -1,10 +1,12 @@
 """The demo's country: generated key figures for 2015–2024, imported as an editor would, then
-evaluated. Idempotent: a file already imported with the same checksum is skipped.
+evaluated, then the rules linked to guidance and a few flags and notes worked on, from
+`content/`. Idempotent: a file already imported with the same checksum is skipped.
 
 DEMO ONLY: the figures are synthetic (docs/synthetic-data.md).
 """
 
 import datetime
+from pathlib import Path
 
 from django.conf import settings
 from django.utils import timezone
@@ -23,55 +25,18 @@ from monitoring.models import (
 )
 from monitoring.signals import key_figures_imported
 from monitoring.triggers import EVALUATE_ON_IMPORT, key_figures_changed
+from portal import front_matter
 from portal.models import User
 
 SEED = 1
 YEARS = list(range(2015, 2025))
-FOLLOW_UP_BY = "sagsbehandler@kk.dk"
-RULE_GUIDANCE = {
-    "R01": "dispositionsfonden",
-    "R02": "arbejdskapitalen",
-    "R03": "tomgang-og-lejetab",
-    "R04": "tomgang-og-lejetab",
-    "R05": "kommunal-anvisning-og-fleksibel-udlejning",
-    "R06": "kommunal-anvisning-og-fleksibel-udlejning",
-    "R07": "vedligeholdelsesplaner-og-henlaeggelser",
-    "R08": "tidlige-tegn-paa-oekonomiske-vanskeligheder",
-    "R09": "tidlige-tegn-paa-oekonomiske-vanskeligheder",
-    "R10": "afdelingens-budget-og-husleje",
-    "R11": "effektivitetstal",
-    "R12": "administrationsbidrag",
-    "R13": "tidlige-tegn-paa-oekonomiske-vanskeligheder",
-    "R14": "regnskabsfrister-og-indberetning",
-    "R15": "revisors-forbehold",
-    "R16": "saerlig-driftsstoette",
-}
-NOTES_BY = "redaktoer@bpst.dk"
-# Styrelse's notes to København on its two highest-ranked organisations: (title, text, days to
-# answer or None).
-NOTES = [
-    (
-        "Særlig driftsstøtte fra Landsbyggefonden",
-        "Landsbyggefonden har givet organisationens største afdeling særlig driftsstøtte i tre "
-        "år. Styrelsen vil gerne høre, hvordan kommunen følger op på afdelingens plan.",
-        21,
-    ),
-    (
-        "Fusion under forberedelse",
-        "Organisationen har orienteret styrelsen om, at den forbereder en fusion med en nabo.",
-        None,
-    ),
-]
-FOLLOW_UPS = [
-    (FlagStatus.IN_PROGRESS, "Vi har bedt organisationen om en redegørelse inden 1. december."),
-    (FlagStatus.DISCUSSED, "Drøftet på styringsdialogmødet; organisationen lægger en plan."),
-    (FlagStatus.IN_PROGRESS, "Afventer revisionsprotokollen for 2024."),
-    (FlagStatus.CLOSED, "Forklaret af engangsudgift til tagrenovering; ingen videre handling."),
-    (
-        FlagStatus.REJECTED,
-        "Ledigheden skyldes planlagt helhedsrenovering, hvor boligerne holdes tomme.",
-    ),
-]
+CONTENT = Path(__file__).parent / "content"
+
+
+def notes():
+    """Styrelse's notes to København, from `content/notes/`: title, by (the author's e-mail) and
+    respond_in_days (where an answer is asked for) in the front matter, the note as the body."""
+    return [front_matter.read(path) for _key, path in front_matter.numbered(CONTENT / "notes")]
 
 
 def demo_directory():
@@ -116,33 +81,36 @@ def load(log=print):
 
 def write_demo_notes():
     """Styrelse's notes to København (once), written directly: the demo sends no e-mail."""
-    author = User.objects.filter(email=NOTES_BY).first()
-    if author is None or StyrelseNote.objects.exists():
+    written = notes()
+    authors = User.objects.in_bulk({note.meta["by"] for note in written}, field_name="email")
+    if StyrelseNote.objects.exists() or any(note.meta["by"] not in authors for note in written):
         return
     organisations = (
         OrganisationAssessment.objects.filter(
             year=YEARS[-1], organisation__supervising_municipality__code=101
         )
         .order_by("rank", "-score")
-        .select_related("organisation")[: len(NOTES)]
+        .select_related("organisation")[: len(written)]
     )
     today = timezone.localdate()
-    for assessment, (title, body, days) in zip(organisations, NOTES, strict=False):
+    for assessment, note in zip(organisations, written, strict=False):
+        days = note.meta.get("respond_in_days")
         StyrelseNote.objects.create(
             organisation=assessment.organisation,
-            author=author,
-            title=title,
-            body=body,
+            author=authors[note.meta["by"]],
+            title=note.meta["title"],
+            body=note.body,
             respond_by=today + datetime.timedelta(days=days) if days else None,
         )
 
 
 def link_rules_to_guidance():
     """Point each default rule at the demo guidance that helps act on it (where unset)."""
+    rule_guidance = front_matter.data(CONTENT / "rule_guidance.yaml")
     pages = {
-        page.slug: page for page in GuidancePage.objects.filter(slug__in=RULE_GUIDANCE.values())
+        page.slug: page for page in GuidancePage.objects.filter(slug__in=rule_guidance.values())
     }
-    for code, slug in RULE_GUIDANCE.items():
+    for code, slug in rule_guidance.items():
         if slug in pages:
             # A plain update: linking guidance changes no flag, so no re-evaluation is queued.
             FlagRule.objects.filter(code=code, guidance_page__isnull=True).update(
@@ -154,15 +122,23 @@ def follow_up_demo_flags():
     """A few of København's 2024 flags in progress, discussed and closed (once)."""
     if FlagEvent.objects.exists():
         return
-    caseworker = User.objects.filter(email=FOLLOW_UP_BY).first()
+    follow_ups = front_matter.data(CONTENT / "follow_ups.yaml")
+    caseworker = User.objects.filter(email=follow_ups["by"]).first()
     if caseworker is None:
         return
+    entries = follow_ups["flags"]
     flags = Flag.objects.filter(
         is_current=True, year=YEARS[-1], organisation__supervising_municipality__code=101
-    ).order_by("severity", "organisation__org_no", "rule__code")[: len(FOLLOW_UPS)]
-    for flag, (status, note) in zip(flags.select_related("case"), FOLLOW_UPS, strict=False):
+    ).order_by("severity", "organisation__org_no", "rule__code")[: len(entries)]
+    for flag, entry in zip(flags.select_related("case"), entries, strict=False):
         follow_up.record(
-            flag, caseworker, {"status": status, "assigned_to": caseworker, "note": note}
+            flag,
+            caseworker,
+            {
+                "status": FlagStatus(entry["status"]),
+                "assigned_to": caseworker,
+                "note": entry["note"],
+            },
         )
 
 
