@@ -32,7 +32,7 @@ from guidance.models import (
 )
 from portal import demo as portal_demo
 from portal.models import PortalDocument
-from portal.search import vocabulary
+from portal.search import texts, vocabulary
 from portal.search.index import indexed_text
 
 # The page every guidance figure is measured on: 20 blocks and 5 related pages (issue 3).
@@ -273,6 +273,7 @@ def index(model, pages):
     """Index the pages in every backend and add their words to the vocabulary."""
     for backend in get_search_backends():
         backend.add_bulk(model, pages)
+    texts.store(pages)
     vocabulary.add_text(" ".join(indexed_text(page) for page in pages))
 
 

@@ -82,6 +82,7 @@ def run(args, tmp, env):
     reader = pages.step(
         f"writing {args.posts} network posts ({pages.elapsed(started)})", grow_network, args.posts
     )
+    pages.step(f"vacuum and analyse ({pages.elapsed(started)})", pages.settle, connection)
     client = network_bench.signed_in_client(reader)
     queries = first_time_queries()
     print_queries(client, queries)

@@ -71,6 +71,7 @@ def run(args, tmp, env):
     # The thread has a last page other than the first at any scale.
     volume["replies"] = max(volume["replies"], 2 * REPLIES_PER_PAGE)
     paths, queries, people = build(volume, args.scale, tmp, started)
+    pages.step(f"vacuum and analyse ({pages.elapsed(started)})", pages.settle, connection)
     targets = {role: role_targets(role, paths, queries) for role in people}
     counts = count_queries(targets, people)
     connection.close()

@@ -14,7 +14,7 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backends
 from wagtail.signals import page_published, page_unpublished
 
-from portal.search import vocabulary
+from portal.search import texts, vocabulary
 from portal.search.generation import bump_search_generation
 from portal.search.index import indexed_text
 
@@ -49,6 +49,7 @@ def update(instance):
     if indexed is None:
         return
     index.insert_or_update_object(indexed)
+    texts.store([indexed])
     vocabulary.add_text(indexed_text(indexed))
     bump_search_generation()
 
@@ -60,16 +61,30 @@ def update_all(queryset):
         return
     for backend in get_search_backends(with_auto_update=True):
         backend.add_bulk(queryset.model, objects)
+    texts.store(objects)
     vocabulary.add_text(" ".join(indexed_text(obj) for obj in objects))
     bump_search_generation()
 
 
 def rebuild_vocabulary():
-    """The vocabulary of everything indexed, counted afresh."""
+    """The vocabulary of everything indexed, counted afresh, and every page's stored text."""
     with transaction.atomic():
-        vocabulary.rebuild(
-            indexed_text(obj)
-            for model in index.get_indexed_models()
-            if not model._meta.abstract and model._meta.concrete_model is model
-            for obj in model.get_indexed_objects().iterator(chunk_size=500)
-        )
+        vocabulary.rebuild(_with_texts_stored(_indexed_objects()))
+
+
+def _indexed_objects():
+    for model in index.get_indexed_models():
+        if not model._meta.abstract and model._meta.concrete_model is model:
+            yield from model.get_indexed_objects().iterator(chunk_size=500)
+
+
+def _with_texts_stored(objects, batch=500):
+    """The indexed text of each object, the pages' texts stored batch by batch on the way."""
+    pending = []
+    for obj in objects:
+        pending.append(obj)
+        if len(pending) == batch:
+            texts.store(pending)
+            pending = []
+        yield indexed_text(obj)
+    texts.store(pending)

@@ -108,3 +108,21 @@ class UnansweredQuery(models.Model):
 
     def __str__(self):
         return self.query
+
+
+class PageText(models.Model):
+    """The plain text of a page a result's snippet is cut from (its summary and body), stored
+    when the page is indexed, so a search converts no page body while it answers."""
+
+    # No database constraint: a page tree removed in bulk leaves a text behind, never read again.
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
+        db_constraint=False,
+    )
+    text = models.TextField(blank=True)
+
+    def __str__(self):
+        return self.text[:50]

@@ -12,6 +12,7 @@ from wagtail import hooks
 from wagtail.models import Page
 
 from portal import routing
+from portal.search.texts import page_text, stored
 
 SOURCES_HOOK = "portal_search_sources"
 TOPICS_HOOK = "portal_search_topics"
@@ -54,23 +55,25 @@ class SearchSource:
 
 
 def page_hits(objects, request):
-    """{pk: Hit} for found pages, each loaded as its own type (one query per type)."""
-    pages = Page.objects.filter(pk__in=[obj.pk for obj in objects]).specific()
-    return {page.pk: _page_hit(page, request) for page in pages}
-
-
-def _page_hit(page, request):
-    body = getattr(page, "body", None)
-    text = [page.summary]
-    if body is not None:
-        text += type(page)._meta.get_field("body").get_searchable_content(body)
-    return Hit(
-        title=page.title,
-        url=page.get_url(),
-        kind=page._meta.verbose_name,
-        text=" ".join(t for t in text if t),
-        date=page.first_published_at,
-    )
+    """{pk: Hit} for found pages, in one query and one for their stored texts; a page indexed
+    before texts were stored is loaded as its own type and its text worked out."""
+    ids = [obj.pk for obj in objects]
+    texts = stored(ids)
+    missing = [pk for pk in ids if pk not in texts]
+    if missing:
+        texts.update(
+            (page.pk, page_text(page)) for page in Page.objects.filter(pk__in=missing).specific()
+        )
+    return {
+        page.pk: Hit(
+            title=page.title,
+            url=page.get_url(),
+            kind=page.specific_class._meta.verbose_name,
+            text=texts.get(page.pk, ""),
+            date=page.first_published_at,
+        )
+        for page in Page.objects.filter(pk__in=ids)
+    }
 
 
 def public_pages():

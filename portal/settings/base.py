@@ -328,7 +328,7 @@ def search_backends(elasticsearch_url=None):
     outage. On PostgreSQL the database backend uses full-text search, and the "danish"
     configuration stems the words ("tilsynet" finds "tilsyn").
     """
-    database = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "danish"}
+    database = {"BACKEND": "portal.search.database", "SEARCH_CONFIG": "danish"}
     if not elasticsearch_url:
         return {"default": database}
     return {

@@ -35,3 +35,20 @@ def test_the_backends_match_is_answered_by_the_vector_index(make_guidance_page):
 
     assert "portal_search_entry_vector_gin" in plan
     assert list(results) == [Page.objects.get(title="Dispositionsfonden")]
+
+
+def test_an_object_is_found_from_its_entry_by_an_index_lookup():
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN SELECT 1 FROM wagtailcore_page WHERE (id)::varchar(50) = '3'")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "wagtailcore_page_text_id_idx" in plan
+
+
+def test_a_match_is_ranked_once_per_vector(make_guidance_page):
+    results = get_search_backend().search(
+        "anvisning venteliste dispositionsfond", Page.objects.live()
+    )
+
+    assert str(results.get_queryset().query).count("ts_rank(") == 2  # title and body
