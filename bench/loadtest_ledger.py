@@ -1,10 +1,9 @@
 """What the portal acknowledged under load against what the database holds afterwards.
 
 Each acknowledged write must be stored exactly once: a thread or a reply by its submission
-token, a sign-up by its address, a registration (for a network meeting or a conference) as a
-row of the member's for the event, still active unless a cancellation was sent, a cancellation as
-that row cancelled (a member who cancels and registers again has a new row: the n-th registration
-acknowledged is the n-th row, oldest first), a follow-up by the marker in its note, an import by its form token (and it
+token, a sign-up by its address, a registration (for a network meeting or a conference) as the
+member's one row for the event, still active unless a cancellation was sent, a cancellation as
+that row cancelled, a follow-up by the marker in its note, an import by its form token (and it
 must have succeeded). Once the task worker has emptied the queue, no task may be waiting,
 running or failed, and the registrations' e-mails must match the rows: a seat confirmed or
 given once, a place on the waiting list told once, no e-mail twice.
@@ -52,23 +51,8 @@ def registration_statuses(ack):
     return list(rows.values_list("status", flat=True))
 
 
-def registration_rounds(acks):
-    """For each registration, cancellation or cancel sent (by its place in `acks`), the round it
-    belongs to: 0 for the member's first registration for the event, 1 after they registered
-    again, and so on. `acks` are in the order they were written, so a member's are in order."""
-    registered, rounds = Counter(), {}
-    for place, ack in enumerate(acks):
-        if ack["kind"] == "registration":
-            registered[registration_key(ack)] += 1
-        if ack["kind"] in ("registration", "cancellation", CANCEL_SENT):
-            rounds[place] = max(registered[registration_key(ack)] - 1, 0)
-    return rounds
-
-
-def stored_count(ack, round_=0, cancels_sent=frozenset(), last_round=True):
-    """How many rows the database holds for one acknowledged write (0: lost). A registration's
-    or a cancellation's row is the one of its round; rows after the last round's are duplicates
-    of the last registration."""
+def stored_count(ack, cancels_sent=frozenset()):
+    """How many rows the database holds for one acknowledged write (0: lost)."""
     kind = ack["kind"]
     if kind == "reply":
         return Reply.objects.filter(submission_token=ack["token"]).count()
@@ -76,16 +60,14 @@ def stored_count(ack, round_=0, cancels_sent=frozenset(), last_round=True):
         return Thread.objects.filter(submission_token=ack["token"]).count()
     if kind == "signup":
         return User.objects.filter(email__iexact=ack["email"]).count()
-    if kind in ("registration", "cancellation"):
+    if kind == "registration":
         statuses = registration_statuses(ack)
-        if round_ >= len(statuses):
-            return 0
-        cancelled = statuses[round_] == CANCELLED
-        if kind == "cancellation":
-            return int(cancelled)
-        if cancelled and (registration_key(ack), round_) not in cancels_sent:
+        if CANCELLED in statuses and registration_key(ack) not in cancels_sent:
             return 0  # cancelled by no one
-        return len(statuses) - round_ if last_round else 1
+        return len(statuses)
+    if kind == "cancellation":
+        statuses = registration_statuses(ack)
+        return len(statuses) if set(statuses) == {CANCELLED} else 0
     if kind == "follow_up":
         return FlagEvent.objects.filter(note__contains=ack["marker"]).count()
     if kind == "import":
@@ -133,7 +115,6 @@ def registration_emails(acks, emails):
     moved up), a waiting one of its place once. A row cancelled before the worker came to its
     e-mail gets none: the task sends only what is still true."""
     problems = []
-    registrations = Counter(registration_key(a) for a in acks if a["kind"] == "registration")
     with translation.override(settings.LANGUAGE_CODE):
         subjects = {kind: str(subject) for kind, (subject, _status, _ics) in EMAILS.items()}
     for ack in {registration_key(a): a for a in acks if a["kind"] == "registration"}.values():
@@ -142,8 +123,7 @@ def registration_emails(acks, emails):
             for kind, subject in subjects.items()
         }
         statuses = registration_statuses(ack)
-        rounds = registrations[registration_key(ack)]
-        twice = [kind for kind, count in sent.items() if count > rounds]
+        twice = [kind for kind, count in sent.items() if count > 1]
         if twice:
             problems.append(f"{ack['email']}, {ack['title']}: {', '.join(twice)} e-mail twice")
         if statuses == [RegistrationStatus.CONFIRMED] and sent["confirmed"] + sent["promoted"] != 1:
@@ -159,19 +139,11 @@ def report(acks, outbox: Path, log=print):
     """Print acknowledged against stored per kind; returns the problems found (empty: none)."""
     problems = []
     by_kind = {}
-    rounds = registration_rounds(acks)
-    cancels_sent = {
-        (registration_key(ack), rounds[place])
-        for place, ack in enumerate(acks)
-        if ack["kind"] == CANCEL_SENT
-    }
-    last_rounds = Counter(registration_key(a) for a in acks if a["kind"] == "registration")
-    for place, ack in enumerate(acks):
+    cancels_sent = {registration_key(ack) for ack in acks if ack["kind"] == CANCEL_SENT}
+    for ack in acks:
         if ack["kind"] == CANCEL_SENT:
             continue
-        round_ = rounds.get(place, 0)
-        last = ack["kind"] != "registration" or round_ == last_rounds[registration_key(ack)] - 1
-        count = stored_count(ack, round_, cancels_sent, last)
+        count = stored_count(ack, cancels_sent)
         row = by_kind.setdefault(ack["kind"], Counter())
         row["acknowledged"] += 1
         row["stored once"] += count == 1

@@ -96,32 +96,3 @@ def test_a_seat_never_told_is_named(outbox, conference, make_user):
         f"{member.email}, {conference.title}: confirmed, e-mails "
         "{'confirmed': 0, 'waiting': 0, 'promoted': 0}"
     ]
-
-
-def test_a_member_who_registers_again_after_cancelling_has_a_row_per_round(
-    outbox, conference, make_user, act
-):
-    member = make_user()
-    act(registration.cancel, act(registration.register, member, conference))
-    act(registration.register, member, conference)
-    acks = [
-        ack("registration", member, conference),
-        ack("cancel_sent", member, conference),
-        ack("cancellation", member, conference),
-        ack("registration", member, conference),
-    ]
-    assert ledger.report(acks, outbox, log=print) == []
-
-
-def test_a_row_more_than_the_rounds_is_named(outbox, conference, make_user, act):
-    member = make_user()
-    act(registration.cancel, act(registration.register, member, conference))
-    act(registration.register, member, conference)
-    conference.registrations.create(user=member, status=registration.CANCELLED)
-    acks = [
-        ack("registration", member, conference),
-        ack("cancel_sent", member, conference),
-        ack("cancellation", member, conference),
-        ack("registration", member, conference),
-    ]
-    assert f"{acks[3]}: stored 2 times" in ledger.report(acks, outbox, log=print)
