@@ -14,6 +14,7 @@ once, unchanged, as a person would press the button again.
 Configuration: LOADTEST_CONFIG (JSON written by bench/loadtest_data.py) and LOADTEST_ACKS.
 """
 
+import collections
 import itertools
 import json
 import os
@@ -31,7 +32,8 @@ CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 RETRY_SECONDS = 2
 # The share of acknowledged registrations a member cancels later.
 CANCEL_SHARE = 1 / 3
-_turn = itertools.count()
+# Each pool's accounts are handed out in turn, a counter per pool.
+_turns = collections.defaultdict(itertools.count)
 
 
 def acknowledge(kind, **fields):
@@ -78,10 +80,17 @@ class Visitor(HttpUser):
 class SignedIn(Visitor):
     abstract = True
     pool = None
+    # Whether two simulated users may share an account. Members may not: the journeys keep
+    # each member's registrations in the simulated user, and the ledger counts one row per
+    # member and event.
+    shares_accounts = True
 
     def on_start(self):
         people = CONFIG[self.pool]
-        self.person = people[next(_turn) % len(people)]
+        turn = next(_turns[self.pool])
+        if turn >= len(people) and not self.shares_accounts:
+            raise RuntimeError(f"more simulated users than accounts in {self.pool!r}")
+        self.person = people[turn % len(people)]
         self.client.cookies.set(CONFIG["session_cookie"], self.person["session"])
 
 
@@ -149,6 +158,7 @@ class Newcomer(Visitor):
 class Member(SignedIn):
     weight = 3
     pool = "members"
+    shares_accounts = False
 
     def on_start(self):
         super().on_start()
