@@ -49,7 +49,20 @@ def django_db_setup(
     yield
     if not django_db_keepdb:
         with django_db_blocker.unblock():
+            end_other_sessions()
             teardown_databases(db_cfg, verbosity=verbosity)
+
+
+def end_other_sessions():
+    """End the sessions tests' threads left open on a PostgreSQL test database (a concurrency
+    test's requests, a live server's), which would make PostgreSQL refuse to drop it."""
+    for connection in connections.all():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
 
 
 def shared_setup(worker, run_dir, verbosity):
