@@ -120,7 +120,7 @@ def answer(
         key = _answer_key(query, searchable, tab, sort, page, per_page)
         kept = cache.get(key) if key else None
         if kept is not None:
-            return _from_kept(request, query, searchable, kept, per_page)
+            return _from_kept(request, query, searchable, kept, page, per_page)
     else:
         key = None
     searchable, set_aside = under_topic(request.user, searchable, topic)
@@ -150,8 +150,7 @@ def answer(
     results = Paginator(outcome.results if outcome else [], per_page).get_page(page)
     objects = list(results.object_list)
     if key and outcome and outcome.count:
-        kept = _Kept(chosen, [(f.key, f.count) for f in facets], outcome, objects)
-        cache.set(key, kept, RESULTS_CACHE_SECONDS)
+        cache.set(key, _Kept.of(chosen, facets, outcome, objects), RESULTS_CACHE_SECONDS)
     return _shown(request, query, results, objects, outcome, facets, sources, set_aside)
 
 
@@ -169,11 +168,17 @@ class _Kept:
     promoted: list
     shown: list
 
-    def __init__(self, chosen, counts, outcome, objects):
-        self.chosen, self.counts, self.count = chosen, counts, outcome.count
-        self.suggestion, self.relaxed = outcome.suggestion, outcome.relaxed
-        self.promoted = [obj.pk for obj in outcome.promoted]
-        self.shown = [obj.pk for obj in objects]
+    @classmethod
+    def of(cls, chosen, facets, outcome, objects):
+        return cls(
+            chosen,
+            [(f.key, f.count) for f in facets],
+            outcome.count,
+            outcome.suggestion,
+            outcome.relaxed,
+            [obj.pk for obj in outcome.promoted],
+            [obj.pk for obj in objects],
+        )
 
 
 def _answer_key(query, searchable, tab, sort, page, per_page):
@@ -192,7 +197,7 @@ def _answer_key(query, searchable, tab, sort, page, per_page):
     return f"portal:search:{search_generation()}:answer:{digest}"
 
 
-def _from_kept(request, query, searchable, kept, per_page):
+def _from_kept(request, query, searchable, kept, page, per_page):
     tabs = _tabs(searchable, None, shared=True)
     counts = dict(kept.counts)
     facets = [Facet(t.key, t.label, counts[t.key], t.key == kept.chosen) for t in tabs]
@@ -204,7 +209,7 @@ def _from_kept(request, query, searchable, kept, per_page):
         relaxed=kept.relaxed,
         promoted=[loaded[pk] for pk in kept.promoted if pk in loaded],
     )
-    results = Paginator(range(kept.count), per_page).get_page(request.GET.get("side"))
+    results = Paginator(range(kept.count), per_page).get_page(page)
     objects = [loaded[pk] for pk in kept.shown if pk in loaded]
     return _shown(request, query, results, objects, outcome, facets, chosen.sources, [])
 
