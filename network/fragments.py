@@ -50,6 +50,11 @@ def group_stamp(group_id):
     return generations(_group_key(group_id), PEOPLE_KEY)
 
 
+def people_stamp():
+    """What a fragment naming people depends on besides its own rows."""
+    return generations(PEOPLE_KEY)
+
+
 def reader_stamp(user_id):
     """What a reader's own unread marks depend on besides the groups: how far they read."""
     return generations(_reader_key(user_id))
