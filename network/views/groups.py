@@ -23,7 +23,6 @@ from network.views.gate import listed_group, network_view
 from portal.access import is_administrator, role_key
 from portal.slugs import danish_slugify
 
-UPCOMING_MEETINGS_SHOWN = 3
 # Addresses of pages other than groups: creating a group, one's moderation queues,
 # notifications and unsubscribing.
 RESERVED_SLUGS = {"ny", "moderering", "notifikationer", "afmeld", "adgang"}
@@ -120,7 +119,7 @@ def group_page(request, slug):
         context["thread_list"] = group_fragments.thread_list(
             group, user, may_moderate, may_post, request.GET.get("side")
         )
-        context["upcoming_meetings"] = group.meetings.upcoming()[:UPCOMING_MEETINGS_SHOWN]
+        context["upcoming_meetings"] = group_fragments.upcoming_meetings(group)
         context["library_and_members"] = group_fragments.library_and_members(group)
     if may_moderate:
         context["requests"] = (
