@@ -5,12 +5,14 @@ real TOTP authenticator whose secret is kept on the user object (`user.totp_secr
 can log in through allauth's own two-step flow exactly as a person would.
 """
 
+import copy
 import io
 import itertools
 import json
 import time
 import types
 import zipfile
+from http.cookies import SimpleCookie
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -146,6 +148,30 @@ def session_cookie(user, url):
         stop_totp_clock(patch)
         login(client, user)
     return {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": url}
+
+
+def signed_in_cookies(users):
+    """{role: the cookies of a browser signed in as `users[role]()`} through allauth's real
+    log-in (with TOTP where the user has it), and "anonymous": none; for module-scoped fixtures,
+    so a module signs each role in once."""
+    cookies = {"anonymous": SimpleCookie()}
+    with pytest.MonkeyPatch.context() as patch:
+        stop_totp_clock(patch)  # the tests' own stopped clock comes after a module's fixtures
+        for role, make in users.items():
+            browser = Client()
+            login(browser, make())
+            cookies[role] = browser.cookies
+    return cookies
+
+
+def as_role_with(client, cookies):
+    """`sign_in(role)`: the client with a copy of the role's cookies (`signed_in_cookies`)."""
+
+    def sign_in(role):
+        client.cookies = copy.deepcopy(cookies[role])
+        return client
+
+    return sign_in
 
 
 @pytest.fixture(name="totp_code")

@@ -2,9 +2,18 @@
 filters, pagination, Danish errors, MFA and API tokens, and a constant number of queries."""
 
 import pytest
+from accounts_fixtures import as_role_with, create_user, signed_in_cookies
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from monitoring_fixtures import make_organisation, raise_flag, set_value
+from monitoring_fixtures import (
+    build_monitoring_data,
+    built_once,
+    create_vacancy_rule,
+    fetched_anew,
+    make_organisation,
+    raise_flag,
+    set_value,
+)
 from wagtail.models import APIToken
 
 from monitoring.models import KeyFigure
@@ -16,21 +25,43 @@ API = "/api/monitoring/v1"
 ROLES = ["caseworker_kk", "caseworker_aarhus", "editor", "member", "anonymous"]
 
 
-@pytest.fixture
-def caseworker_aarhus(make_user):
-    return make_user([roles.CASEWORKER, roles.MEMBER], municipality_code=751, mfa=True)
+# The roles `as_role` signs in, once for the module.
+ROLE_USERS = {
+    "caseworker_kk": lambda: create_user(
+        [roles.CASEWORKER, roles.MEMBER], municipality_code=101, mfa=True
+    ),
+    "caseworker_aarhus": lambda: create_user(
+        [roles.CASEWORKER, roles.MEMBER], municipality_code=751, mfa=True
+    ),
+    "editor": lambda: create_user(roles.EDITOR, mfa=True),
+    "member": lambda: create_user(roles.MEMBER),
+}
+
+
+def build_module_data():
+    return build_monitoring_data(create_vacancy_rule()), signed_in_cookies(ROLE_USERS)
+
+
+@pytest.fixture(scope="module")
+def module_data(django_db_setup, django_db_blocker):
+    """The monitoring data and the roles' log-ins, built once for the module."""
+    yield from built_once(django_db_blocker, build_module_data)
 
 
 @pytest.fixture
-def as_role(client, login, request):
+def monitoring_data(db, module_data):
+    return fetched_anew(module_data[0])
+
+
+@pytest.fixture
+def vacancy_rule(monitoring_data):
+    return monitoring_data["flag"].rule
+
+
+@pytest.fixture
+def as_role(client, module_data):
     """A client signed in as the role (through allauth, with MFA where the role needs it)."""
-
-    def sign_in(role):
-        if role != "anonymous":
-            login(client, request.getfixturevalue(role))
-        return client
-
-    return sign_in
+    return as_role_with(client, module_data[1])
 
 
 def org_numbers(response):

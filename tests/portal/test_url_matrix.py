@@ -5,16 +5,14 @@ fails `test_every_own_url_pattern_has_an_expectation`, so a new URL cannot go un
 third-party URLconfs (Wagtail admin, documents and pages; allauth) are represented by a few URLs.
 """
 
-import copy
 import datetime
 import shutil
-from http.cookies import SimpleCookie
 
 import pytest
-from accounts_fixtures import create_user, login, stop_totp_clock
+from accounts_fixtures import as_role_with, create_user, signed_in_cookies
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.test import Client, override_settings
+from django.test import override_settings
 from django.urls import URLResolver, get_resolver
 from django.utils import timezone
 from monitoring_fixtures import build_monitoring_data, create_vacancy_rule
@@ -766,28 +764,15 @@ ROLE_USERS = {
 
 @pytest.fixture(scope="module")
 def role_cookies(module_transaction):
-    """Each role signed in once for the module through allauth's real log-in (with TOTP where
-    the role has it): the cookies its browser then carries. A test's changes to a session are
-    rolled back with the test."""
-    cookies = {"anonymous": SimpleCookie()}
-    with pytest.MonkeyPatch.context() as patch:
-        stop_totp_clock(patch)  # the tests' own stopped clock comes after this fixture
-        for role, make in ROLE_USERS.items():
-            browser = Client()
-            login(browser, make())
-            cookies[role] = browser.cookies
-    return cookies
+    """Each role signed in once for the module; a test's changes to a session are rolled back
+    with the test."""
+    return signed_in_cookies(ROLE_USERS)
 
 
 @pytest.fixture
 def as_role(client, role_cookies):
     """`as_role(role)`: the test's client with a copy of the role's cookies."""
-
-    def sign_in(role):
-        client.cookies = copy.deepcopy(role_cookies[role])
-        return client
-
-    return sign_in
+    return as_role_with(client, role_cookies)
 
 
 def check(response, expected, label):
