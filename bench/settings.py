@@ -30,3 +30,12 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
 }
+# Each worker's local-memory cache stands in for production's Redis. Django's default bound of
+# 300 entries was filled by the first-time searches (about 13 entries each), which pushed the
+# networks' generations out between rounds, so every network fragment was rendered again.
+CACHES = {
+    name: {**cache, "OPTIONS": {"MAX_ENTRIES": 100_000, **cache.get("OPTIONS", {})}}
+    if cache["BACKEND"].endswith("LocMemCache")
+    else cache
+    for name, cache in CACHES.items()  # noqa: F405
+}

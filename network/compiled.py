@@ -25,9 +25,10 @@ def _stand_in(value, n):
     return _TEXT_SLOT.format(n) if isinstance(value, str) else _FIRST_SLOT - n
 
 
-def rows(name, user, build, values=()):
+def rows(name, user, build, values=(), window=None):
     """The rows of `build(reader, slots)`, a `values_list` queryset, for `user` and `values`
-    (as many slots as values, numbers or text; the same kinds on every call under one `name`)."""
+    (as many slots as values, numbers or text; the same kinds on every call under one `name`);
+    `window` = (offset, limit) keeps only those rows of an ordered, unsliced queryset."""
     key = (name, role_key(user), tuple(isinstance(v, str) for v in values))
     if key not in _compiled:
         stand_in = copy.copy(user)
@@ -41,6 +42,10 @@ def rows(name, user, build, values=()):
         return []
     sql, params = _compiled[key]
     by_slot = {_READER: user.pk, **{_stand_in(v, n): v for n, v in enumerate(values)}}
+    params = [by_slot.get(p, p) if isinstance(p, int | str) else p for p in params]
+    if window is not None:
+        offset, limit = window
+        sql, params = f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [by_slot.get(p, p) if isinstance(p, int | str) else p for p in params])
+        cursor.execute(sql, params)
         return cursor.fetchall()

@@ -1,7 +1,7 @@
 """Generations that date the networks' shared fragments (group list, thread list, replies).
 
 Each group has an *activity generation*, moved by any save or delete of the group, its
-memberships, threads, replies, attachments and documents; the *people generation* moves when a
+memberships, threads, replies, attachments, documents and meetings; the *people generation* moves when a
 user is saved (not for a log-in's timestamp) or deleted, since fragments show names, titles and
 municipalities; the *network generation* moves with either, for the list of every group. A
 fragment is stored under the generations it depends on plus what differs per reader (language,
@@ -48,6 +48,11 @@ def network_stamp():
 def group_stamp(group_id):
     """What a group's page and its threads' pages depend on."""
     return generations(_group_key(group_id), PEOPLE_KEY)
+
+
+def people_stamp():
+    """What a fragment naming people depends on besides its own rows."""
+    return generations(PEOPLE_KEY)
 
 
 def reader_stamp(user_id):
@@ -126,10 +131,18 @@ def _user_changed(sender, instance, update_fields=None, **kwargs):
 
 
 def connect():
-    from network.models import Attachment, Group, GroupDocument, Membership, Reply, Thread
+    from network.models import (
+        Attachment,
+        Group,
+        GroupDocument,
+        Meeting,
+        Membership,
+        Reply,
+        Thread,
+    )
 
     for signal in (post_save, post_delete):
-        for model in (Group, Membership, Thread, Reply, Attachment, GroupDocument):
+        for model in (Group, Membership, Thread, Reply, Attachment, GroupDocument, Meeting):
             signal.connect(_row_changed, sender=model, dispatch_uid=f"fragments-{model.__name__}")
         signal.connect(
             _user_changed, sender=settings.AUTH_USER_MODEL, dispatch_uid="fragments-user"

@@ -1,6 +1,6 @@
 """A group page's shared parts, rendered once per group generation and language: the page of
-threads (once more for moderators, who see hidden threads' titles), the moderators, and the
-latest documents with the member list.
+threads (once more for moderators, who see hidden threads' titles), the moderators, the
+upcoming meetings (until the first of them ends), and the latest documents with the member list.
 
 What differs per reader is added on every request: whether each listed thread is unread for
 them (a mark left in the cached list, `<!--unread:PK-->`, filled in or removed), their
@@ -9,8 +9,10 @@ membership, the follow button and the moderators' tools.
 
 import re
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -21,6 +23,7 @@ from network.models import Thread
 
 THREADS_PER_PAGE = 30
 LATEST_DOCUMENTS = 5
+UPCOMING_MEETINGS_SHOWN = 3
 UNREAD_MARK = re.compile(r"<!--unread:(\d+)-->")
 
 
@@ -81,6 +84,22 @@ def moderators(group):
 
     key = fragments.key("moderators", group.pk, *fragments.group_stamp(group.pk))
     return mark_safe(fragments.get_or_render(key, render))
+
+
+def upcoming_meetings(group):
+    """The next meetings, kept until the first of them ends, when another may be among them."""
+    zone = timezone.get_current_timezone_name()
+    key = fragments.key("upcoming-meetings", group.pk, *fragments.group_stamp(group.pk), zone)
+    html = cache.get(key)
+    if html is None:
+        now = timezone.now()
+        meetings = list(group.meetings.upcoming(now)[:UPCOMING_MEETINGS_SHOWN])
+        context = {"group": group, "upcoming_meetings": meetings}
+        html = render_to_string("network/upcoming_meetings.html", context)
+        first_end = min((meeting.end for meeting in meetings), default=None)
+        seconds = fragments.TIMEOUT if first_end is None else (first_end - now).total_seconds()
+        cache.set(key, html, max(1, min(fragments.TIMEOUT, int(seconds))))
+    return mark_safe(html)
 
 
 def library_and_members(group):

@@ -8,13 +8,12 @@ is taken as read, so joining a group with a long history does not flood them wit
 
 from django.db.models import (
     BooleanField,
-    Case,
+    Count,
     Exists,
     ExpressionWrapper,
     OuterRef,
     Q,
     Subquery,
-    When,
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -66,13 +65,14 @@ def with_unread_flag(threads, user):
     return threads.annotate(unread=ExpressionWrapper(Q(unread(user)), output_field=BooleanField()))
 
 
-def unread_threads_for_members(user):
-    """For Group querysets `with_own_membership(user)`: how many of the group's threads are unread
-    for `user` where they are an active member, 0 elsewhere."""
-    unread_threads = correlated_count(
-        Thread.objects.filter(unread(user), group=OuterRef("pk")), "group"
-    )
-    return Case(When(my_status=MembershipStatus.ACTIVE, then=unread_threads), default=0)
+def unread_threads_by_group(user):
+    """(group id, threads unread for `user`) for each group where they are an active member and
+    have unread threads, in one grouped query. A count correlated per listed group made
+    PostgreSQL estimate the whole list past its JIT thresholds, and compiling it cost 0.7–2 s
+    against some 10 ms of work."""
+    active = Membership.objects.filter(user=user, status=MembershipStatus.ACTIVE).values("group")
+    unread_threads = Thread.objects.filter(unread(user), group__in=active).order_by()
+    return unread_threads.values("group").annotate(n=Count("pk")).values_list("group", "n")
 
 
 def with_read_state(threads, user):

@@ -23,7 +23,6 @@ from network.views.gate import listed_group, network_view
 from portal.access import is_administrator, role_key
 from portal.slugs import danish_slugify
 
-UPCOMING_MEETINGS_SHOWN = 3
 # Addresses of pages other than groups: creating a group, one's moderation queues,
 # notifications and unsubscribing.
 RESERVED_SLUGS = {"ny", "moderering", "notifikationer", "afmeld", "adgang"}
@@ -74,20 +73,30 @@ def _listed_rows(user):
     network's generation and their reading generation."""
     stamp = (*fragments.network_stamp(), *fragments.reader_stamp(user.pk))
     key = fragments.key("listed-groups", user.pk, role_key(user), *stamp)
-    return fragments.get_or_render(
-        key, lambda: compiled.rows("listed-groups", user, _listed_groups)
-    )
+    return fragments.get_or_render(key, lambda: _read_listed_rows(user))
+
+
+def _read_listed_rows(user):
+    """The groups listed for `user` with their membership, and their unread threads where they
+    are an active member (asked only if they are one somewhere)."""
+    rows = compiled.rows("listed-groups", user, _listed_groups)
+    unread = {}
+    if any(status == MembershipStatus.ACTIVE for _pk, status, _role in rows):
+        unread = dict(compiled.rows("unread-by-group", user, _unread_by_group))
+    return [(*row, unread.get(row[0], 0)) for row in rows]
 
 
 def _listed_groups(reader, _slots):
-    """The groups listed for `reader`, with their membership and unread threads."""
     return (
         Group.objects.listed_for(reader)
         .with_own_membership(reader)
-        .annotate(unread_threads=reading.unread_threads_for_members(reader))
         .order_by("name")
-        .values_list("pk", "my_status", "my_role", "unread_threads")
+        .values_list("pk", "my_status", "my_role")
     )
+
+
+def _unread_by_group(reader, _slots):
+    return reading.unread_threads_by_group(reader)
 
 
 @network_view
@@ -110,7 +119,7 @@ def group_page(request, slug):
         context["thread_list"] = group_fragments.thread_list(
             group, user, may_moderate, may_post, request.GET.get("side")
         )
-        context["upcoming_meetings"] = group.meetings.upcoming()[:UPCOMING_MEETINGS_SHOWN]
+        context["upcoming_meetings"] = group_fragments.upcoming_meetings(group)
         context["library_and_members"] = group_fragments.library_and_members(group)
     if may_moderate:
         context["requests"] = (

@@ -4,7 +4,7 @@ import hashlib
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, Window
+from django.db.models import Count, Exists, Window
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,14 +12,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from network import following, notifications, unsubscribe
+from network import compiled, following, fragments, notifications, unsubscribe
 from network.models import EmailOptOut, Notification
 from network.views.gate import network_view, readable_group, readable_thread
 from network.views.threads import reply_url
 
 NOTIFICATIONS_PER_PAGE = 25
 LISTED_SECONDS = 3600
-# What a listed notification shows (network/notification_text.html names the post's author).
+# What a listed notification shows, with its posts' authors by id: their names and erasure
+# (network/notification_text.html) are dated by the people generation.
 SHOWN = (
     "pk",
     "kind",
@@ -27,70 +28,89 @@ SHOWN = (
     "created",
     "thread__title",
     "thread__group__name",
-    *(
-        f"{post}__author__{field}"
-        for post in ("thread", "reply")
-        for field in ("first_name", "last_name", "email", "deleted_at")
-    ),
+    "thread__author_id",
+    "reply__author_id",
 )
 POST_TEXT = ("body_markdown", "body_html")
 
 
 @network_view
 def centre(request):
-    listed = (
-        Notification.objects.visible_to(request.user)
-        .select_related("thread__group", "thread__author", "reply__author")
-        # The centre names posts; it never shows their text.
-        .defer(*(f"{post}__{body}" for post in ("thread", "reply") for body in POST_TEXT))
-    )
-    page_obj, listed_key = listed_page(listed, request.GET.get("side"))
+    user = request.user
+    page_obj, shown = listed_page(user, request.GET.get("side"))
+    bottom = (page_obj.number - 1) * NOTIFICATIONS_PER_PAGE
     return render(
         request,
         "network/notifications.html",
         {
             "page_obj": page_obj,
-            "notifications": page_obj.object_list,
-            "listed_key": listed_key,
+            # Called by the template only when the list is rendered afresh.
+            "notifications": lambda: _listed(user)[bottom : bottom + NOTIFICATIONS_PER_PAGE],
+            "listed_key": _listed_key(shown),
             "listed_seconds": LISTED_SECONDS,
-            "opted_out": EmailOptOut.objects.filter(user=request.user).exists(),
+            "opted_out": shown[0][-2] if shown else _opted_out(user).exists(),
         },
     )
 
 
-def listed_page(listed, number):
-    """The page `number` of the notifications `listed`, and the key of its rendered list (None
-    when it is empty): a digest of everything the page shows, read without loading the
-    notifications, so the list is rendered again only when something in it changed.
+def _listed(user):
+    return (
+        Notification.objects.visible_to(user)
+        .select_related("thread__group", "thread__author", "reply__author")
+        # The centre names posts; it never shows their text.
+        .defer(*(f"{post}__{body}" for post in ("thread", "reply") for body in POST_TEXT))
+    )
 
-    Only the recipient has these notifications (their ids are in the digest), and a list is
-    used again only while every title, group name, author, date and read state in it is the
-    same. The same query counts the notifications for the paginator; a page number that is not
+
+def _opted_out(user):
+    return EmailOptOut.objects.filter(user=user)
+
+
+def listed_page(user, number):
+    """The page `number` of `user`'s notifications and what it shows (`_shown`), in one query
+    whose SQL is compiled once per process (`network.compiled`); it also counts the
+    notifications for the paginator, which only numbers the pages. A page number that is not
     one of the pages gets the paginator's answer (the first or the last page)."""
-    paginator = Paginator(listed, NOTIFICATIONS_PER_PAGE)
     number = number or 1
-    shown = _shown(listed, number)
+    shown = _shown(user, number)
     if shown:
-        paginator.count = shown[0][-1]
+        total = shown[0][-1]
     elif str(number) == "1":
-        paginator.count = 0  # the first page is empty only when there are none
-    page_obj = paginator.get_page(number)
-    if not shown and paginator.count:
-        shown = _shown(listed, page_obj.number)
+        total = 0  # the first page is empty only when there are none
+    else:
+        total = _listed(user).count()
+    page_obj = Paginator(range(total), NOTIFICATIONS_PER_PAGE).get_page(number)
+    if not shown and total:
+        shown = _shown(user, page_obj.number)
+    return page_obj, shown
+
+
+def _listed_key(shown):
+    """The key of the rendered list (None when it is empty): a digest of everything the page
+    shows, so the list is rendered again only when something in it changed. Only the recipient
+    has these notifications (their ids are in the digest), and a list is used again only while
+    every title, group name, author, date and read state in it is the same (authors by id,
+    under the people generation)."""
     if not shown:
-        return page_obj, None
-    digest = hashlib.sha1(repr([*shown, timezone.get_current_timezone_name()]).encode())
-    return page_obj, digest.hexdigest()
+        return None
+    dated = [*shown, fragments.people_stamp(), timezone.get_current_timezone_name()]
+    return hashlib.sha1(repr(dated).encode()).hexdigest()
 
 
-def _shown(listed, number):
-    """What page `number` shows, with the number of all notifications; none for a page number
-    that is not a positive whole number."""
+def _shown(user, number):
+    """What page `number` shows, whether the user opted out of e-mail, and the number of all
+    notifications; none for a page number that is not a positive whole number."""
     if not str(number).isdigit() or int(number) < 1:
         return []
-    bottom = (int(number) - 1) * NOTIFICATIONS_PER_PAGE
-    counted = listed.annotate(listed_total=Window(Count("pk"))).values_list(*SHOWN, "listed_total")
-    return list(counted[bottom : bottom + NOTIFICATIONS_PER_PAGE])
+    window = ((int(number) - 1) * NOTIFICATIONS_PER_PAGE, NOTIFICATIONS_PER_PAGE)
+    return compiled.rows("listed-notifications", user, _counted, window=window)
+
+
+def _counted(reader, _slots):
+    listed = Notification.objects.visible_to(reader).annotate(
+        opted_out=Exists(_opted_out(reader)), listed_total=Window(Count("pk"))
+    )
+    return listed.values_list(*SHOWN, "opted_out", "listed_total")
 
 
 def _visible_notification(request, pk):

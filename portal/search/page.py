@@ -2,21 +2,26 @@
 filter sets aside. Each tab is searched through the same pipeline (`query.search`), whose
 answers are cached per query, access filter and search generation."""
 
-from dataclasses import dataclass, field, replace
+import hashlib
+from dataclasses import dataclass, field
 from datetime import timedelta
-from functools import reduce
+from functools import partial, reduce
 from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from portal.cache import generation_memo
 from portal.search import highlight, unanswered
 from portal.search.generation import search_generation
-from portal.search.query import count, search
+from portal.search.query import RESULTS_CACHE_SECONDS, SearchOutcome, count, search
 from portal.search.sources import registered_sources
 
 ALL_PAGES = "alle"
@@ -43,16 +48,31 @@ class SearchAnswer:
     outcome: object
     facets: list = field(default_factory=list)
     set_aside: list = field(default_factory=list)
+    hits_markup: str = ""
+
+    @property
+    def facets_key(self):
+        """Everything the facet list shows, for its cached markup."""
+        return "|".join(f"{f.key}:{f.count}:{f.selected:d}" for f in self.facets)
 
 
 def available_sources(user):
-    """[(source, queryset)] of every source the user may search, each queryset built once."""
+    """[(source, queryset)] of every source the user may search, each queryset built once; a
+    source's that is the same for everyone once per content generation in the process."""
+    shared = generation_memo(None, "search-shared-querysets", _shared_querysets)
     found = []
     for source in registered_sources():
-        queryset = source.queryset(user, None)
+        if source.same_for_everyone:
+            queryset = shared[source.key].all()
+        else:
+            queryset = source.queryset(user, None)
         if queryset is not None and not queryset.query.is_empty():
             found.append((source, queryset))
     return found
+
+
+def _shared_querysets():
+    return {s.key: s.queryset(None, None) for s in registered_sources() if s.same_for_everyone}
 
 
 def under_topic(user, searchable, topic):
@@ -95,10 +115,19 @@ def answer(
     """The search page's answer for the query in the `available_sources` of the reader: the
     chosen tab's results (without a choice, the first tab that finds something) and every
     tab's count. The chosen tab is searched first: when it finds the query as typed, the other
-    tabs are counted for the query as typed too, without correcting or relaxing it."""
+    tabs are counted for the query as typed too, without correcting or relaxing it. Without a
+    topic or date filter the answer is kept (`_Kept`) per query, tab, sort, page, search
+    generation and the reader's access filters (`_answer_key`)."""
+    if topic is None and period not in PERIODS:
+        key = _answer_key(query, searchable, tab, sort, page, per_page)
+        kept = cache.get(key) if key else None
+        if kept is not None:
+            return _from_kept(request, query, searchable, kept, page, per_page)
+    else:
+        key = None
     searchable, set_aside = under_topic(request.user, searchable, topic)
     since = timezone.now() - timedelta(days=PERIODS[period]) if period in PERIODS else None
-    tabs = _tabs(searchable, since)
+    tabs = _tabs(searchable, since, shared=topic is None)
     chosen = tab if any(t.key == tab for t in tabs) else None
     counts, outcomes, by_type = {}, {}, {}
     for t in sorted(tabs, key=lambda t: t.key != chosen):
@@ -123,11 +152,80 @@ def answer(
     outcome = outcomes.get(chosen)
     sources = next((t.sources for t in tabs if t.key == chosen), [])
     results = Paginator(outcome.results if outcome else [], per_page).get_page(page)
-    results.object_list = _hits(request, list(results.object_list), sources, query)
+    objects = list(results.object_list)
+    if key and outcome and outcome.count:
+        cache.set(key, _Kept.of(chosen, facets, outcome, objects), RESULTS_CACHE_SECONDS)
+    return _shown(request, query, results, objects, outcome, facets, sources, set_aside)
+
+
+@dataclass
+class _Kept:
+    """What a repeated answer needs: the chosen tab, every tab's count, the outcome's count,
+    suggestion and relaxation, and the ids of the recommended results and of the page shown
+    (loaded again through the reader's queryset, so one no longer there is left out)."""
+
+    chosen: str
+    counts: list
+    count: int
+    suggestion: str | None
+    relaxed: str | None
+    promoted: list
+    shown: list
+
+    @classmethod
+    def of(cls, chosen, facets, outcome, objects):
+        return cls(
+            chosen,
+            [(f.key, f.count) for f in facets],
+            outcome.count,
+            outcome.suggestion,
+            outcome.relaxed,
+            [obj.pk for obj in outcome.promoted],
+            [obj.pk for obj in objects],
+        )
+
+
+def _answer_key(query, searchable, tab, sort, page, per_page):
+    """The kept answer's key: what was asked, the search generation, and which sources the
+    reader may search with the SQL of each that depends on the reader (their access filter);
+    None when a queryset cannot be written as SQL."""
+    try:
+        access = [
+            source.key if source.same_for_everyone else f"{source.key}={queryset.query}"
+            for source, queryset in searchable
+        ]
+    except EmptyResultSet:
+        return None
+    asked = "|".join(map(str, [query, tab, sort, page, per_page, *access]))
+    digest = hashlib.sha256(asked.encode()).hexdigest()
+    return f"portal:search:{search_generation()}:answer:{digest}"
+
+
+def _from_kept(request, query, searchable, kept, page, per_page):
+    tabs = _tabs(searchable, None, shared=True)
+    counts = dict(kept.counts)
+    facets = [Facet(t.key, t.label, counts[t.key], t.key == kept.chosen) for t in tabs]
+    chosen = next(t for t in tabs if t.key == kept.chosen)
+    loaded = chosen.queryset.in_bulk([*kept.shown, *kept.promoted])
+    outcome = SearchOutcome(
+        count=kept.count,
+        suggestion=kept.suggestion,
+        relaxed=kept.relaxed,
+        promoted=[loaded[pk] for pk in kept.promoted if pk in loaded],
+    )
+    results = Paginator(range(kept.count), per_page).get_page(page)
+    objects = [loaded[pk] for pk in kept.shown if pk in loaded]
+    return _shown(request, query, results, objects, outcome, facets, chosen.sources, [])
+
+
+def _shown(request, query, results, objects, outcome, facets, sources, set_aside):
+    """The answer with the page's objects as hits and their markup."""
+    results.object_list = _hits(request, objects, sources, query)
     results.outcome = outcome
     if results.number == 1:
         unanswered.record(query, sum(f.count for f in facets))
-    return SearchAnswer(results, outcome, facets, [s.label for s in set_aside])
+    markup = _hits_markup(objects, results.object_list, query)
+    return SearchAnswer(results, outcome, facets, [s.label for s in set_aside], markup)
 
 
 def _page_counts(tab, query, chosen, newest, outcomes, relax):
@@ -141,9 +239,10 @@ def _page_counts(tab, query, chosen, newest, outcomes, relax):
     return count(tab.queryset, query, by="content_type_id", relax=relax)
 
 
-def _tabs(searchable, since):
+def _tabs(searchable, since, shared=False):
     """Every tab: the pages of every type together first, then each source on its own. A
-    date filter leaves out sources without dates."""
+    date filter leaves out sources without dates. Unfiltered (`shared`, no date), pages that
+    are the same for everyone are combined once per content generation in the process."""
     tabs = []
     for source, queryset in searchable:
         if since is not None:
@@ -155,7 +254,13 @@ def _tabs(searchable, since):
         )
     pages = [t for t in tabs if t.is_page]
     if pages:
-        combined = reduce(or_, (t.queryset for t in pages))
+        querysets = [t.queryset for t in pages]
+        if shared and since is None and all(t.sources[0].same_for_everyone for t in pages):
+            keys = ",".join(t.key for t in pages)
+            combine = partial(reduce, or_, querysets)
+            combined = generation_memo(None, f"search-all-pages:{keys}", combine).all()
+        else:
+            combined = reduce(or_, querysets)
         sources = [t.sources[0] for t in pages]
         tabs.insert(
             0, Tab(ALL_PAGES, _("Alle sider"), combined, pages[0].date_field, sources, False)
@@ -180,9 +285,31 @@ def _hits(request, objects, sources, query):
             made.update(turn(missing, request))
         cache.set_many({keys[pk]: hit for pk, hit in made.items()}, HIT_CACHE_SECONDS)
         hits.update(made)
-    found = [replace(hits[obj.pk]) for obj in objects if obj.pk in hits]
-    stems = highlight.query_stems(query)
-    for hit in found:
-        hit.snippet = highlight.snippet(hit.text, query, stems=stems) if hit.text else ""
-        hit.marked_title = highlight.highlight(hit.title, query, stems)
-    return found
+    return [hits[obj.pk] for obj in objects if obj.pk in hits]
+
+
+def _hits_markup(objects, hits, query):
+    """The result list's items, highlighted for the query: kept per query, language, search
+    generation and the objects shown, so it is the same for everyone who finds those objects
+    (which the reader's access filter has already decided)."""
+    if not hits:
+        return ""
+    shown = ",".join(f"{obj._meta.label}:{obj.pk}" for obj in objects)
+    key = (
+        f"portal:search:{search_generation()}:hits-markup:{get_language()}:"
+        + hashlib.sha256(f"{query}|{shown}".encode()).hexdigest()
+    )
+    markup = cache.get(key)
+    if markup is None:
+        stems = highlight.query_stems(query)
+        marked = [
+            {
+                "hit": hit,
+                "title": highlight.highlight(hit.title, query, stems),
+                "snippet": highlight.snippet(hit.text, query, stems=stems) if hit.text else "",
+            }
+            for hit in hits
+        ]
+        markup = render_to_string("portal_search/hits.html", {"marked": marked})
+        cache.set(key, markup, HIT_CACHE_SECONDS)
+    return mark_safe(markup)

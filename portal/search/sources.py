@@ -30,6 +30,10 @@ class Hit:
     date: datetime.date | None = None
     context: str = ""
 
+    def __post_init__(self):
+        # Hits are cached per language: plain strings unpickle far faster than lazy ones.
+        self.kind, self.context = str(self.kind), str(self.context)
+
 
 @dataclass(frozen=True)
 class SearchSource:
@@ -39,7 +43,9 @@ class SearchSource:
     newest-first; `topics` says whether `queryset` applies the topic filter (if not, the source
     is set aside while a topic is chosen, and the page says so); `suggest_field` is the field
     autocomplete matches (None: not suggested). A page source (`is_page`) holds the pages of
-    one `model`; all page sources are also searched together."""
+    one `model`; all page sources are also searched together. `same_for_everyone`: the
+    queryset depends on no reader, only on content (its generation), so it is built once per
+    content generation in the process."""
 
     key: str
     label: str
@@ -52,6 +58,7 @@ class SearchSource:
     model: type | None = None
     suggest_field: str | None = "title"
     suggestion_url: Callable = field(default=lambda obj: obj.url)
+    same_for_everyone: bool = False
 
 
 def page_hits(objects, request):
@@ -107,6 +114,7 @@ def page_source(key, label, order, model, *, topics_field=None):
         topics=topics_field is not None,
         is_page=True,
         model=model,
+        same_for_everyone=True,
     )
 
 

@@ -1,6 +1,7 @@
 from django.http import JsonResponse
 from django.shortcuts import render
 
+from portal.cache import content_generation
 from portal.search import page, suggest
 from portal.search.forms import SearchForm
 
@@ -34,6 +35,7 @@ def search(request):
             "results_page": answer.results_page if answer else None,
             "query_string": _without(request, "side"),
             "facet_query_string": _without(request, "side", "type"),
+            "form_key": _form_key(request, form),
         },
     )
 
@@ -43,6 +45,14 @@ def suggestions(request):
     return JsonResponse(
         {"suggestions": suggest.suggestions(request.user, request.GET.get("q", ""))}
     )
+
+
+def _form_key(request, form):
+    """What the form's markup shows when it has no errors: the values asked for and the
+    topics offered (content generation); empty when there are errors to show."""
+    if form.is_bound and form.errors:
+        return ""
+    return f"{content_generation(request)}:{request.GET.urlencode()}"
 
 
 def _without(request, *names):

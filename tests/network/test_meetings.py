@@ -190,6 +190,24 @@ def test_group_page_shows_upcoming_meetings_to_readers_only(world, meetings, as_
     assert meetings["closed"].title not in applicant_view.content.decode()
 
 
+def test_group_page_shows_a_planned_moved_or_deleted_meeting_at_once(world, as_user):
+    """The upcoming meetings are a fragment under the group's generation, which meetings move."""
+    client = as_user(world["open"]["member"])
+
+    def shown():
+        return client.get("/netvaerk/open/").content.decode()
+
+    assert "Der er ingen kommende møder." in shown()
+    meeting = make_meeting(world["open"]["group"], title="Første ERFA-møde")
+    assert "Første ERFA-møde" in shown()
+    meeting.title = "Flyttet ERFA-møde"
+    meeting.save()
+    page = shown()
+    assert "Flyttet ERFA-møde" in page and "Første ERFA-møde" not in page
+    meeting.delete()
+    assert "Der er ingen kommende møder." in shown()
+
+
 def test_meeting_list_puts_past_meetings_apart(world, meetings, as_user):
     make_meeting(world["open"]["group"], title="Afholdt ERFA-møde", days_ahead=-30)
 
@@ -250,6 +268,7 @@ def test_a_meeting_list_and_group_page_cost_the_same_with_more_meetings(world, a
 
     for days in (-60, -30, 3, 10, 20, 40):
         make_meeting(group, days_ahead=days)
+    warm(client, "/netvaerk/open/")  # a meeting moves the group's generation: fragments anew
 
     after = [queries_for(client, url)[0] for url in ("/netvaerk/open/moeder/", "/netvaerk/open/")]
     assert after == before
