@@ -69,15 +69,15 @@ worker:
 # and a module's tests that flush the database together, after every other database test
 # (tests/conftest.py);
 # PYTEST_ARGS passes more, e.g. PYTEST_ARGS=--ignore=tests/browser.
-# `make test` is `make check` then `make suite`; .ci/run checks once and runs the suite twice.
+# `make test` is `make check` (which lints) then `make suite`; .ci/run checks once and runs the
+# suite twice.
 TEST_WORKERS ?= auto
 test: check suite
 
-# Django's system checks, no model change without its migration, and ruff.
-check: install translations
+# The lint, Django's system checks and no model change without its migration.
+check: lint translations
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/ruff check .
 
 suite: install translations
 	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \

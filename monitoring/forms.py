@@ -2,8 +2,10 @@
 notes with the municipality's answers."""
 
 from django import forms
+from django.core.cache import cache
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from monitoring.follow_up import UNCHANGED
@@ -18,6 +20,9 @@ from monitoring.models import (
 from portal import access
 from portal.forms import SubmissionToken
 from portal.models import User
+from portal.people import people_generation
+
+CHOICES_SECONDS = 600
 
 
 class DashboardFilterForm(forms.Form):
@@ -72,30 +77,28 @@ def assignable(organisation):
     )
 
 
+def assignable_choices(organisation):
+    """`assignable(organisation)` as (id, name), kept in the cache per municipality and language
+    until the people generation moves: every case page of the municipality offers the same. Only
+    what the form shows; what it accepts is checked against `assignable` itself."""
+    key = (
+        f"monitoring:assignable:{organisation.supervising_municipality_id}:{get_language()}:"
+        f"{people_generation()}"
+    )
+    return cache.get_or_set(
+        key, lambda: [(user.pk, str(user)) for user in assignable(organisation)], CHOICES_SECONDS
+    )
+
+
 NOTE_HELP = _("Noten gemmes i sagens historik og kan ikke ændres bagefter.")
 REJECTION_NEEDS_NOTE = _("Skriv en begrundelse, når flaget afvises.")
-
-
-class ListedChoiceIterator(forms.models.ModelChoiceIterator):
-    """The choices read in one plain query: `ModelChoiceIterator` reads them through a
-    server-side cursor, three round trips on PostgreSQL, for a list of a few caseworkers."""
-
-    def __iter__(self):
-        if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
-        for obj in self.queryset:
-            yield self.choice(obj)
-
-
-class CaseworkerChoiceField(forms.ModelChoiceField):
-    iterator = ListedChoiceIterator
 
 
 class FlagFollowUpForm(forms.Form):
     """A step of follow-up: a new status, a caseworker to own the flag, and a note."""
 
     status = forms.ChoiceField(label=_("Status"), choices=FlagStatus.choices)
-    assigned_to = CaseworkerChoiceField(
+    assigned_to = forms.ModelChoiceField(
         label=_("Ansvarlig sagsbehandler"),
         queryset=User.objects.none(),
         required=False,
@@ -115,9 +118,11 @@ class FlagFollowUpForm(forms.Form):
         self.flag = flag
         assigned_to = self.fields["assigned_to"]
         assigned_to.queryset = assignable(flag.organisation)
-        # Read once, as the case page keys its rendered fields by them (`assignees`); through
-        # iter(), as list() would first count them in another query.
-        assigned_to.choices = list(iter(assigned_to.choices))
+        # Read once, as the case page keys its rendered fields by them (`assignees`).
+        assigned_to.choices = [
+            ("", assigned_to.empty_label),
+            *assignable_choices(flag.organisation),
+        ]
 
     @property
     def assignees(self):

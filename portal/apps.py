@@ -10,7 +10,7 @@ class PortalConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
-        from . import audit, signals  # noqa: F401
+        from . import audit, people, signals  # noqa: F401
         from .accounts import email_change, invitations  # noqa: F401
         from .converters import DatabaseIdConverter
 

@@ -8,6 +8,8 @@ what that page lists). Publishing, moving, deleting, a changed site or view rest
 the content generation (portal/signals.py), after which every process looks them up afresh.
 """
 
+import functools
+
 from django.http import Http404
 from django.http.request import split_domain_port
 from wagtail.models import Page, PageViewRestriction, Site
@@ -56,6 +58,18 @@ def _specific_page(url_path):
     if page is None:
         raise Http404
     return page.specific
+
+
+def page_at(model, url_path):
+    """The page of `model` at `url_path`, or None: the page a request is served is read afresh
+    every time, by SQL compiled once per process (compiling the join of a page type with Wagtail's
+    page through the ORM cost about as much as the rest of the request's Python)."""
+    return next(iter(model.objects.raw(_page_at_sql(model), [url_path])), None)
+
+
+@functools.cache
+def _page_at_sql(model):
+    return model.objects.filter(url_path="").order_by().query.sql_with_params()[0]
 
 
 def view_restrictions(page):

@@ -5,31 +5,19 @@ cache generation) run exactly as in production. Pass `live=False` for a draft.
 """
 
 import contextlib
-import datetime
+import functools
 import io
 
+import page_tree
 import pytest
 from django.core.cache import cache
-from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
-from django.utils import timezone
 from page_tree import make_home, publish_child, restrict_to_logged_in
 from reference_data import install_migration_rows
 
-from guidance.models import (
-    EventIndexPage,
-    EventPage,
-    GuidanceIndexPage,
-    GuidancePage,
-    NewsIndexPage,
-    NewsPage,
-    PublicationIndexPage,
-    PublicationPage,
-    Topic,
-)
-from portal.models import PortalDocument
+from guidance.models import Topic
 
 # Users of every role with real allauth log-ins, and monitoring data, for every app's tests.
 pytest_plugins = ["accounts_fixtures", "database_setup", "monitoring_fixtures"]
@@ -192,46 +180,27 @@ def home(db):
 
 @pytest.fixture
 def guidance_index(home):
-    return publish_child(
-        home,
-        GuidanceIndexPage(title="Vejledning", slug="vejledning", show_in_menus=True),
-    )
+    return page_tree.guidance_index(home)
 
 
 @pytest.fixture
 def news_index(home):
-    return publish_child(home, NewsIndexPage(title="Nyheder", slug="nyheder", show_in_menus=True))
+    return page_tree.news_index(home)
 
 
 @pytest.fixture
 def publication_index(home):
-    return publish_child(
-        home,
-        PublicationIndexPage(
-            title="Analyser og rapporter", slug="analyser-og-rapporter", show_in_menus=True
-        ),
-    )
+    return page_tree.publication_index(home)
 
 
 @pytest.fixture
 def event_index(home):
-    return publish_child(home, EventIndexPage(title="Arrangementer", slug="arrangementer"))
+    return page_tree.event_index(home)
 
 
 @pytest.fixture
 def make_event(event_index):
-    def make(title="Tilsynskonferencen 2027", *, days_ahead=30, hours=6, **fields):
-        start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=days_ahead)
-        fields.setdefault("venue_name", "Bolig- og Planstyrelsen")
-        fields.setdefault("venue_address", "Dalgasgade 8, 7400 Herning")
-        return publish_child(
-            event_index,
-            EventPage(
-                title=title, start=start, end=start + datetime.timedelta(hours=hours), **fields
-            ),
-        )
-
-    return make
+    return functools.partial(page_tree.make_event, event_index)
 
 
 @pytest.fixture
@@ -247,108 +216,26 @@ def other_topic(db):
 
 @pytest.fixture
 def make_guidance_page(guidance_index):
-    def make(title="Vejledning om tilsyn", *, text="", topics=(), live=True, **fields):
-        fields.setdefault("summary", "")
-        fields.setdefault("last_reviewed", datetime.date(2026, 3, 1))
-        fields.setdefault("content_owner", "Center for Bolig")
-        fields.setdefault("body", [("paragraph", f"<p>{text or title}</p>")])
-        page = GuidancePage(title=title, **fields)
-        publish_child(guidance_index, page, live=False)
-        if topics:
-            page.topics.set(topics)
-        revision = page.save_revision()
-        if live:
-            revision.publish()
-            page.refresh_from_db()
-        return page
-
-    return make
+    return functools.partial(page_tree.make_guidance_page, guidance_index)
 
 
 @pytest.fixture
 def make_news_page(news_index):
-    def make(title="Nyhed", *, text="", live=True, **fields):
-        fields.setdefault("date", datetime.date(2026, 4, 1))
-        fields.setdefault("body", [("paragraph", f"<p>{text or title}</p>")])
-        return publish_child(news_index, NewsPage(title=title, **fields), live=live)
-
-    return make
+    return functools.partial(page_tree.make_news_page, news_index)
 
 
 @pytest.fixture
 def make_document(db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-
-    def make(title="Styringsrapport 2026", name="styringsrapport.pdf", **fields):
-        document = PortalDocument(title=title, **fields)
-        document.file.save(name, ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
-        document.save()
-        return document
-
-    return make
+    return page_tree.make_document
 
 
 @pytest.fixture
 def make_publication_page(publication_index, make_document):
-    def make(title="Analyse af det kommunale tilsyn", *, live=True, **fields):
-        fields.setdefault("publication_date", datetime.date(2026, 2, 1))
-        page = PublicationPage(title=title, **fields)
-        page.attachments.create(document=make_document(), title="Hele analysen")
-        return publish_child(publication_index, page, live=live)
-
-    return make
+    return functools.partial(page_tree.make_publication_page, publication_index)
 
 
 @pytest.fixture
 def full_guidance_body(make_guidance_page, make_document):
     """A factory of guidance bodies with every design-system block a guidance page can hold."""
-
-    def make(related_pages=()):
-        document = make_document(description="Skabelon til dagsorden.")
-        body = [
-            ("heading", {"text": "Forberedelse", "level": "h2"}),
-            ("paragraph", "<p>Tilsynet forbereder styringsdialogen i god tid.</p>"),
-            (
-                "callout",
-                {"variant": "warning", "heading": "", "text": "<p>Husk fristen.</p>"},
-            ),
-            (
-                "legal_reference",
-                {
-                    "act": "Almenboligloven",
-                    "section": "§ 164, stk. 1",
-                    "url": "https://www.retsinformation.dk/eli/lta/2024/1000",
-                    "note": "Kommunen fører tilsyn med boligorganisationerne.",
-                },
-            ),
-            ("checklist", {"heading": "Før mødet", "items": ["Læs rapporten", "Send dagsorden"]}),
-            (
-                "accordion",
-                {
-                    "heading": "Ofte stillede spørgsmål",
-                    "items": [
-                        {"question": "Hvornår holdes mødet?", "answer": "<p>Én gang om året.</p>"}
-                    ],
-                },
-            ),
-            (
-                "table",
-                {
-                    "data": [["Måned", "Opgave"], ["Marts", "Indkaldelse"], ["Maj", "Møde"]],
-                    "first_row_is_table_header": True,
-                    "first_col_is_header": False,
-                    "table_caption": "Årshjul",
-                },
-            ),
-            ("documents", {"heading": "Skabeloner", "documents": [document]}),
-        ]
-        if related_pages:
-            body.append(
-                (
-                    "related",
-                    {"heading": "Relateret vejledning", "pages": list(related_pages)},
-                )
-            )
-        return body
-
-    return make
+    return page_tree.full_guidance_body

@@ -46,12 +46,8 @@ class GuidanceIndexPage(RoutablePageMixin, BasePage):
                 self.resolve_subpage("/" + "/".join(path_components) + "/")
             except Http404:
                 # By url_path, which is indexed: a child_of() path prefix scans every sibling.
-                # Unique, as siblings' slugs are: get() orders nothing, so it compiles quicker.
-                try:
-                    child = GuidancePage.objects.get(
-                        url_path=f"{self.url_path}{path_components[0]}/"
-                    )
-                except GuidancePage.DoesNotExist:
+                child = routing.page_at(GuidancePage, f"{self.url_path}{path_components[0]}/")
+                if child is None:
                     raise Http404 from None
                 child._cached_parent_obj = self  # as Wagtail's own routing does
                 return child.route(request, path_components[1:])
@@ -75,37 +71,46 @@ class GuidanceIndexPage(RoutablePageMixin, BasePage):
         topic = next((t for t in topics if t.slug == slug), None)
         if topic is None:
             raise Http404
+        page_obj = self.topic_listing(request, topic, request.GET.get("side"))
+        # The list and side menu are the same for every reader (restricted pages are never
+        # listed): one fragment per content generation, site, topic and page of the list.
+        cache_key = (self.pk, topic.pk, page_obj.number, routing.site(request).pk)
         return mark_cacheable(
             self.render(
                 request,
                 context_overrides={
                     "topic": topic,
                     "topics": topics,
-                    "page_obj": self.topic_listing(request, topic, request.GET.get("side")),
+                    "page_obj": page_obj,
+                    "listing_cache_key": (*cache_key, content_generation(request)),
                 },
                 template="guidance/topic_page.html",
             )
         )
 
     def topic_listing(self, request, topic, number):
-        """A page of the topic's guidance, as links, counted and listed once per content
-        generation: every reader gets the same list (restricted pages are never listed)."""
-        guidance = self.guidance_pages().filter(topics=topic)
-        paginator = Paginator(guidance, TOPIC_PAGE_SIZE)
-        paginator.count = generation_memo(
-            request, ("topic-count", self.pk, topic.pk), guidance.count
-        )
-        page = paginator.get_page(number)
-        key = ("topic-listing", self.pk, topic.pk, page.number, routing.site(request).pk)
-        page.object_list = generation_memo(
+        """A page of the topic's guidance, as links; counted once per content generation and
+        read only when the fragment holding it is rendered."""
+        count = generation_memo(
             request,
-            key,
+            ("topic-count", self.pk, topic.pk),
+            lambda: self.topic_guidance(topic).count(),
+        )
+        page = Paginator(range(count), TOPIC_PAGE_SIZE).get_page(number)
+        positions = page.object_list
+        page.object_list = SimpleLazyObject(
             lambda: [
                 GuidanceLink(p.title, p.get_url(request), p.summary)
-                for p in page.object_list.only("title", "url_path", "summary")
-            ],
+                for p in self.topic_guidance(topic).only("title", "url_path", "summary")[
+                    positions.start : positions.stop
+                ]
+            ]
         )
         return page
+
+    def topic_guidance(self, topic):
+        # Built only when needed: public() reads the view restrictions as it builds.
+        return self.guidance_pages().filter(topics=topic)
 
 
 class GuidanceLink(NamedTuple):

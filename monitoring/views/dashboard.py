@@ -24,13 +24,18 @@ def dashboard_context(request):
     years = queries.available_years(version)
     form = DashboardFilterForm(request.GET or None, years)
     lookups = queries.flag_lookups(**form.flag_lookups_kwargs(years[0] if years else None))
-    organisations = Organisation.objects.visible_to(request.user).filter(
-        supervising_municipality=municipality
-    )
-    flags = Flag.objects.visible_to(request.user).filter(
-        organisation__supervising_municipality=municipality, **lookups
-    )
     only_flagged = form.has_flag_filter or form.is_valid() and form.cleaned_data["kun_flagede"]
+
+    def organisations():
+        return Organisation.objects.visible_to(request.user).filter(
+            supervising_municipality=municipality
+        )
+
+    def flags():
+        return Flag.objects.visible_to(request.user).filter(
+            organisation__supervising_municipality=municipality, **lookups
+        )
+
     # Rows and counts are built and read only when the page's fragment is not in the cache.
     return {
         "municipality": municipality,
@@ -42,11 +47,11 @@ def dashboard_context(request):
         "year": lookups["year"],
         "years": years,
         "rows": SimpleLazyObject(
-            lambda: queries.dashboard_organisations(organisations, lookups, only_flagged)
+            lambda: queries.dashboard_organisations(organisations(), lookups, only_flagged)
         ),
-        "counts": SimpleLazyObject(lambda: queries.summary_counts(flags)),
+        "counts": SimpleLazyObject(lambda: queries.summary_counts(flags())),
         "assessments": SimpleLazyObject(
-            lambda: queries.assessment_counts(organisations, lookups["year"])
+            lambda: queries.assessment_counts(organisations(), lookups["year"])
         ),
         "policy": SimpleLazyObject(assessment.policy),
     }

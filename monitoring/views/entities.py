@@ -117,6 +117,7 @@ def entity_context(request, organisation, estate, level, size):
     may_follow_up = access.may_follow_up(request.user, organisation)
     may_write_notes = access.may_write_notes(request.user)
     figures_cache_key = (level, owner.pk, year, version, translation.get_language())
+    notes_cache_key = (*figures_cache_key, timezone.localdate(), may_write_notes)
     return {
         "organisation": organisation,
         "estate": estate,
@@ -133,7 +134,10 @@ def entity_context(request, organisation, estate, level, size):
         "notes": SimpleLazyObject(lambda: notes.entity_notes(organisation, estate)),
         "may_write_notes": may_write_notes,
         # Styrelse's notes, overdue as of today, with a link to write one for styrelse only.
-        "notes_cache_key": (*figures_cache_key, timezone.localdate(), may_write_notes),
+        "notes_cache_key": notes_cache_key,
+        # The whole page below the header: everything its fragments differ by, and the query
+        # (the year, the estates' search and page).
+        "page_cache_key": (*notes_cache_key, may_follow_up, request.GET.urlencode()),
     }
 
 

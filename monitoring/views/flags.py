@@ -70,7 +70,7 @@ def flag_page(request, pk):
             "flag": flag,
             "facts": SimpleLazyObject(lambda: flag_with_facts(flag.pk)),
             "form": form,
-            "history": follow_up.history(flag.case),
+            "history": SimpleLazyObject(lambda: follow_up.history(flag.case)),
             "may_follow_up": may_follow_up,
             "flag_cache_key": flag_cache_key,
             # The unbound form's fields, without its per-render token, show the case's status

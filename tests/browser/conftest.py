@@ -7,7 +7,10 @@ with `publish_page(portal_site.home, EventIndexPage(...))`, and add its URL to P
 
 A module whose tests share costly data (monitoring data, default rules, a signed-in editor) builds
 it once in module-scoped fixtures on `module_live_server` and opens `module_tab`s: its tests then
-skip the flush and rebuild that `live_server` costs after every test (`test_rule_editor.py`).
+skip the flush and rebuild that `live_server` costs after every test (`test_rule_editor.py`). Its
+sessions are made once too (`session_cookie`; a TOTP code is accepted once, so a user logs in once
+per module), except for a test that logs out. A module that only reads the page tree imports
+`module_site`: its `tab` and `portal_site` are then the module's (`test_journeys.py`).
 """
 
 import contextlib
@@ -16,16 +19,18 @@ import os
 import shutil
 from dataclasses import dataclass
 
+import page_tree
 import pytest
 from accounts_fixtures import session_cookie
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.management import call_command
 from django.db import connections
 from django.test.testcases import LiveServerThread
-from django.test.utils import modify_settings
+from django.test.utils import modify_settings, override_settings
 from playwright.sync_api import sync_playwright
 from reference_data import install_migration_rows
 
+from guidance.models import Topic
 from tests.database_flush.management.commands import flush
 
 # Shared network files go to a fresh folder per test here too, never to the project's var/.
@@ -176,45 +181,44 @@ class PortalSite:
         return f"{self.guidance_index.url}emne/{self.topic.slug}/"
 
 
-@pytest.fixture
-def portal_site(
-    migrated_db,
-    home,
-    guidance_index,
-    news_index,
-    publication_index,
-    topic,
-    make_guidance_page,
-    make_news_page,
-    make_publication_page,
-    full_guidance_body,
-    event_index,
-    make_event,
-):
+def build_portal_site(home):
+    """One page of every type the reader sees, under `home`."""
     home.intro = "<p>Vejledning til kommunernes tilsyn med almene boligorganisationer.</p>"
     home.save_revision().publish()
-    related = make_guidance_page(
+    guidance_index = page_tree.guidance_index(home)
+    topic = Topic.objects.get(slug="styringsdialog")
+    related = page_tree.make_guidance_page(
+        guidance_index,
         "Styringsrapporten",
         text="Styringsrapporten er grundlaget for dialogen.",
         summary="Hvad styringsrapporten indeholder.",
         topics=[topic],
     )
-    guidance = make_guidance_page(
+    guidance = page_tree.make_guidance_page(
+        guidance_index,
         "Styringsdialogens årshjul",
-        body=full_guidance_body([related]),
+        body=page_tree.full_guidance_body([related]),
         summary="Sådan planlægger tilsynet årets styringsdialog.",
         topics=[topic],
     )
-    news = make_news_page(
+    news_index = page_tree.news_index(home)
+    news = page_tree.make_news_page(
+        news_index,
         "Ny vejledning om styringsdialog",
         text="Vejledningen er opdateret.",
         summary="Vejledningen om styringsdialog er opdateret.",
         date=datetime.date(2026, 4, 1),
     )
-    publication = make_publication_page(
-        "Analyse af det kommunale tilsyn", summary="Analysen beskriver tilsynets praksis."
+    publication_index = page_tree.publication_index(home)
+    publication = page_tree.make_publication_page(
+        publication_index,
+        "Analyse af det kommunale tilsyn",
+        summary="Analysen beskriver tilsynets praksis.",
     )
-    event = make_event("Tilsynskonferencen 2027", capacity=100, summary="Årets konference.")
+    event_index = page_tree.event_index(home)
+    event = page_tree.make_event(
+        event_index, "Tilsynskonferencen 2027", capacity=100, summary="Årets konference."
+    )
     return PortalSite(
         home=home,
         guidance_index=guidance_index,
@@ -228,3 +232,16 @@ def portal_site(
         event_index=event_index,
         event_page=event,
     )
+
+
+@pytest.fixture
+def portal_site(migrated_db, home, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return build_portal_site(home)
+
+
+@pytest.fixture(scope="module")
+def module_portal_site(module_live_server, tmp_path_factory):
+    """`portal_site` built once for a module on its live server (its tests change no page)."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield build_portal_site(page_tree.make_home())

@@ -3,7 +3,10 @@ used from the keyboard, nothing is wider than a phone's screen, the user's menu 
 notifications and log-out, the breadcrumbs read as a trail, and axe-core finds nothing."""
 
 import pytest
+from accounts_fixtures import create_user, session_cookie
 from axe_playwright_python.sync_playwright import Axe
+from module_site import shared_portal_site, shared_tab  # noqa: F401
+from monitoring_fixtures import build_monitoring_data, create_vacancy_rule
 from playwright.sync_api import expect
 from test_accessibility import violation_report
 
@@ -40,11 +43,12 @@ OVERFLOWING = """
 """
 
 
-@pytest.fixture
-def header_pages(signed_in_tab, portal_site, monitoring_data, make_user):
-    """A caseworker of København who is a network member, and the five pages the header is
-    checked on."""
-    caseworker = make_user(
+@pytest.fixture(scope="module")
+def header_world(module_live_server, module_portal_site):
+    """A caseworker of København who is a network member, signed in once for the module (the
+    session cookie), and the five pages the header is checked on."""
+    build_monitoring_data(create_vacancy_rule())
+    caseworker = create_user(
         [roles.CASEWORKER, roles.MEMBER], municipality_code=101, mfa=True, first_name="Ida"
     )
     group = Group.objects.create(
@@ -54,14 +58,28 @@ def header_pages(signed_in_tab, portal_site, monitoring_data, make_user):
     thread = Thread.objects.create(
         group=group, author=caseworker, title="Beboerdemokrati", body_markdown="Hvordan gør I?"
     )
-    tab = signed_in_tab(caseworker)
-    return tab, {
+    return session_cookie(caseworker, module_live_server), {
         "home": "/",
-        "guidance page": portal_site.guidance_page.url,
+        "guidance page": module_portal_site.guidance_page.url,
         "network index": "/netvaerk/",
         "thread": thread.get_absolute_url(),
         "monitoring dashboard": "/monitorering/?aar=2024",
     }
+
+
+@pytest.fixture
+def header_pages(tab, header_world):
+    cookie, pages = header_world
+    tab.context.add_cookies([cookie])
+    return tab, pages
+
+
+@pytest.fixture
+def own_log_in(tab, module_live_server):
+    """A caseworker of København of their own, signed in on the tab, for a test that logs out."""
+    caseworker = create_user([roles.CASEWORKER, roles.MEMBER], municipality_code=101, mfa=True)
+    tab.context.add_cookies([session_cookie(caseworker, module_live_server)])
+    return tab
 
 
 def test_the_menu_opens_and_is_used_from_the_keyboard_on_a_phone(tab, portal_site):
@@ -148,10 +166,10 @@ def test_the_drawer_has_no_axe_violations_when_open(header_pages):
     assert not violations, violation_report(violations)
 
 
-def test_the_user_menu_holds_profile_notifications_and_log_out(header_pages):
-    tab, pages = header_pages
+def test_the_user_menu_holds_profile_notifications_and_log_out(own_log_in):
+    tab = own_log_in
     tab.set_viewport_size(DESKTOP)
-    tab.goto(pages["home"])
+    tab.goto("/")
     menu = tab.locator("#user-menu")
     expect(menu).to_be_hidden()
 
@@ -178,7 +196,7 @@ def test_breadcrumbs_name_each_step_once(header_pages):
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "375"])
-def test_checkboxes_are_drawn_beside_their_labels(tab, viewport, migrated_db, home):
+def test_checkboxes_are_drawn_beside_their_labels(tab, viewport, portal_site):
     tab.set_viewport_size(viewport)
     tab.goto("/konto/login/")
     box = tab.get_by_label("Husk mig")

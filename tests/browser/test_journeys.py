@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from module_site import shared_portal_site, shared_tab  # noqa: F401
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.django_db(transaction=True)

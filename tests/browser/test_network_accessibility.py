@@ -5,7 +5,10 @@ errors."""
 import uuid
 
 import pytest
+from accounts_fixtures import create_user
 from axe_playwright_python.sync_playwright import Axe
+from module_site import shared_tab  # noqa: F401
+from page_tree import make_home
 from playwright.sync_api import expect
 from test_accessibility import violation_report
 from test_network_hostile import log_in
@@ -21,10 +24,12 @@ pytestmark = pytest.mark.django_db(transaction=True)
 REPLIES = 30  # more than a page, so the thread paginates
 
 
-@pytest.fixture
-def erfa(migrated_db, reference_data, home, make_user):
+@pytest.fixture(scope="module")
+def erfa(module_live_server):
     """An open ERFA group with a moderator, a member, an applicant and a thread of 30 replies
-    (quotes, a solution); a closed group the member is not in."""
+    (quotes, a solution); a closed group the member is not in. Built once: the tests only read
+    it (the forms they submit are refused)."""
+    make_home()
     group = Group.objects.create(
         name="ERFA Region Midtjylland",
         slug="erfa-midtjylland",
@@ -36,15 +41,15 @@ def erfa(migrated_db, reference_data, home, make_user):
         kind=GroupKind.CLOSED,
         description="Regnskaber, budgetter og revision.",
     )
-    moderator = make_user(
+    moderator = create_user(
         roles.MEMBER, municipality_code=751, first_name="Mette", title="Tilsynschef"
     )
-    member = make_user(
+    member = create_user(
         roles.MEMBER, municipality_code=461, first_name="Jonas", title="Tilsynskonsulent"
     )
     add_member(group, moderator, role=MembershipRole.MODERATOR)
     add_member(group, member)
-    add_member(group, make_user(roles.MEMBER), status=MembershipStatus.REQUESTED)
+    add_member(group, create_user(roles.MEMBER), status=MembershipStatus.REQUESTED)
     thread = posting.start_thread(
         member,
         group,

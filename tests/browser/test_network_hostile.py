@@ -8,12 +8,15 @@ import re
 import uuid
 
 import pytest
+from accounts_fixtures import create_user
+from module_site import shared_tab  # noqa: F401
+from page_tree import make_home
 from playwright.sync_api import expect
 
 from network import markup, posting
 from network.choices import GroupKind, MembershipRole
 from network.forms import BODY_MAX_LENGTH
-from network.models import Group
+from network.models import Group, Thread
 from portal import roles
 from tests.network.conftest import add_member
 
@@ -181,24 +184,26 @@ def log_in(tab, user):
     return tab
 
 
-@pytest.fixture
-def hostile_network(migrated_db, reference_data, home, make_user):
+@pytest.fixture(scope="module")
+def hostile_network(module_live_server):
     """A group with a hostile name whose member (with a hostile name) wrote a thread per payload
-    and a reply per payload in a thread of its own, some quoting, edited, one the solution."""
+    and a reply per payload in a thread of its own, some quoting, edited, one the solution; built
+    once for the module (its tests read it; the one that posts removes what it posted)."""
+    make_home()
     group = Group.objects.create(
         name=HOSTILE_GROUP_NAME[:120], slug="fjendtligt", description="\n".join(PAYLOADS[:20])
     )
     other = Group.objects.create(
         name=IMG_ONERROR, slug="lukket", kind=GroupKind.CLOSED, description=PAYLOADS[9]
     )
-    author = make_user(
+    author = create_user(
         roles.MEMBER,
         municipality_code=101,
         first_name=HOSTILE_PERSON,
         last_name=SCRIPT,
         title=TITLE_BREAKOUT,
     )
-    moderator = make_user(roles.MEMBER, first_name="Mona", last_name="Moderator")
+    moderator = create_user(roles.MEMBER, first_name="Mona", last_name="Moderator")
     add_member(group, author)
     add_member(group, moderator, role=MembershipRole.MODERATOR)
     add_member(other, moderator)
@@ -250,7 +255,7 @@ def network_urls(world):
     ]
 
 
-def test_the_trap_catches_a_payload_that_runs(trapped_tab, live_server):
+def test_the_trap_catches_a_payload_that_runs(trapped_tab):
     """The checks below can fail: a page where payloads do run is caught by each of them."""
     trapped_tab.goto(
         "data:text/html,<main><img src=x onerror='window.__pwned=1; alert(1)'>"
@@ -298,6 +303,15 @@ def test_hostile_titles_and_names_are_shown_as_text(trapped_tab, hostile_network
     expect(tab.locator(".network-members")).to_contain_text(HOSTILE_PERSON)
 
 
+@pytest.fixture
+def posted_threads_removed(hostile_network):
+    """The threads a test posts in the hostile group are gone after it."""
+    before = set(Thread.objects.values_list("pk", flat=True))
+    yield
+    Thread.objects.exclude(pk__in=before).delete()
+
+
+@pytest.mark.usefixtures("posted_threads_removed")
 def test_hostile_text_typed_into_the_forms_is_kept_as_text(trapped_tab, hostile_network):
     tab = log_in(trapped_tab, hostile_network["author"])
     title, body = TITLE_BREAKOUT, TEXTAREA_BREAKOUT

@@ -8,7 +8,9 @@ import uuid
 from pathlib import Path
 
 import pytest
+from accounts_fixtures import create_user, session_cookie
 from axe_playwright_python.sync_playwright import Axe
+from module_site import shared_portal_site, shared_signed_in_tab, shared_tab  # noqa: F401
 from monitoring_fixtures import make_organisation
 from playwright.sync_api import expect
 from test_accessibility import violation_report
@@ -23,11 +25,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 WIDTHS = (1280, 375)
 
 
-@pytest.fixture
-def searchable(portal_site, make_user, tab):
-    # The machine is shared: a first render can take longer than the default ten seconds.
-    tab.set_default_timeout(60_000)
-    member = make_user(roles.MEMBER)
+@pytest.fixture(scope="module")
+def search_world(module_live_server, module_portal_site):
+    """A member's thread and a caseworker's organisation; their log-ins, made once."""
+    member = create_user(roles.MEMBER)
     group = Group.objects.create(name="ERFA Hovedstaden", slug="erfa-hovedstaden")
     add_member(group, member)
     posting.start_thread(
@@ -38,8 +39,18 @@ def searchable(portal_site, make_user, tab):
         token=uuid.uuid4(),
     )
     make_organisation(101, name="Boligselskabet Styrkan", estates=2)
-    caseworker = make_user([roles.CASEWORKER, roles.MEMBER], municipality_code=101, mfa=True)
-    return {"member": member, "caseworker": caseworker}
+    caseworker = create_user([roles.CASEWORKER, roles.MEMBER], municipality_code=101, mfa=True)
+    return {
+        "member": session_cookie(member, module_live_server),
+        "caseworker": session_cookie(caseworker, module_live_server),
+    }
+
+
+@pytest.fixture
+def searchable(search_world, tab):
+    # The machine is shared: a first render can take longer than the default ten seconds.
+    tab.set_default_timeout(60_000)
+    return search_world
 
 
 def suggestions_open(tab, typed="styr"):

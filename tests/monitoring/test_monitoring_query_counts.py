@@ -34,7 +34,8 @@ def queries(client, url):
 
 # The signed-in frame (session, user, roles, second factor) is four of each page's queries; the
 # rest is the page's own (the dashboard's municipality, an entity, the data version, the audit
-# event, the case page's assignable caseworkers) while its fragments are cached.
+# event; the case page's assignable caseworkers come from the cache) while its fragments are
+# cached.
 @pytest.mark.parametrize(
     "url, most",
     [

@@ -5,6 +5,7 @@ alter routing or access shows at once."""
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.db import connection
 from wagtail.models import Page, PageViewRestriction, Site
 
 from guidance.models import GuidanceIndexPage
@@ -43,6 +44,14 @@ def test_the_page_served_is_read_afresh(client, page):
 def test_made_up_paths_below_a_page_are_not_found(client, page):
     assert client.get("/vejledning/aarshjul/findes-ikke/", RENDER).status_code == 404
     assert client.get("/findes-ikke/aarshjul/", RENDER).status_code == 404
+
+
+def test_the_page_served_is_found_by_an_indexed_url_path():
+    """Without the index, reading a guidance page by its url_path read every page row."""
+    with connection.cursor() as cursor:
+        indexes = connection.introspection.get_constraints(cursor, Page._meta.db_table)
+
+    assert any(index["index"] and index["columns"] == ["url_path"] for index in indexes.values())
 
 
 def test_a_value_not_worth_keeping_is_computed_again():
