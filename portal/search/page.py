@@ -114,8 +114,10 @@ def answer(
 ):
     """The search page's answer for the query in the `available_sources` of the reader: the
     chosen tab's results (without a choice, the first tab that finds something) and every
-    tab's count. Without a topic or date filter it is kept (`_Kept`) per query, tab, sort, page,
-    search generation and the reader's access filters (`_answer_key`)."""
+    tab's count. The chosen tab is searched first: when it finds the query as typed, the other
+    tabs are counted for the query as typed too, without correcting or relaxing it. Without a
+    topic or date filter the answer is kept (`_Kept`) per query, tab, sort, page, search
+    generation and the reader's access filters (`_answer_key`)."""
     if topic is None and period not in PERIODS:
         key = _answer_key(query, searchable, tab, sort, page, per_page)
         kept = cache.get(key) if key else None
@@ -127,20 +129,22 @@ def answer(
     since = timezone.now() - timedelta(days=PERIODS[period]) if period in PERIODS else None
     tabs = _tabs(searchable, since, shared=topic is None)
     chosen = tab if any(t.key == tab for t in tabs) else None
-    facets, outcomes, by_type = [], {}, {}
-    for t in tabs:
+    counts, outcomes, by_type = {}, {}, {}
+    for t in sorted(tabs, key=lambda t: t.key != chosen):
         newest = t.date_field if sort == NEWEST else None
+        relax = not any(o.count and o.relaxed is None for o in outcomes.values())
         if t.key == ALL_PAGES:
-            by_type = _page_counts(t, query, chosen, newest, outcomes)
+            by_type = _page_counts(t, query, chosen, newest, outcomes, relax)
             found = sum(by_type.values())
         elif t.is_page and t.key != chosen:
             found = by_type.get(ContentType.objects.get_for_model(t.sources[0].model).pk, 0)
-        elif t.key == chosen or (chosen is None and not any(f.count for f in facets)):
+        elif t.key == chosen or (chosen is None and not any(counts.values())):
             outcomes[t.key] = search(t.queryset, query, newest_first_by=newest)
             found = outcomes[t.key].count
         else:
-            found = count(t.queryset, query)
-        facets.append(Facet(t.key, t.label, found))
+            found = count(t.queryset, query, relax=relax)
+        counts[t.key] = found
+    facets = [Facet(t.key, t.label, counts[t.key]) for t in tabs]
     if chosen is None:
         chosen = next((f.key for f in facets if f.count), tabs[0].key if tabs else None)
     for facet in facets:
@@ -224,7 +228,7 @@ def _shown(request, query, results, objects, outcome, facets, sources, set_aside
     return SearchAnswer(results, outcome, facets, [s.label for s in set_aside], markup)
 
 
-def _page_counts(tab, query, chosen, newest, outcomes):
+def _page_counts(tab, query, chosen, newest, outcomes, relax):
     """{content type id: count} of all pages' results, in the query that finds them (with
     their results when all pages are shown); every page tab's count comes from it."""
     if chosen in (None, ALL_PAGES):
@@ -232,7 +236,7 @@ def _page_counts(tab, query, chosen, newest, outcomes):
             tab.queryset, query, newest_first_by=newest, count_by="content_type_id"
         )
         return outcomes[ALL_PAGES].by
-    return count(tab.queryset, query, by="content_type_id")
+    return count(tab.queryset, query, by="content_type_id", relax=relax)
 
 
 def _tabs(searchable, since, shared=False):

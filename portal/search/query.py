@@ -24,7 +24,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Not, Or, Phrase, PlainText
 
-from portal.search import analysis, synonyms, vocabulary
+from portal.search import analysis, database, synonyms, vocabulary
 from portal.search.generation import search_generation
 from portal.search.index import title_text
 
@@ -162,24 +162,58 @@ def search(queryset, text, *, boost_title=True, newest_first_by=None, count_by=N
     )
 
 
-def count(queryset, text, *, by=None):
-    """How many objects `search` would find (relaxed as it would be), or with `by` (a
-    `FilterField`) how many per value of it, in one query per attempt; cached per search
-    generation even when none: any change to the index bumps the generation when it commits."""
+def count(queryset, text, *, by=None, relax=True):
+    """How many objects `search` would find (relaxed as it would be; with `relax` false, for
+    the query as typed only), or with `by` (a `FilterField`) how many per value of it; cached
+    per search generation even when none: any change to the index bumps the generation when it
+    commits. When the query as typed finds nothing, its corrected and relaxed forms are counted
+    together (in one SQL query on PostgreSQL)."""
     parsed = parse(text)
     if not parsed:
         return {} if by else 0
-    key = _cache_key(queryset, text, ("count", by))
+    key = _cache_key(queryset, text, ("count", by, relax))
     found = cache.get(key) if key else None
     if found is None:
-
-        def attempt(query, units):
-            return [], ask_with_fallback(_backend_count, queryset, query, by)
-
-        found = _find(parsed, attempt, loosest_first=True)[1]
+        units = _units(parsed.units)
+        found = ask_with_fallback(_backend_count, queryset, _query(units, parsed.excluded), by)
+        if not found and relax:
+            found = _relaxed_count(queryset, parsed, units, by) or found
         if key:
             cache.set(key, found, RESULTS_CACHE_SECONDS)
     return found
+
+
+def _relaxed_count(queryset, parsed, units, by):
+    """The count of the first of the corrected query and the relaxed ones (of the corrected
+    query, if any) that finds something; None if there is none to ask."""
+    excluded = parsed.excluded
+    queries = list(_relaxed_queries(units, excluded))
+    corrected = _corrected(parsed)
+    if corrected is not None:
+        corrected_units = _units(corrected.units)
+        queries = [_query(corrected_units, excluded), *_relaxed_queries(corrected_units, excluded)]
+    if not queries:
+        return None
+    found = ask_with_fallback(_backend_counts, queryset, queries, by)
+    return next((f for f in found if f), found[-1])
+
+
+def _backend_counts(backend, queryset, queries, by):
+    """The queries' counts, each finding only what the next finds: all at once where the
+    backend can; else in turn up to the first that finds something, the loosest first: when
+    it finds nothing neither do the others, which are then not asked."""
+    found = database.counts_at_once(backend, queryset, queries, by)
+    if found is not None:
+        return found
+    loosest = _backend_count(backend, queryset, queries[-1], by)
+    if not loosest:
+        return [loosest]
+    found = []
+    for query in queries[:-1]:
+        found.append(_backend_count(backend, queryset, query, by))
+        if found[-1]:
+            return found
+    return [*found, loosest]
 
 
 class RankedResults:
@@ -214,12 +248,10 @@ class RankedResults:
         return items
 
 
-def _find(parsed, attempt, loosest_first=False):
+def _find(parsed, attempt):
     """(candidates, found, suggestion, relaxed, query) for a parsed query: `attempt(query,
     units)` asks the backend for (candidates, found), `found` being false when nothing was.
-    The vocabulary and the relaxed queries are consulted only when the query finds nothing.
-    With `loosest_first` (for a cheap attempt, such as a count), the loosest relaxed query is
-    asked before the others: when it finds nothing, neither would they."""
+    The vocabulary and the relaxed queries are consulted only when the query finds nothing."""
     units = _units(parsed.units)
     excluded = parsed.excluded
     query = _query(units, excluded)
@@ -234,15 +266,8 @@ def _find(parsed, attempt, loosest_first=False):
         head, found = attempt(query, units)
         if found:
             return head, found, _text(corrected), RELAXED_SPELLING, query
-    relaxed = list(_relaxed_queries(units, excluded))
-    loosest = None
-    if loosest_first and len(relaxed) > 1:
-        loosest = attempt(relaxed[-1], units)
-        if not loosest[1]:
-            relaxed = []
-    for query in relaxed:
-        # The loosest query, when it was asked first, is not asked again.
-        head, found = loosest if loosest and query is relaxed[-1] else attempt(query, units)
+    for query in _relaxed_queries(units, excluded):
+        head, found = attempt(query, units)
         if found:
             if corrected is not None:
                 suggestion = _text(corrected)

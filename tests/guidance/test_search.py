@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
+from guidance.models import Topic
 from portal.search.highlight import highlight
 
 pytestmark = pytest.mark.django_db
@@ -130,6 +131,19 @@ def test_every_tab_counts_its_results(client, make_guidance_page, make_news_page
     assert counts["nyhed"] == 2
     assert "netvaerk" not in counts  # anonymous readers read no network
     assert "organisation" not in counts
+
+
+def test_other_tabs_count_the_query_as_typed_when_the_results_find_it(client, make_guidance_page):
+    make_guidance_page("Anvisning", text="Venteliste og anvisning.")
+    Topic.objects.create(name="Anvisningsregler", slug="anvisningsregler", description="Anvisning.")
+
+    as_typed = search(client, q="anvisning venteliste").context["answer"]
+    relaxed = search(client, q="anvisning kloakering").context["answer"]
+
+    assert {f.key: f.count for f in as_typed.facets}["emne"] == 0
+    assert as_typed.outcome.relaxed is None
+    assert {f.key: f.count for f in relaxed.facets}["emne"] == 1  # relaxed, as the pages were
+    assert relaxed.outcome.relaxed is not None
 
 
 def test_filter_by_topic(client, make_guidance_page, make_news_page, topic, other_topic):

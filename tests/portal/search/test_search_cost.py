@@ -1,5 +1,6 @@
 """What a search asks of the database: a repeated query loads only the results shown, and a
-count that finds nothing gives up after the loosest query."""
+count that finds nothing gives up after the loosest query (on PostgreSQL, counts every relaxed
+query in one)."""
 
 import re
 
@@ -71,4 +72,7 @@ def test_a_relaxed_count_asks_the_loosest_query_once(make_guidance_page):
         assert count(Page.objects.live(), "anvisning tagrender fundament") == 1
 
     searches = [q for q in captured.captured_queries if "indexentry" in q["sql"].lower()]
-    assert len(searches) == 3  # all three words, any one of them, then any two
+    if connection.vendor == "postgresql":
+        assert len(searches) == 2  # all three words, then any two and any one together
+    else:
+        assert len(searches) == 3  # all three words, any one of them, then any two

@@ -52,3 +52,12 @@ def test_a_match_is_ranked_once_per_vector(make_guidance_page):
     )
 
     assert str(results.get_queryset().query).count("ts_rank(") == 2  # title and body
+
+
+def test_the_matched_vector_is_filtered_by_but_not_selected(make_guidance_page):
+    page = make_guidance_page("Dispositionsfonden", text="Fondens midler.")
+    results = get_search_backend().search("dispositionsfonden", Page.objects.live())
+    select = str(results.get_queryset().query).split(" FROM ")[0]
+
+    assert "wagtailsearch_indexentry" not in select  # selected, it unpacked every match's body
+    assert [found.pk for found in results] == [page.pk]
