@@ -1,9 +1,9 @@
 """Generations that date the networks' shared fragments (group list, thread list, replies).
 
 Each group has an *activity generation*, moved by any save or delete of the group, its
-memberships, threads, replies, attachments, documents and meetings; the *people generation* moves when a
-user is saved (not for a log-in's timestamp) or deleted, since fragments show names, titles and
-municipalities; the *network generation* moves with either, for the list of every group. A
+memberships, threads, replies, attachments, documents and meetings; fragments show names, titles
+and municipalities, so they depend on `portal.people`'s *people generation* too; the list of every
+group depends on the *network generation*, moved with any group's, and on the people's. A
 fragment is stored under the generations it depends on plus what differs per reader (language,
 rights), so a change makes new keys and nothing has to be found and deleted. As with
 `portal.cache.bump_generation`, each move happens again at commit.
@@ -14,15 +14,14 @@ moved whenever their read marks move or go, besides the generations of what they
 
 import time
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 
 from portal.cache import bump_generation
+from portal.people import GENERATION_KEY as PEOPLE_KEY
 
 NETWORK_KEY = "network:fragments:network"
-PEOPLE_KEY = "network:fragments:people"
 TIMEOUT = 24 * 3600
 
 
@@ -42,7 +41,7 @@ def generations(*keys):
 
 def network_stamp():
     """What the list of every group depends on."""
-    return generations(NETWORK_KEY)
+    return generations(NETWORK_KEY, PEOPLE_KEY)
 
 
 def group_stamp(group_id):
@@ -94,11 +93,6 @@ def group_changed(group_id):
     bump_generation(NETWORK_KEY)
 
 
-def _people_changed():
-    bump_generation(PEOPLE_KEY)
-    bump_generation(NETWORK_KEY)
-
-
 def _group_of(instance):
     """The id of the group a changed row belongs to (a related row already loaded is used, else
     one query), or None when its thread is gone, whose own deletion moved the generation."""
@@ -124,12 +118,6 @@ def _row_changed(sender, instance, **kwargs):
         group_changed(group_id)
 
 
-def _user_changed(sender, instance, update_fields=None, **kwargs):
-    if update_fields is not None and set(update_fields) <= {"last_login"}:
-        return
-    _people_changed()
-
-
 def connect():
     from network.models import (
         Attachment,
@@ -144,6 +132,3 @@ def connect():
     for signal in (post_save, post_delete):
         for model in (Group, Membership, Thread, Reply, Attachment, GroupDocument, Meeting):
             signal.connect(_row_changed, sender=model, dispatch_uid=f"fragments-{model.__name__}")
-        signal.connect(
-            _user_changed, sender=settings.AUTH_USER_MODEL, dispatch_uid="fragments-user"
-        )
