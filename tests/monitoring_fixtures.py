@@ -126,18 +126,7 @@ def add_flags(rule, entities, years, value, severity=Severity.RED):
     flags = [None] * len(cases)
     for year in years:
         flags = Flag.objects.bulk_create(
-            Flag(
-                case=case,
-                rule=rule,
-                organisation_id=case.organisation_id,
-                estate_id=case.estate_id,
-                year=year,
-                severity=severity,
-                figure=rule.figure,
-                value=value,
-                explanation=f"Forklaring {rule.code} {year}: {explained(rule, value)}",
-                previous=previous,
-            )
+            unsaved_flag(case, rule, year, severity, value, previous)
             for case, previous in zip(cases, flags, strict=True)
         )
     return cases
@@ -200,11 +189,19 @@ def raise_flag(rule, entity, year, severity=Severity.RED, previous=None, value=N
     elif case.last_year < year:
         case.last_year = year
         case.save(update_fields=["last_year"])
-    return Flag.objects.create(
+    flag = unsaved_flag(case, rule, year, severity, value, previous)
+    flag.save()
+    return flag
+
+
+def unsaved_flag(case, rule, year, severity, value, previous):
+    """The flag of `case` for `year`, as the tests raise them."""
+    rule = case.rule
+    return Flag(
         case=case,
         rule=rule,
-        organisation=organisation,
-        estate=estate,
+        organisation_id=case.organisation_id,
+        estate_id=case.estate_id,
         year=year,
         severity=severity,
         figure=rule.figure,
