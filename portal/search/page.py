@@ -15,6 +15,7 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -50,7 +51,14 @@ class SearchAnswer:
     outcome: object
     facets: list = field(default_factory=list)
     set_aside: list = field(default_factory=list)
-    hits_markup: str = ""
+    markup: Callable = str
+    page_key: str = ""
+
+    @cached_property
+    def hits_markup(self):
+        """The result list's markup, made when the page shows it (not when its whole content
+        comes from the cache, `page_key`)."""
+        return self.markup()
 
     @property
     def facets_key(self):
@@ -140,7 +148,7 @@ def answer(
         key = _answer_key(query, searchable, tab, sort, page, per_page)
         kept = cache.get(key)
         if kept is not None:
-            return _from_kept(request, query, searchable, kept, page, per_page)
+            return _from_kept(request, query, searchable, key, kept, page, per_page)
     else:
         key = None
     searchable, set_aside = under_topic(request.user, searchable, topic)
@@ -218,12 +226,13 @@ def _answer_key(query, searchable, tab, sort, page, per_page):
     return f"portal:search:{search_generation()}:answer:{digest}"
 
 
-def _from_kept(request, query, searchable, kept, page, per_page):
+def _from_kept(request, query, searchable, key, kept, page, per_page):
     """The kept answer for this reader: only the chosen tab's queryset is built (and only for
-    the recommended results); the ids shown are checked by `_present`."""
+    the recommended results); the ids shown are checked by `_present`. Its `page_key` says
+    all the page's content shows besides the form."""
     labels = {s.source.key: s.source.label for s in searchable}
     labels[ALL_PAGES] = ALL_PAGES_LABEL
-    facets = [Facet(key, labels[key], n, key == kept.chosen) for key, n in kept.counts]
+    facets = [Facet(tab, labels[tab], n, tab == kept.chosen) for tab, n in kept.counts]
     if kept.chosen == ALL_PAGES:
         chosen = [s for s in searchable if s.source.is_page]
         queryset = partial(_all_pages, request, chosen)
@@ -244,7 +253,9 @@ def _from_kept(request, query, searchable, kept, page, per_page):
         [pk for pk in kept.shown if pk in present],
         lambda ids: queryset().in_bulk(ids).values(),
     )
-    return _answer(request, query, results, shown, outcome, facets, [])
+    found = _answer(request, query, results, shown, outcome, facets, [])
+    found.page_key = f"{key}:{shown.ids}:{[obj.pk for obj in outcome.promoted]}"
+    return found
 
 
 # Ids no row has, standing in for the ids of a page of results while a check is compiled.
@@ -288,12 +299,12 @@ class _Shown:
 
 
 def _answer(request, query, results, shown, outcome, facets, set_aside):
-    """The answer with the page's results as hits and their markup."""
-    results.object_list = _hits(request, shown)
+    """The answer with the page's results as hits and their markup, each made when used."""
+    results.object_list = SimpleLazyObject(partial(_hits, request, shown))
     results.outcome = outcome
     if results.number == 1:
         unanswered.record(query, sum(f.count for f in facets))
-    markup = _hits_markup(shown, results.object_list, query)
+    markup = partial(_hits_markup, shown, results.object_list, query)
     return SearchAnswer(results, outcome, facets, [s.label for s in set_aside], markup)
 
 
@@ -374,12 +385,14 @@ def _hits_markup(shown, hits, query):
     """The result list's items, highlighted for the query: kept per query, language, search
     generation and the objects shown, so it is the same for everyone who finds those objects
     (which the reader's access filter has already decided)."""
-    if not hits:
+    if not shown.ids:
         return ""
     listed = ",".join(_hit_keys(shown).values())
     key = "portal:search:hits-markup:" + hashlib.sha256(f"{query}|{listed}".encode()).hexdigest()
     markup = cache.get(key)
     if markup is None:
+        if not hits:
+            return ""
         stems = highlight.query_stems(query)
         marked = [
             {
