@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from network import compiled, following, fragments, notifications, unsubscribe
+from network import following, fragments, notifications, unsubscribe
 from network.models import EmailOptOut, Notification
 from network.views.gate import network_view, readable_group, readable_thread
 from network.views.threads import reply_url
+from portal import compiled
 
 NOTIFICATIONS_PER_PAGE = 25
 LISTED_SECONDS = 3600
@@ -68,7 +69,7 @@ def _opted_out(user):
 
 def listed_page(user, number):
     """The page `number` of `user`'s notifications and what it shows (`_shown`), in one query
-    whose SQL is compiled once per process (`network.compiled`); it also counts the
+    whose SQL is compiled once per process (`portal.compiled`); it also counts the
     notifications for the paginator, which only numbers the pages. A page number that is not
     one of the pages gets the paginator's answer (the first or the last page)."""
     number = number or 1
