@@ -8,6 +8,7 @@ page responses that mark themselves cacheable are stored, and only for anonymous
 changes (the site, the section pages on the way to a page, the view restrictions).
 """
 
+import hashlib
 import time
 
 from django.conf import settings
@@ -117,6 +118,6 @@ def cache_key(request):
     if request.method != "GET" or request.GET or settings.SESSION_COOKIE_NAME in request.COOKIES:
         return None
     language = chosen_language(request)
-    return (
-        f"portal:page:{content_generation(request)}:{language}:{request.get_host()}:{request.path}"
-    )
+    # A digest: any path a client sends makes a short key of safe characters for every backend.
+    where = hashlib.blake2b(f"{request.get_host()}{request.path}".encode(), digest_size=16)
+    return f"portal:page:{content_generation(request)}:{language}:{where.hexdigest()}"
