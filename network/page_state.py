@@ -50,8 +50,14 @@ def _state(name, user, build, values, fields):
 
 
 def _cached(model, pk, group_id, load):
-    key = fragments.key(model.__name__.lower(), pk, *fragments.group_stamp(group_id))
-    return fragments.get_or_render(key, lambda: load(pk))
+    """The object, with the group generations it was read under (`stamp`), which the page's
+    other fragments are keyed by too."""
+    stamp = fragments.group_stamp(group_id)
+    found = fragments.get_or_render(
+        fragments.key(model.__name__.lower(), pk, *stamp), lambda: load(pk)
+    )
+    found.stamp = stamp
+    return found
 
 
 def _own_membership(reader, group_ref):

@@ -1,7 +1,10 @@
 """The anonymous page cache: hits cost no query, and published changes show at once."""
 
+import warnings
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import CacheKeyWarning
 from django.test import Client
 from wagtail.models import Page, PageViewRestriction
 
@@ -125,6 +128,21 @@ def test_the_chosen_language_has_its_own_cache_entry(client, url):
 
     assert english.content.decode() != danish
     assert '<html lang="en">' in english.content.decode()
+
+
+def test_any_path_makes_a_valid_cache_key(client, make_guidance_page, django_assert_num_queries):
+    long_slug = "styringsdialogens-aarshjul-" + "og-tilsyn-" * 22
+    url = make_guidance_page("Et langt navn", slug=long_slug).url
+    assert len(url) > 250  # memcached's limit on a key
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CacheKeyWarning)
+        forged = client.get("/vejledning/" + "a b\t" * 80 + "/")
+        client.get(url)
+        with django_assert_num_queries(0):
+            cached = client.get(url)
+
+    assert forged.status_code == 404
+    assert cached.status_code == 200
 
 
 def test_search_results_are_never_cached(client, make_guidance_page):
