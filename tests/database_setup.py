@@ -13,7 +13,6 @@ import os
 import sqlite3
 
 import dj_database_url
-
 import pytest
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
