@@ -34,8 +34,19 @@ def answers_in_sql(backend_name):
 
 def rows(backend_name, queryset, queries, build, variant=""):
     """The rows of the SQL `build(backend, queryset, queries)` returns (a queryset, or SQL and
-    parameters) for these backend queries, from SQL kept for their shape and `variant`; built
-    afresh for these queries when it cannot be kept (a word that is not plain)."""
+    parameters) for these backend queries (`statement`)."""
+    sql, params = statement(backend_name, queryset, queries, build, variant)
+    if sql is None:
+        return []
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def statement(backend_name, queryset, queries, build, variant=""):
+    """The SQL and parameters of `build` for these queries, from SQL kept for their shape and
+    `variant` and the queryset; built afresh for these queries when it cannot be kept (a word
+    that is not plain). (None, None) when the queryset can hold nothing."""
     backend = get_search_backend(backend_name)
     stand_ins, words, shape = _stand_ins(queries)
     base = queryset_sql(queryset)
@@ -49,16 +60,12 @@ def rows(backend_name, queryset, queries, build, variant=""):
             _keep(key, kept)
         else:
             _kept.move_to_end(key)
-    if kept is None or kept is _UNUSABLE:
-        try:
-            sql, params = _sql(build(backend, queryset, queries))
-        except EmptyResultSet:
-            return []
-    else:
-        sql, params = _filled(kept, words)
-    with connections[queryset.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+    if kept is not None and kept is not _UNUSABLE:
+        return _filled(kept, words)
+    try:
+        return _sql(build(backend, queryset, queries))
+    except EmptyResultSet:
+        return None, None
 
 
 def queryset_sql(queryset):
