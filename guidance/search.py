@@ -48,6 +48,7 @@ def sources():
             suggestion_url=lambda topic: _topic_url(
                 GuidanceIndexPage.objects.live().first(), topic
             ),
+            same_for_everyone=True,
         ),
     ]
 

@@ -8,16 +8,27 @@ from django.db.models import Q
 
 from portal.access import caseworker_municipality_id, is_styrelse
 
+# The supervision scope of styrelse: every municipality's organisations.
+COUNTRY = "country"
+
+
+def supervision_scope(user):
+    """Whose organisations the user sees: `COUNTRY` for styrelse, a caseworker's municipality
+    id (the tilsynskommune), None for anyone else; read from the user's roles and row alone."""
+    if is_styrelse(user):
+        return COUNTRY
+    return caseworker_municipality_id(user)
+
 
 def _supervised(user, queryset, municipality_field):
     """Styrelse sees the whole queryset, a caseworker the rows whose `municipality_field` is
-    their municipality (the tilsynskommune), anyone else none."""
-    if is_styrelse(user):
-        return queryset
-    municipality_id = caseworker_municipality_id(user)
-    if municipality_id is None:
+    their municipality, anyone else none (`supervision_scope`)."""
+    scope = supervision_scope(user)
+    if scope is None:
         return queryset.none()
-    return queryset.filter(**{municipality_field: municipality_id})
+    if scope == COUNTRY:
+        return queryset
+    return queryset.filter(**{municipality_field: scope})
 
 
 def visible_organisations(user, queryset):

@@ -117,7 +117,8 @@ class FlagFollowUpForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.flag = flag
         assigned_to = self.fields["assigned_to"]
-        assigned_to.queryset = assignable(flag.organisation)
+        if self.is_bound:  # what it accepts, asked only of a form sent
+            assigned_to.queryset = assignable(flag.organisation)
         # Read once, as the case page keys its rendered fields by them (`assignees`).
         assigned_to.choices = [
             ("", assigned_to.empty_label),

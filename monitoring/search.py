@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from monitoring import access
 from monitoring.models import Estate, Organisation
 from portal.search import autoindex
 from portal.search.sources import Hit, SearchSource
@@ -14,6 +15,11 @@ from portal.search.sources import Hit, SearchSource
 
 def _organisations(user, topic):
     return Organisation.objects.visible_to(user)
+
+
+def _scope(user):
+    scope = access.supervision_scope(user)
+    return None if scope is None else f"supervises:{scope}"
 
 
 def _url(organisation):
@@ -67,5 +73,6 @@ def sources():
             hits=organisation_hits,
             suggest_field="name",
             suggestion_url=_url,
+            reader_scope=_scope,
         )
     ]

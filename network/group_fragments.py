@@ -17,9 +17,10 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from network import compiled, fragments, reading
+from network import fragments, reading
 from network.choices import MembershipRole, MembershipStatus
 from network.models import Thread
+from portal import compiled
 
 THREADS_PER_PAGE = 30
 LATEST_DOCUMENTS = 5

@@ -22,8 +22,10 @@ def unread_count(user):
     """For the site header: cached per user (`network/unread.py`), else one query."""
     if not user.is_authenticated:
         return 0
-    return unread.cached_count(
-        user, lambda user: Notification.objects.visible_to(user).filter(read_at=None).count()
+    return unread.cached(
+        user,
+        "unread",
+        lambda user: Notification.objects.visible_to(user).filter(read_at=None).count(),
     )
 
 

@@ -3,7 +3,7 @@ from the shared cache.
 
 Whether the reader may see it, their membership of the group, whether they follow it and how far
 they read it are asked afresh on every request, in one query whose SQL is compiled once per
-process and set of roles (`network.compiled`). The group or thread, with the people it shows, is
+process and set of roles (`portal.compiled`). The group or thread, with the people it shows, is
 the same for every reader who passes that question: it is kept under its group's generations
 (`network.fragments`), which move on any change of the group, its threads and replies and of the
 people, so nothing is asked of the access policy from the cache.
@@ -12,8 +12,9 @@ people, so nothing is asked of the access policy from the cache.
 from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404
 
-from network import compiled, following, fragments, reading
+from network import following, fragments, reading
 from network.models import Group, Membership, Thread
+from portal import compiled
 
 GROUP_FIELDS = ("pk", "readable", "followed", "my_status", "my_role")
 THREAD_FIELDS = ("group_id", "read_up_to", "first_unread", "followed", "my_status", "my_role")
@@ -50,8 +51,14 @@ def _state(name, user, build, values, fields):
 
 
 def _cached(model, pk, group_id, load):
-    key = fragments.key(model.__name__.lower(), pk, *fragments.group_stamp(group_id))
-    return fragments.get_or_render(key, lambda: load(pk))
+    """The object, with the group generations it was read under (`stamp`), which the page's
+    other fragments are keyed by too."""
+    stamp = fragments.group_stamp(group_id)
+    found = fragments.get_or_render(
+        fragments.key(model.__name__.lower(), pk, *stamp), lambda: load(pk)
+    )
+    found.stamp = stamp
+    return found
 
 
 def _own_membership(reader, group_ref):

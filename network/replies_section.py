@@ -34,14 +34,14 @@ class Section:
 
 def section(request, thread, page, rights):
     """The section for `request.user`, whose `rights` are the template's `may_post`,
-    `may_moderate` and `may_choose_solution`; sets the thread's `shown_attachments`."""
+    `may_moderate` and `may_choose_solution`, of a thread from `page_state.thread`; sets the
+    thread's `shown_attachments`."""
     user = request.user
     page = fragments.page_param(page)
     if rights["may_moderate"] or rights["may_choose_solution"]:
         found = _render(thread, page, rights, user.pk, request)
     else:
-        stamp = fragments.group_stamp(thread.group_id)
-        parts = ("replies", thread.pk, *stamp, rights["may_post"], page)
+        parts = ("replies", thread.pk, *thread.stamp, rights["may_post"], page)
         found = fragments.get_or_render(
             fragments.key(*parts, None), lambda: _render(thread, page, rights, None)
         )

@@ -6,6 +6,7 @@ from django.db.models import Prefetch
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
+from network import access
 from network.models import Group, Membership, Reply, Thread
 from portal.search import autoindex
 from portal.search.generation import bump_search_generation
@@ -16,6 +17,13 @@ def _threads(user, topic):
     if not user.is_authenticated:
         return None
     return Thread.objects.readable_by(user).filter(deleted_at=None, hidden_at=None)
+
+
+def _scope(user):
+    """Which groups a member reads follows from their own memberships and the groups' kinds,
+    whose every change moves the search generation (`_access_changed`): the member is the
+    scope."""
+    return f"reader:{user.pk}" if access.is_network_member(user) else None
 
 
 def thread_hits(objects, request):
@@ -48,6 +56,7 @@ def sources():
             hits=thread_hits,
             date_field="last_activity",
             suggestion_url=Thread.get_absolute_url,
+            reader_scope=_scope,
         )
     ]
 

@@ -1,12 +1,15 @@
-"""The unread-notification count of the site header, cached per user.
+"""A user's notifications as the site header counts them and the notification centre lists them,
+cached per user.
 
-Counting asks the access policy (`Notification.objects.visible_to`), a query every signed-in
-page would otherwise pay. The count is stored with the user's roles and the networks'
-*visibility generation* and used only while both are unchanged. It is forgotten when the user's
-notifications are made, read or erased and when their memberships change, and the generation
-moves whenever a group, thread or reply is changed or deleted, since any of those may change
-which notifications a user may see. Both happen again when the transaction commits, so a count taken before the commit
-does not outlive it.
+Both ask the access policy (`Notification.objects.visible_to`): the count is a query every
+signed-in page would otherwise pay, the centre's list another. Each is stored with the networks'
+*visibility generation*, the user's own *notification generation* and their roles, and used only
+while all three are unchanged. The user's generation moves when their notifications are made,
+read or erased, when their memberships change and when they opt out of e-mail or back in; the
+visibility generation whenever a group, thread or reply is changed or deleted, since any of those
+may change which notifications a user may see. Both happen again when the transaction commits,
+so a value taken before the commit does not outlive it; and as the generations are read before
+the value is, a value read before a move is never stored under the generations after it.
 """
 
 import time
@@ -22,52 +25,60 @@ GENERATION_KEY = "network:visibility-generation"
 TIMEOUT = 600
 
 
-def cached_count(user, count):
-    """The user's unread count: from the cache (one round trip), or `count(user)` kept."""
-    key = _key(user.pk)
-    found = cache.get_many([key, GENERATION_KEY])
-    generation = found.get(GENERATION_KEY)
-    if generation is None:
-        generation = time.time_ns()
-        cache.add(GENERATION_KEY, generation, timeout=None)
-    stamp = (generation, role_key(user))
+def cached(user, name, compute):
+    """`compute(user)` kept for the user under `name`: from the cache (one round trip), or
+    computed and kept."""
+    key, own = f"network:notifications:{name}:{user.pk}", _own_key(user.pk)
+    found = cache.get_many([key, GENERATION_KEY, own])
+    stamp = (_started(found, GENERATION_KEY), _started(found, own), role_key(user))
     stored = found.get(key)
-    if stored is not None and stored[:2] == stamp:
-        return stored[2]
-    value = count(user)
-    cache.set(key, (*stamp, value), TIMEOUT)
+    if stored is not None and stored[0] == stamp:
+        return stored[1]
+    value = compute(user)
+    cache.set(key, (stamp, value), TIMEOUT)
     return value
 
 
+def _started(found, key):
+    """The generation at `key`; a missing one is started afresh, unlike any before it."""
+    if key not in found:
+        cache.add(key, time.time_ns(), timeout=None)
+        found[key] = cache.get(key)
+    return found[key]
+
+
 def forget(user_ids):
-    """The counts of these users changed (notifications made, read or erased)."""
-    keys = [_key(pk) for pk in set(user_ids)]
+    """What these users' notifications show changed (made, read or erased, or their e-mail
+    choice): their generations start afresh."""
+    keys = [_own_key(pk) for pk in set(user_ids)]
     if keys:
         cache.delete_many(keys)
         transaction.on_commit(lambda: cache.delete_many(keys))
 
 
-def _key(user_id):
-    return f"network:unread:{user_id}"
+def _own_key(user_id):
+    return f"network:notifications:generation:{user_id}"
 
 
-def membership_changed(instance, **kwargs):
-    """A membership decides what its user may read: their count only."""
+def user_changed(instance, **kwargs):
+    """A membership decides what its user may read, an e-mail opt-out what the centre says:
+    their notifications only."""
     forget([instance.user_id])
 
 
 def visibility_changed(created=False, **kwargs):
-    """A group, thread or reply changed or went: anyone's count may have. A new one changes no
-    one's (its notifications are forgotten by those who get them)."""
+    """A group, thread or reply changed or went: anyone's notifications may have. A new one
+    changes no one's (its notifications are forgotten by those who get them)."""
     if not created:
         bump_generation(GENERATION_KEY)
 
 
 def connect():
-    from network.models import Group, Membership, Reply, Thread
+    from network.models import EmailOptOut, Group, Membership, Reply, Thread
 
     for signal in (post_save, post_delete):
-        signal.connect(membership_changed, sender=Membership, dispatch_uid="unread-Membership")
+        for model in (Membership, EmailOptOut):
+            signal.connect(user_changed, sender=model, dispatch_uid=f"unread-{model.__name__}")
         for model in (Group, Thread, Reply):
             signal.connect(
                 visibility_changed, sender=model, dispatch_uid=f"unread-{model.__name__}"

@@ -23,8 +23,9 @@ PAGE_CACHE_SECONDS = 600
 
 # Values per generation and process; a bound keeps odd requests (unknown hosts) from growing it.
 MEMO_SIZE = 1000
-# (generation, values), replaced as a whole: a thread never pairs a generation with other values.
-_memo = (None, {})
+# {store: (generation, values)}, each pair replaced as a whole: a thread never pairs a
+# generation with other values.
+_memos = {}
 _MISSING = object()
 
 
@@ -39,20 +40,20 @@ def content_generation(request=None):
         return request._portal_content_generation
 
 
-def generation_memo(request, key, compute, keep=None):
+def generation_memo(request, key, compute, keep=None, store=None):
     """compute() once per content generation in this process, then the same value again.
 
     The generation is read from the shared cache (once per request), so a publication on any
     server makes every process compute afresh. The value is shared by the process's requests:
-    it must be the same for every reader and must not be changed by its users. A value for
-    which `keep(value)` is false is computed again next time.
+    it must not be changed by its users. A value for which `keep(value)` is false is computed
+    again next time. Values kept per reader go in a `store` of their own, so that many readers
+    do not fill the bound of what every request shares.
     """
-    global _memo
     generation = content_generation(request)
-    memo_generation, values = _memo
+    memo_generation, values = _memos.get(store, (None, None))
     if memo_generation != generation:
         values = {}
-        _memo = (generation, values)
+        _memos[store] = (generation, values)
     value = values.get(key, _MISSING)
     if value is _MISSING:
         value = compute()

@@ -9,31 +9,19 @@ links, and the log-out form's CSRF token. A request joins the kept pieces with i
 escaped as the template would have escaped them. Nothing of a user is kept here: the account
 menu is its own fragment (`portal_tags.account_menu`), keyed by the rights that decide it.
 
-The markers carry a random word drawn for each rendering, so no page title can forge or split
-one, and control characters (which HTML forbids) are dropped from the pieces and the values.
+The pieces and their unforgeable markers are `portal.slots`'.
 """
-
-import re
-import secrets
 
 from django.template.backends.utils import csrf_input
 from django.template.defaultfilters import urlencode
-from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
 
-from portal import routing
+from portal import routing, slots
 from portal.cache import generation_memo
+from portal.slots import printable
 
 TEMPLATE = "includes/header.html"
-# C0 control characters but tab, line feed and carriage return, and DEL.
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def printable(text):
-    """`text` without the control characters HTML forbids."""
-    return CONTROL.sub("", text)
 
 
 def render(request, menu_items, language_links, account_menu):
@@ -62,22 +50,14 @@ def render(request, menu_items, language_links, account_menu):
         )
     else:
         values["login_next"] = conditional_escape(urlencode(request.path))
-    return mark_safe(
-        "".join(piece if n % 2 == 0 else values[piece] for n, piece in enumerate(pieces))
-    )
+    return slots.fill(pieces, values)
 
 
 def _pieces(signed_in, menu_items, language_links):
-    """The header of this shape, split at its markers: text, slot name, text, …, text."""
-    # Markers survive HTML escaping; the random word makes them unforgeable by content.
-    word = secrets.token_hex(8)
-
-    def slot(name):
-        return mark_safe(f"\x1e{word}:{name}\x1e")
-
-    html = render_to_string(
+    """The header of this shape, split at its slots."""
+    return slots.pieces(
         TEMPLATE,
-        {
+        lambda slot: {
             "signed_in": signed_in,
             "menu_items": menu_items,
             "languages": language_links(slot("back")),
@@ -88,6 +68,3 @@ def _pieces(signed_in, menu_items, language_links):
             "login_next": slot("login_next"),
         },
     )
-    pieces = re.split(f"\x1e{word}:([a-z_]+)\x1e", html)
-    pieces[::2] = [printable(text) for text in pieces[::2]]
-    return pieces

@@ -8,7 +8,6 @@ from django.views.decorators.http import require_POST
 
 from network import (
     access,
-    compiled,
     fragments,
     group_entries,
     group_fragments,
@@ -20,6 +19,7 @@ from network.choices import MembershipRole, MembershipStatus
 from network.forms import GroupForm, InviteForm
 from network.models import Group, MembershipRequest, Report
 from network.views.gate import listed_group, network_view
+from portal import compiled
 from portal.access import is_administrator, role_key
 from portal.slugs import danish_slugify
 

@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from network import compiled, following, fragments, notifications, unsubscribe
+from network import following, fragments, notifications, unread, unsubscribe
 from network.models import EmailOptOut, Notification
 from network.views.gate import network_view, readable_group, readable_thread
 from network.views.threads import reply_url
+from portal import compiled
 
 NOTIFICATIONS_PER_PAGE = 25
 LISTED_SECONDS = 3600
@@ -37,7 +38,7 @@ POST_TEXT = ("body_markdown", "body_html")
 @network_view
 def centre(request):
     user = request.user
-    page_obj, shown = listed_page(user, request.GET.get("side"))
+    page_obj, shown, opted_out = listed_page(user, request.GET.get("side"))
     bottom = (page_obj.number - 1) * NOTIFICATIONS_PER_PAGE
     return render(
         request,
@@ -48,7 +49,7 @@ def centre(request):
             "notifications": lambda: _listed(user)[bottom : bottom + NOTIFICATIONS_PER_PAGE],
             "listed_key": _listed_key(shown),
             "listed_seconds": LISTED_SECONDS,
-            "opted_out": shown[0][-2] if shown else _opted_out(user).exists(),
+            "opted_out": opted_out,
         },
     )
 
@@ -67,22 +68,37 @@ def _opted_out(user):
 
 
 def listed_page(user, number):
-    """The page `number` of `user`'s notifications and what it shows (`_shown`), in one query
-    whose SQL is compiled once per process (`network.compiled`); it also counts the
-    notifications for the paginator, which only numbers the pages. A page number that is not
-    one of the pages gets the paginator's answer (the first or the last page)."""
-    number = number or 1
-    shown = _shown(user, number)
-    if shown:
-        total = shown[0][-1]
-    elif str(number) == "1":
-        total = 0  # the first page is empty only when there are none
+    """The page `number` of `user`'s notifications, what it shows (`_shown`) and whether the
+    user opted out of e-mail, kept for the user alone (`network.unread`). A page number that is
+    not one of the pages gets the paginator's answer (the first or the last page)."""
+    number = str(number or 1)
+    if number.isdigit() and len(number) < 8:
+        total, shown, opted_out = unread.cached(user, f"listed:{number}", _read(number))
     else:
-        total = _listed(user).count()
+        total, shown, opted_out = _read(number)(user)
     page_obj = Paginator(range(total), NOTIFICATIONS_PER_PAGE).get_page(number)
-    if not shown and total:
-        shown = _shown(user, page_obj.number)
-    return page_obj, shown
+    return page_obj, shown, opted_out
+
+
+def _read(number):
+    """Reads the page `number` of a user's notifications, in one query whose SQL is compiled
+    once per process (`portal.compiled`); it also counts the notifications for the paginator,
+    which only numbers the pages, and reads the e-mail opt-out."""
+
+    def read(user):
+        shown = _shown(user, number)
+        if shown:
+            total = shown[0][-1]
+        elif number == "1":
+            total = 0  # the first page is empty only when there are none
+        else:
+            total = _listed(user).count()
+        if not shown and total:
+            last = Paginator(range(total), NOTIFICATIONS_PER_PAGE).get_page(number).number
+            shown = _shown(user, last)
+        return total, shown, shown[0][-2] if shown else _opted_out(user).exists()
+
+    return read
 
 
 def _listed_key(shown):

@@ -8,8 +8,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from network import access, moderation, page_state, posting, reading, replies_section
-from network.forms import EditPostForm, EditThreadForm, ReplyForm, ThreadForm, blank_reply_form
+from network import (
+    access,
+    moderation,
+    page_state,
+    posting,
+    reading,
+    replies_section,
+    thread_frame,
+)
+from network.forms import EditPostForm, EditThreadForm, ReplyForm, ThreadForm
 from network.models import ModerationKind
 from network.reading import REPLIES_PER_PAGE
 from network.views.gate import network_view, readable_group, readable_reply, readable_thread
@@ -85,13 +93,10 @@ def thread_page(request, slug, pk, reply_form=None):
     replies = replies_section.section(request, thread, page_number, rights)
     if is_member:
         reading.record_visit(user, thread, [pk for pk, _author in replies.replies])
-    blank_form = None
     if reply_form is None and may_post:
         quoted = request.GET.get("citer", "")
         if quoted.isdigit():
             reply_form = ReplyForm(thread=thread, initial={"quoted": quoted})
-        else:
-            blank_form = blank_reply_form(thread)
     quoting = None
     if reply_form is not None:
         quoted_value = reply_form["quoted"].value()
@@ -99,19 +104,18 @@ def thread_page(request, slug, pk, reply_form=None):
             quoting = thread.replies.filter(
                 pk=quoted_value, deleted_at=None, hidden_at=None
             ).first()
+    frame = thread_frame.frame(
+        request, thread, {**rights, "is_member": is_member}, first_unread, reply_form, quoting
+    )
     return render(
         request,
         "network/thread.html",
         {
             "group": group,
             "thread": thread,
+            "may_moderate": may_moderate,
+            "frame": frame,
             "replies_section": replies.html,
-            "is_member": is_member,
-            "first_unread": first_unread,
-            **rights,
-            "form": reply_form,
-            "blank_form": blank_form,
-            "quoting": quoting,
         },
         status=400 if reply_form is not None and reply_form.errors else 200,
     )

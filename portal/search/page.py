@@ -3,16 +3,18 @@ filter sets aside. Each tab is searched through the same pipeline (`query.search
 answers are cached per query, access filter and search generation."""
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
-from functools import partial, reduce
+from functools import cached_property, partial, reduce
 from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
+from django.db import connection
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -22,9 +24,10 @@ from portal.search import unanswered
 from portal.search.generation import search_generation
 from portal.search.markup import hits_markup
 from portal.search.query import RESULTS_CACHE_SECONDS, SearchOutcome, count, search
-from portal.search.sources import registered_sources
+from portal.search.sources import SearchSource, registered_sources
 
 ALL_PAGES = "alle"
+ALL_PAGES_LABEL = _("Alle sider")
 NEWEST = "nyeste"
 # The date filter's choices: how far back, in days.
 PERIODS = {"uge": 7, "maaned": 31, "aar": 365}
@@ -48,7 +51,14 @@ class SearchAnswer:
     outcome: object
     facets: list = field(default_factory=list)
     set_aside: list = field(default_factory=list)
-    hits_markup: str = ""
+    markup: Callable = str
+    page_key: str = ""
+
+    @cached_property
+    def hits_markup(self):
+        """The result list's markup, made when the page shows it (not when its whole content
+        comes from the cache, `page_key`)."""
+        return self.markup()
 
     @property
     def facets_key(self):
@@ -56,18 +66,30 @@ class SearchAnswer:
         return "|".join(f"{f.key}:{f.count}:{f.selected:d}" for f in self.facets)
 
 
-def available_sources(user):
-    """[(source, queryset)] of every source the user may search, each queryset built once; a
-    source's that is the same for everyone once per content generation in the process."""
-    shared = generation_memo(None, "search-shared-querysets", _shared_querysets)
+@dataclass
+class Searchable:
+    """A source the reader may search, its `scope` (`SearchSource.reader_scope`; None for a
+    source the same for everyone) and its queryset for the reader, built when first used."""
+
+    source: SearchSource
+    scope: str | None
+    build: Callable
+
+    @cached_property
+    def queryset(self):
+        return self.build()
+
+
+def available_sources(user, request=None):
+    """The `Searchable` of every source the user may search, in tab order; a source's queryset
+    that is the same for everyone is built once per content generation in the process."""
+    shared = generation_memo(request, "search-shared-querysets", _shared_querysets)
     found = []
     for source in registered_sources():
         if source.same_for_everyone:
-            queryset = shared[source.key].all()
-        else:
-            queryset = source.queryset(user, None)
-        if queryset is not None and not queryset.query.is_empty():
-            found.append((source, queryset))
+            found.append(Searchable(source, None, shared[source.key].all))
+        elif (scope := source.reader_scope(user)) is not None:
+            found.append(Searchable(source, scope, partial(source.queryset, user, None)))
     return found
 
 
@@ -80,14 +102,18 @@ def under_topic(user, searchable, topic):
     set aside because they have no topics."""
     if topic is None:
         return searchable, []
-    chosen = [(source, source.queryset(user, topic)) for source, _qs in searchable if source.topics]
-    set_aside = [source for source, _qs in searchable if not source.topics]
+    chosen = [
+        Searchable(s.source, s.scope, partial(s.source.queryset, user, topic))
+        for s in searchable
+        if s.source.topics
+    ]
+    set_aside = [s.source for s in searchable if not s.source.topics]
     return chosen, set_aside
 
 
 def tab_keys(searchable):
     """The tabs a reader may choose: all pages together, then every source they may search."""
-    return [ALL_PAGES, *(source.key for source, _qs in searchable)]
+    return [ALL_PAGES, *(s.source.key for s in searchable)]
 
 
 @dataclass
@@ -120,14 +146,14 @@ def answer(
     generation and the reader's access filters (`_answer_key`)."""
     if topic is None and period not in PERIODS:
         key = _answer_key(query, searchable, tab, sort, page, per_page)
-        kept = cache.get(key) if key else None
+        kept = cache.get(key)
         if kept is not None:
-            return _from_kept(request, query, searchable, kept, page, per_page)
+            return _from_kept(request, query, searchable, key, kept, page, per_page)
     else:
         key = None
     searchable, set_aside = under_topic(request.user, searchable, topic)
     since = timezone.now() - timedelta(days=PERIODS[period]) if period in PERIODS else None
-    tabs = _tabs(searchable, since, shared=topic is None)
+    tabs = _tabs(request, searchable, since, shared=topic is None)
     chosen = tab if any(t.key == tab for t in tabs) else None
     counts, outcomes, by_type = {}, {}, {}
     for t in sorted(tabs, key=lambda t: t.key != chosen):
@@ -150,19 +176,24 @@ def answer(
     for facet in facets:
         facet.selected = facet.key == chosen
     outcome = outcomes.get(chosen)
-    sources = next((t.sources for t in tabs if t.key == chosen), [])
+    chosen_tab = next((t for t in tabs if t.key == chosen), None)
     results = Paginator(outcome.results if outcome else [], per_page).get_page(page)
-    objects = list(results.object_list)
+    objects = {obj.pk: obj for obj in results.object_list}
     if key and outcome and outcome.count:
-        cache.set(key, _Kept.of(chosen, facets, outcome, objects), RESULTS_CACHE_SECONDS)
-    return _shown(request, query, results, objects, outcome, facets, sources, set_aside)
+        cache.set(key, _Kept.of(chosen, facets, outcome, list(objects)), RESULTS_CACHE_SECONDS)
+    shown = _Shown(
+        chosen_tab.sources if chosen_tab else [],
+        list(objects),
+        lambda ids: [objects[pk] for pk in ids],
+    )
+    return _answer(request, query, results, shown, outcome, facets, set_aside)
 
 
 @dataclass
 class _Kept:
     """What a repeated answer needs: the chosen tab, every tab's count, the outcome's count,
     suggestion and relaxation, and the ids of the recommended results and of the page shown
-    (loaded again through the reader's queryset, so one no longer there is left out)."""
+    (checked again against the reader's queryset, so one no longer there is left out)."""
 
     chosen: str
     counts: list
@@ -173,7 +204,7 @@ class _Kept:
     shown: list
 
     @classmethod
-    def of(cls, chosen, facets, outcome, objects):
+    def of(cls, chosen, facets, outcome, shown):
         return cls(
             chosen,
             [(f.key, f.count) for f in facets],
@@ -181,50 +212,99 @@ class _Kept:
             outcome.suggestion,
             outcome.relaxed,
             [obj.pk for obj in outcome.promoted],
-            [obj.pk for obj in objects],
+            shown,
         )
 
 
 def _answer_key(query, searchable, tab, sort, page, per_page):
     """The kept answer's key: what was asked, the search generation, and which sources the
-    reader may search with the SQL of each that depends on the reader (their access filter);
-    None when a queryset cannot be written as SQL."""
-    try:
-        access = [
-            source.key if source.same_for_everyone else f"{source.key}={queryset.query}"
-            for source, queryset in searchable
-        ]
-    except EmptyResultSet:
-        return None
+    reader may search with the scope of each that depends on the reader (what their access
+    filter depends on, `SearchSource.reader_scope`)."""
+    access = [s.source.key if s.scope is None else f"{s.source.key}={s.scope}" for s in searchable]
     asked = "|".join(map(str, [query, tab, sort, page, per_page, *access]))
     digest = hashlib.sha256(asked.encode()).hexdigest()
     return f"portal:search:{search_generation()}:answer:{digest}"
 
 
-def _from_kept(request, query, searchable, kept, page, per_page):
-    tabs = _tabs(searchable, None, shared=True)
-    counts = dict(kept.counts)
-    facets = [Facet(t.key, t.label, counts[t.key], t.key == kept.chosen) for t in tabs]
-    chosen = next(t for t in tabs if t.key == kept.chosen)
-    loaded = chosen.queryset.in_bulk([*kept.shown, *kept.promoted])
+def _from_kept(request, query, searchable, key, kept, page, per_page):
+    """The kept answer for this reader: only the chosen tab's queryset is built (and only for
+    the recommended results); the ids shown are checked by `_present`. Its `page_key` says
+    all the page's content shows besides the form."""
+    labels = {s.source.key: s.source.label for s in searchable}
+    labels[ALL_PAGES] = ALL_PAGES_LABEL
+    facets = [Facet(tab, labels[tab], n, tab == kept.chosen) for tab, n in kept.counts]
+    if kept.chosen == ALL_PAGES:
+        chosen = [s for s in searchable if s.source.is_page]
+        queryset = partial(_all_pages, request, chosen)
+    else:
+        chosen = [s for s in searchable if s.source.key == kept.chosen]
+        queryset = partial(getattr, chosen[0], "queryset")
+    present = _present(request, kept.chosen, chosen, queryset, kept.shown, per_page)
+    promoted = queryset().in_bulk(kept.promoted) if kept.promoted else {}
     outcome = SearchOutcome(
         count=kept.count,
         suggestion=kept.suggestion,
         relaxed=kept.relaxed,
-        promoted=[loaded[pk] for pk in kept.promoted if pk in loaded],
+        promoted=[promoted[pk] for pk in kept.promoted if pk in promoted],
     )
     results = Paginator(range(kept.count), per_page).get_page(page)
-    objects = [loaded[pk] for pk in kept.shown if pk in loaded]
-    return _shown(request, query, results, objects, outcome, facets, chosen.sources, [])
+    shown = _Shown(
+        [s.source for s in chosen],
+        [pk for pk in kept.shown if pk in present],
+        lambda ids: queryset().in_bulk(ids).values(),
+    )
+    found = _answer(request, query, results, shown, outcome, facets, [])
+    found.page_key = f"{key}:{shown.ids}:{[obj.pk for obj in outcome.promoted]}"
+    return found
 
 
-def _shown(request, query, results, objects, outcome, facets, sources, set_aside):
-    """The answer with the page's objects as hits and their markup."""
-    results.object_list = _hits(request, objects, sources, query)
+# Ids no row has, standing in for the ids of a page of results while a check is compiled.
+_STAND_IN = -7_400_000_001
+
+
+def _present(request, tab, chosen, queryset, ids, per_page):
+    """The ids among `ids` (at most `per_page`) that the tab's queryset for this reader still
+    holds, in one query whose SQL is compiled once per content generation in the process for
+    each tab and reader scope (building and compiling the query cost more than running it)."""
+    if not ids:
+        return set()
+    slots = [_STAND_IN - n for n in range(per_page)]
+    scopes = [s.scope for s in chosen if s.scope is not None]
+    sql, params = generation_memo(
+        request,
+        f"search-present:{tab}:{per_page}:{scopes}",
+        lambda: (
+            queryset()
+            .filter(pk__in=slots)
+            .order_by()
+            .values_list("pk", flat=True)
+            .query.sql_with_params()
+        ),
+        store="search-readers" if scopes else None,
+    )
+    by_slot = dict(zip(slots, ids, strict=False))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [by_slot.get(p, p) if type(p) is int else p for p in params])
+        return {row[0] for row in cursor.fetchall()}
+
+
+@dataclass
+class _Shown:
+    """The page of results shown: the tab's sources, the ids, and how to load those whose
+    hits are not cached."""
+
+    sources: list
+    ids: list
+    load: Callable
+
+
+def _answer(request, query, results, shown, outcome, facets, set_aside):
+    """The answer with the page's results as hits and their markup, each made when used."""
+    results.object_list = SimpleLazyObject(partial(_hits, request, shown))
     results.outcome = outcome
     if results.number == 1:
         unanswered.record(query, sum(f.count for f in facets))
-    markup = _hits_markup(objects, results.object_list, query)
+    markup = partial(_hits_markup, shown, results.object_list, query)
     return SearchAnswer(results, outcome, facets, [s.label for s in set_aside], markup)
 
 
@@ -239,12 +319,21 @@ def _page_counts(tab, query, chosen, newest, outcomes, relax):
     return count(tab.queryset, query, by="content_type_id", relax=relax)
 
 
-def _tabs(searchable, since, shared=False):
+def _all_pages(request, searchable):
+    """The pages of every page source together; the same for everyone, so combined once per
+    content generation in the process."""
+    keys = ",".join(s.source.key for s in searchable)
+    combine = partial(reduce, or_, [s.queryset for s in searchable])
+    return generation_memo(request, f"search-all-pages:{keys}", combine).all()
+
+
+def _tabs(request, searchable, since, shared=False):
     """Every tab: the pages of every type together first, then each source on its own. A
     date filter leaves out sources without dates. Unfiltered (`shared`, no date), pages that
     are the same for everyone are combined once per content generation in the process."""
     tabs = []
-    for source, queryset in searchable:
+    for entry in searchable:
+        source, queryset = entry.source, entry.queryset
         if since is not None:
             if source.date_field is None:
                 continue
@@ -254,53 +343,56 @@ def _tabs(searchable, since, shared=False):
         )
     pages = [t for t in tabs if t.is_page]
     if pages:
-        querysets = [t.queryset for t in pages]
         if shared and since is None and all(t.sources[0].same_for_everyone for t in pages):
-            keys = ",".join(t.key for t in pages)
-            combine = partial(reduce, or_, querysets)
-            combined = generation_memo(None, f"search-all-pages:{keys}", combine).all()
+            combined = _all_pages(request, [s for s in searchable if s.source.is_page])
         else:
-            combined = reduce(or_, querysets)
+            combined = reduce(or_, [t.queryset for t in pages])
         sources = [t.sources[0] for t in pages]
         tabs.insert(
-            0, Tab(ALL_PAGES, _("Alle sider"), combined, pages[0].date_field, sources, False)
+            0, Tab(ALL_PAGES, ALL_PAGES_LABEL, combined, pages[0].date_field, sources, False)
         )
     return tabs
 
 
-def _hits(request, objects, sources, query):
-    """The found objects as `Hit`s, each source turning its own objects (one batch each) unless
-    the hit is cached: a hit says the same to everyone who may find its object, so it is kept
-    per object, language and search generation."""
-    if not objects:
-        return []
+def _hit_keys(shown):
+    """{id: cache key} of the hits shown: a hit says the same to everyone who may find its
+    object, so it is kept per object, language and search generation."""
     prefix = f"portal:search:{search_generation()}:hit:{get_language()}"
-    keys = {obj.pk: f"{prefix}:{obj._meta.label}:{obj.pk}" for obj in objects}
+    kind = "page" if shown.sources[0].is_page else shown.sources[0].key
+    return {pk: f"{prefix}:{kind}:{pk}" for pk in shown.ids}
+
+
+def _hits(request, shown):
+    """The results shown as `Hit`s, each source turning its own objects (one batch each, loaded
+    by `shown.load`) unless the hit is cached."""
+    if not shown.ids:
+        return []
+    keys = _hit_keys(shown)
     cached = cache.get_many(keys.values())
     hits = {pk: cached[key] for pk, key in keys.items() if key in cached}
-    missing = [obj for obj in objects if obj.pk not in hits]
+    missing = [pk for pk in shown.ids if pk not in hits]
     if missing:
+        objects = list(shown.load(missing))
         made = {}
-        for turn in dict.fromkeys(source.hits for source in sources):
-            made.update(turn(missing, request))
+        for turn in dict.fromkeys(source.hits for source in shown.sources):
+            made.update(turn(objects, request))
         cache.set_many({keys[pk]: hit for pk, hit in made.items()}, HIT_CACHE_SECONDS)
         hits.update(made)
-    return [hits[obj.pk] for obj in objects if obj.pk in hits]
+    return [hits[pk] for pk in shown.ids if pk in hits]
 
 
-def _hits_markup(objects, hits, query):
+def _hits_markup(shown, hits, query):
     """The result list's items, highlighted for the query: kept per query, language, search
     generation and the objects shown, so it is the same for everyone who finds those objects
     (which the reader's access filter has already decided)."""
-    if not hits:
+    if not shown.ids:
         return ""
-    shown = ",".join(f"{obj._meta.label}:{obj.pk}" for obj in objects)
-    key = (
-        f"portal:search:{search_generation()}:hits-markup:{get_language()}:"
-        + hashlib.sha256(f"{query}|{shown}".encode()).hexdigest()
-    )
+    listed = ",".join(_hit_keys(shown).values())
+    key = "portal:search:hits-markup:" + hashlib.sha256(f"{query}|{listed}".encode()).hexdigest()
     markup = cache.get(key)
     if markup is None:
+        if not hits:
+            return ""
         markup = hits_markup(hits, query)
         cache.set(key, markup, HIT_CACHE_SECONDS)
     return mark_safe(markup)

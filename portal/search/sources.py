@@ -45,7 +45,10 @@ class SearchSource:
     autocomplete matches (None: not suggested). A page source (`is_page`) holds the pages of
     one `model`; all page sources are also searched together. `same_for_everyone`: the
     queryset depends on no reader, only on content (its generation), so it is built once per
-    content generation in the process."""
+    content generation in the process. Otherwise `reader_scope(user)` names, cheaply and
+    exactly, what `queryset(user, None)` depends on besides content (a short string, None when
+    the source is not for the user): answers kept for a reader are keyed by it, so it must
+    change whenever their read rights do (or those changes must move the search generation)."""
 
     key: str
     label: str
@@ -59,6 +62,7 @@ class SearchSource:
     suggest_field: str | None = "title"
     suggestion_url: Callable = field(default=lambda obj: obj.url)
     same_for_everyone: bool = False
+    reader_scope: Callable | None = None
 
 
 def page_hits(objects, request):

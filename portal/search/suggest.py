@@ -14,11 +14,12 @@ def suggestions(user, typed):
     if len(typed) < MIN_LENGTH:
         return []
     found = []
-    for source, queryset in available_sources(user):
+    for searchable in available_sources(user):
+        source = searchable.source
         if source.suggest_field is None:
             continue
         field = source.suggest_field
-        matching = queryset.filter(**{f"{field}__icontains": typed}).order_by(field)
+        matching = searchable.queryset.filter(**{f"{field}__icontains": typed}).order_by(field)
         for obj in matching[:PER_SOURCE]:
             label = getattr(obj, field)
             suggestion = {

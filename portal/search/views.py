@@ -10,7 +10,7 @@ RESULTS_PER_PAGE = 10
 
 def search(request):
     """The search page: every tab the reader may search, with counts, one tab's results."""
-    searchable = page.available_sources(request.user)
+    searchable = page.available_sources(request.user, request)
     form = SearchForm(request.GET or None, tabs=page.tab_keys(searchable))
     answer = None
     if form.is_valid() and form.cleaned_data["q"]:

@@ -1,0 +1,100 @@
+"""The case page's flag: what it shows is kept for every reader of the flag, who may see it and
+follow it up is asked on every request, and each view is logged."""
+
+import uuid
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from monitoring.models import FlagCase, FlagStatus, Organisation
+from portal import roles
+from portal.models import AuditEvent, Municipality
+
+pytestmark = pytest.mark.django_db
+
+FOLLOW_UP = "Gem opfølgning"
+
+
+@pytest.fixture
+def caseworker_aarhus(make_user):
+    return make_user([roles.CASEWORKER, roles.MEMBER], municipality_code=751, mfa=True)
+
+
+def signed_in(login, user):
+    """A client of its own per user: a TOTP code is accepted only once."""
+    client = Client()
+    login(client, user)
+    return client
+
+
+def case_page(client, flag):
+    return client.get(f"/monitorering/flag/{flag.pk}/")
+
+
+def test_another_municipalitys_caseworker_never_gets_a_kept_case_page(
+    login, caseworker_kk, caseworker_aarhus, editor, monitoring_data
+):
+    flag = monitoring_data["flag"]
+    kk, aarhus = signed_in(login, caseworker_kk), signed_in(login, caseworker_aarhus)
+    styrelse = signed_in(login, editor)
+    for _ in range(2):  # the second round finds the flag kept
+        assert FOLLOW_UP in case_page(kk, flag).content.decode()
+        assert case_page(aarhus, flag).status_code == 404
+        shown = case_page(styrelse, flag)
+        assert shown.status_code == 200 and FOLLOW_UP not in shown.content.decode()
+    aarhus_flag = monitoring_data["aarhus_flag"]
+    assert FOLLOW_UP in case_page(aarhus, aarhus_flag).content.decode()
+    assert case_page(kk, aarhus_flag).status_code == 404
+
+
+def test_an_organisation_given_to_another_municipality_moves_its_case_page_at_once(
+    login, caseworker_kk, caseworker_aarhus, monitoring_data
+):
+    """Its supervising municipality can change without a new import or evaluation: nothing of
+    who may see the case, or follow it up, comes from what is kept."""
+    flag = monitoring_data["flag"]
+    kk, aarhus = signed_in(login, caseworker_kk), signed_in(login, caseworker_aarhus)
+    assert case_page(kk, flag).status_code == 200
+    assert case_page(aarhus, flag).status_code == 404
+
+    Organisation.objects.filter(pk=flag.organisation_id).update(
+        supervising_municipality=Municipality.objects.get(code=751)
+    )
+    assert case_page(kk, flag).status_code == 404
+    assert FOLLOW_UP in case_page(aarhus, flag).content.decode()
+
+
+def test_a_reassignment_and_a_new_status_show_at_once(
+    login, caseworker_kk, make_user, monitoring_data
+):
+    flag = monitoring_data["flag"]
+    colleague = make_user(roles.CASEWORKER, municipality_code=101, first_name="Kollega")
+    client = signed_in(login, caseworker_kk)
+    before = case_page(client, flag).content.decode()
+    assert f'<option value="{colleague.pk}" selected>' not in before
+
+    client.post(
+        f"/monitorering/flag/{flag.pk}/",
+        {"status": FlagStatus.DISCUSSED, "assigned_to": colleague.pk, "token": uuid.uuid4()},
+    )
+    after = case_page(client, flag).content.decode()
+    assert f'<option value="{colleague.pk}" selected>' in after
+    assert f'<option value="{FlagStatus.DISCUSSED}" selected>' in after
+    case = FlagCase.objects.get(pk=flag.case_id)
+    assert (case.status, case.assigned_to) == (FlagStatus.DISCUSSED, colleague)
+
+
+def test_a_kept_case_page_reads_only_whether_the_reader_may_see_it_and_logs_every_view(
+    login, caseworker_kk, monitoring_data
+):
+    flag = monitoring_data["flag"]
+    client = signed_in(login, caseworker_kk)
+    case_page(client, flag)
+
+    with CaptureQueriesContext(connection) as context:
+        assert case_page(client, flag).status_code == 200
+    shown = [q["sql"] for q in context if "monitoring_flagcase" in q["sql"]]
+    assert shown == []
+    assert AuditEvent.objects.filter(kind=AuditEvent.Kind.MONITORING_VIEWED).count() == 2
