@@ -50,10 +50,14 @@ class Post(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        self.body_html = mentions.render(self.body_markdown, self.mention_group)
+        self.render_body()
         if "update_fields" in kwargs and "body_markdown" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "body_html"}
         super().save(*args, **kwargs)
+
+    def render_body(self):
+        """The stored HTML of the Markdown (`save` calls it; bulk inserts call it themselves)."""
+        self.body_html = mentions.render(self.body_markdown, self.mention_group)
 
     @property
     def is_deleted(self):

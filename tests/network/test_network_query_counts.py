@@ -17,17 +17,29 @@ MUNICIPALITIES = [101, 751, 461, 851, 147]
 
 
 def add_replies(thread, authors, count):
-    """`count` replies by turns of `authors`, every third quoting the reply before it."""
+    """`count` replies by turns of `authors`, every third quoting the reply before it. All but the
+    last are inserted in bulk (each saved alone, every reply indexed its thread with all replies
+    so far again); the last is saved as a form saves it, so its signals (the thread's search
+    index, the group's fragments) see all of them."""
     previous = thread.replies.last()
+    replies = []
     for number in range(count):
-        body = f"Svar nummer {number} med **fed** tekst"
-        previous = Reply.objects.create(
+        reply = Reply(
             thread=thread,
             author=authors[number % len(authors)],
-            body_markdown=body,
-            quoted=previous if number % 3 == 0 else None,
+            body_markdown=f"Svar nummer {number} med **fed** tekst",
         )
-    return previous
+        reply.render_body()
+        replies.append(reply)
+    *bulk, last = replies
+    Reply.objects.bulk_create(bulk)
+    for number, reply in enumerate(replies):
+        if number % 3 == 0:
+            reply.quoted = previous
+        previous = reply
+    Reply.objects.bulk_update([r for r in bulk if r.quoted_id], ["quoted"])
+    last.save()
+    return last
 
 
 def warm(client, url):
