@@ -22,6 +22,8 @@ from wagtail.search.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
 )
 
+from portal.search import compiled
+
 MATCHED_VECTOR = "_vector_"  # the name Wagtail's compiler gives the vector it filters by
 
 
@@ -54,26 +56,44 @@ def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for)
     return database.SearchBackend(params)
 
 
+def count_sql(by=None):
+    """A `compiled.rows` builder: the SQL counting what a query finds, (count,), or with `by`
+    (a `FilterField`) a row (value, count) per value of it."""
+
+    def build(backend, queryset, queries):
+        found = backend.search(queries[0], queryset, order_by_relevance=False).get_queryset()
+        if by is not None:
+            return found.order_by().values(by).annotate(found=Count("pk")).values_list(by, "found")
+        sql, params = found.order_by().values("pk").query.sql_with_params()
+        return f"SELECT COUNT(*) FROM ({sql}) counted", params
+
+    return build
+
+
 def counts_at_once(backend_name, queryset, queries, by=None):
     """How many objects of the queryset each query finds (with `by`, a `FilterField`, how
     many per value of it), in one SQL query: each query's count, matched by the index, in a
     `UNION ALL`. None when the backend is not this module's PostgreSQL backend."""
-    backend = get_search_backend(backend_name)
-    if not isinstance(backend, RankedOncePostgresBackend):
+    if not isinstance(get_search_backend(backend_name), RankedOncePostgresBackend):
         return None
     fields = ["level"] if by is None else ["level", by]
-    counted = [
-        backend.search(query, queryset, order_by_relevance=False)
-        .get_queryset()
-        .order_by()
-        .annotate(level=Value(n))
-        .values(*fields)
-        .annotate(found=Count("pk"))
-        for n, query in enumerate(queries)
-    ]
+
+    def build(backend, queryset, queries):
+        counted = [
+            backend.search(query, queryset, order_by_relevance=False)
+            .get_queryset()
+            .order_by()
+            .annotate(level=Value(n))
+            .values(*fields)
+            .annotate(found=Count("pk"))
+            .values_list(*fields, "found")
+            for n, query in enumerate(queries)
+        ]
+        return counted[0].union(*counted[1:], all=True)
+
     found = [Counter() for _query in queries]
-    for row in counted[0].union(*counted[1:], all=True):
-        found[row["level"]][row.get(by)] += row["found"]
+    for row in compiled.rows(backend_name, queryset, queries, build, ("counts", by)):
+        found[row[0]][row[1] if by else None] += row[-1]
     if by is None:
         return [level[None] for level in found]
     return found

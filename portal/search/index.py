@@ -1,6 +1,9 @@
 """What an indexed object contributes to search besides its own fields: its text analysed the
 Danish way (stems and compound parts) and its words for the vocabulary of "Mente du"."""
 
+import functools
+
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Manager
 from wagtail.search import index
 
@@ -28,11 +31,35 @@ def indexed_text(obj):
 def title_text(obj):
     """The text of the fields a reader sees as the object's title: `title`, or failing that
     the boosted search fields (a name)."""
-    fields = [f for f in obj.get_search_fields() if isinstance(f, index.SearchField)]
-    titles = [f for f in fields if f.field_name == "title"] or [
+    return " ".join(_field_texts(obj, _title_fields(type(obj))))
+
+
+@functools.cache
+def title_columns(model):
+    """The names of the title fields (`title_text`) when each is a column of the model's own
+    table, so a search can select them instead of loading objects; else None."""
+    names = []
+    for field in _title_fields(model):
+        try:
+            column = model._meta.get_field(field.field_name)
+        except FieldDoesNotExist:
+            return None
+        if not column.concrete or column.is_relation:
+            return None
+        names.append(column.attname)
+    return tuple(names)
+
+
+def joined_text(values):
+    """Column values as `title_text` joins them."""
+    return " ".join(_as_text(value) for value in values if value)
+
+
+def _title_fields(model):
+    fields = [f for f in model.get_search_fields() if isinstance(f, index.SearchField)]
+    return [f for f in fields if f.field_name == "title"] or [
         f for f in fields if (f.boost or 1) > 1
     ]
-    return " ".join(_field_texts(obj, titles))
 
 
 def _field_texts(obj, fields):

@@ -13,7 +13,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
@@ -21,8 +20,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal.cache import generation_memo
-from portal.search import highlight, unanswered
+from portal.search import unanswered
 from portal.search.generation import search_generation
+from portal.search.markup import hits_markup
 from portal.search.query import RESULTS_CACHE_SECONDS, SearchOutcome, count, search
 from portal.search.sources import SearchSource, registered_sources
 
@@ -393,15 +393,6 @@ def _hits_markup(shown, hits, query):
     if markup is None:
         if not hits:
             return ""
-        stems = highlight.query_stems(query)
-        marked = [
-            {
-                "hit": hit,
-                "title": highlight.highlight(hit.title, query, stems),
-                "snippet": highlight.snippet(hit.text, query, stems=stems) if hit.text else "",
-            }
-            for hit in hits
-        ]
-        markup = render_to_string("portal_search/hits.html", {"marked": marked})
+        markup = hits_markup(hits, query)
         cache.set(key, markup, HIT_CACHE_SECONDS)
     return mark_safe(markup)

@@ -15,18 +15,18 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.core.cache import cache
-from django.core.exceptions import EmptyResultSet
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Not, Or, Phrase, PlainText
 
-from portal.search import analysis, database, synonyms, vocabulary
+from portal.search import analysis, compiled, database, synonyms, vocabulary
 from portal.search.generation import search_generation
-from portal.search.index import title_text
+from portal.search.index import joined_text, title_columns, title_text
 
 # How many of the backend's best matches are ranked here; further results keep its order.
 CANDIDATES = 50
@@ -148,12 +148,14 @@ def search(queryset, text, *, boost_title=True, newest_first_by=None, count_by=N
             return _ranked(queryset, query, units, boost_title, by_relevance, count_by)
 
         head, found, suggestion, relaxed, query = _find(parsed, attempt)
-        ids = [obj.pk for obj in head]
+        ids = [candidate.pk for candidate in head]
         if key and found:
             cache.set(key, (ids, found, suggestion, relaxed, query), RESULTS_CACHE_SECONDS)
     total = sum(found.values()) if count_by else found
     return SearchOutcome(
-        results=RankedResults(ids, total, queryset, query, by_relevance, loaded=head),
+        results=RankedResults(
+            ids, total, queryset, query, by_relevance, [c.obj for c in head if c.obj is not None]
+        ),
         count=total,
         suggestion=suggestion,
         relaxed=relaxed,
@@ -218,8 +220,8 @@ def _backend_counts(backend, queryset, queries, by):
 
 class RankedResults:
     """The ranked best candidates (`head`, their ids), then the backend's further results in
-    its order. Candidates not `loaded` yet (their ids came from the cache) are loaded when a
-    slice holds them, and left out if the queryset no longer holds them."""
+    its order. The objects of the ids a slice holds are loaded then (unless `loaded` holds
+    them already), and left out if the queryset no longer holds them."""
 
     def __init__(self, head, count, queryset, query, by_relevance=True, loaded=()):
         self.head, self.count = head, count
@@ -238,14 +240,14 @@ class RankedResults:
         start, stop = index.start or 0, min(index.stop or self.count, self.count)
         queryset, query, by_relevance = self.asked
         ids = self.head[start:stop]
+        if stop > len(self.head) and query is not None:
+            tail, _count = _answer(queryset, query, by_relevance, max(start, len(self.head)), stop)
+            self.loaded.update((c.pk, c.obj) for c in tail if c.obj is not None)
+            ids += [c.pk for c in tail]
         missing = [pk for pk in ids if pk not in self.loaded]
         if missing:
             self.loaded.update(queryset.in_bulk(missing))
-        items = [self.loaded[pk] for pk in ids if pk in self.loaded]
-        if stop > len(self.head) and query is not None:
-            tail, _count = _answer(queryset, query, by_relevance, max(start, len(self.head)), stop)
-            items += tail
-        return items
+        return [self.loaded[pk] for pk in ids if pk in self.loaded]
 
 
 def _find(parsed, attempt):
@@ -358,8 +360,18 @@ def _or_queries(queries):
     return queries[0] if len(queries) == 1 else Or(queries)
 
 
+class Candidate(NamedTuple):
+    """One of the backend's matches as ranked here: its id, its title's text, its value of
+    the field counted by (`count_by`), and the object itself when the backend loaded it."""
+
+    pk: object
+    title: str
+    by: object = None
+    obj: object = None
+
+
 def _answer(queryset, query, by_relevance, start=0, stop=CANDIDATES, count_by=None):
-    """Objects start..stop of the backend's answer and how many it found in all (or, with
+    """Candidates start..stop of the backend's answer and how many it found in all (or, with
     `count_by`, {value: how many}); during an Elasticsearch outage the database answers."""
     return ask_with_fallback(_backend_answer, queryset, query, by_relevance, start, stop, count_by)
 
@@ -375,17 +387,43 @@ def ask_with_fallback(ask, *args):
 
 
 def _backend_answer(backend, queryset, query, by_relevance, start, stop, count_by=None):
-    results = get_search_backend(backend).search(query, queryset, order_by_relevance=by_relevance)
-    items = list(results[start:stop])
-    complete = start == 0 and len(items) < stop - start
-    if count_by:
-        if complete:
-            return items, Counter(item.serializable_value(count_by) for item in items)
-        return items, Counter(results.facet(count_by))
-    return items, len(items) if complete else results.count()
+    """A database backend is asked for the candidates' ids and titles only, in SQL compiled
+    once per queryset and shape of query (`compiled`); a search engine for the objects."""
+    titles = title_columns(queryset.model)
+    if titles is not None and compiled.answers_in_sql(backend):
+        wanted = ["pk", *titles, *([count_by] if count_by else [])]
+
+        def build(backend, queryset, queries):
+            results = backend.search(queries[0], queryset, order_by_relevance=by_relevance)
+            return results[start:stop].get_queryset().values_list(*wanted)
+
+        found = compiled.rows(
+            backend, queryset, [query], build, ("rows", by_relevance, start, stop, *wanted)
+        )
+        items = [
+            Candidate(row[0], joined_text(row[1 : 1 + len(titles)]), row[-1] if count_by else None)
+            for row in found
+        ]
+    else:
+        results = get_search_backend(backend).search(
+            query, queryset, order_by_relevance=by_relevance
+        )
+        items = [
+            Candidate(
+                obj.pk, title_text(obj), obj.serializable_value(count_by) if count_by else None, obj
+            )
+            for obj in results[start:stop]
+        ]
+    if start == 0 and len(items) < stop - start:
+        return items, Counter(item.by for item in items) if count_by else len(items)
+    return items, _backend_count(backend, queryset, query, count_by)
 
 
 def _backend_count(backend, queryset, query, by):
+    """How many the query finds (with `by`, per value of that field)."""
+    if compiled.answers_in_sql(backend):
+        found = compiled.rows(backend, queryset, [query], database.count_sql(by), ("count", by))
+        return Counter(dict(found)) if by else found[0][0]
     results = get_search_backend(backend).search(query, queryset, order_by_relevance=False)
     return Counter(results.facet(by)) if by else results.count()
 
@@ -399,8 +437,8 @@ def _ranked(queryset, query, units, boost_title, by_relevance, count_by=None):
     searched_stems = {s for unit in units for t in unit.alternatives for s in _term_stems(t)}
 
     def score(item):
-        position, obj = item
-        title_words = analysis.content_words(title_text(obj))
+        position, candidate = item
+        title_words = analysis.content_words(candidate.title)
         title_stems = {s for w in title_words for s in analysis.word_stems(w)}
         in_title = sum(_unit_in(unit, title_stems) for unit in units) / len(units)
         covered = sum(_word_in(w, searched_stems) for w in title_words)
@@ -408,7 +446,7 @@ def _ranked(queryset, query, units, boost_title, by_relevance, count_by=None):
         exact = [analysis.stem(w) for w in title_words] == query_stems
         return -(1 - position / CANDIDATES + 2 * in_title + coverage + 2 * exact)
 
-    return [obj for _position, obj in sorted(enumerate(candidates), key=score)], count
+    return [c for _position, c in sorted(enumerate(candidates), key=score)], count
 
 
 def _all_words(units):
@@ -488,10 +526,9 @@ def _promoted(queryset, parsed):
 def _cache_key(queryset, text, variant):
     """The key of a search's answer: the query, the queryset's SQL (whose visibility rules
     it holds), what was asked (`variant`) and the search generation; None when the queryset
-    cannot be written as SQL."""
-    try:
-        sql = str(queryset.query)
-    except EmptyResultSet:
+    can hold nothing."""
+    sql = compiled.queryset_sql(queryset)
+    if sql is None:
         return None
     return f"portal:search:{search_generation()}:{_digest(f'{text}|{sql}|{variant}')}"
 

@@ -66,9 +66,10 @@ class SearchSource:
 
 
 def page_hits(objects, request):
-    """{pk: Hit} for found pages, in one query and one for their stored texts; a page indexed
-    before texts were stored is loaded as its own type and its text worked out."""
-    ids = [obj.pk for obj in objects]
+    """{pk: Hit} for found pages, from the pages as found and their texts stored when indexed
+    (one query); a page indexed before texts were stored is loaded as its own type and its
+    text worked out."""
+    ids = [page.pk for page in objects]
     texts = stored(ids)
     missing = [pk for pk in ids if pk not in texts]
     if missing:
@@ -83,7 +84,7 @@ def page_hits(objects, request):
             text=texts.get(page.pk, ""),
             date=page.first_published_at,
         )
-        for page in Page.objects.filter(pk__in=ids)
+        for page in objects
     }
 
 

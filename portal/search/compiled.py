@@ -1,0 +1,148 @@
+"""A search's SQL, compiled once per process for each queryset and shape of query.
+
+Building a search through the backend and compiling it took longer than running it: a
+first-time query compiled about 22 SQL statements. Here the backend compiles a query of the same
+shape (operators, nesting, number of words) whose words are stand-ins; the SQL and parameters
+are kept for the queryset (its own SQL and parameters, which hold the reader's access filter),
+its model's content type and the shape, and each search puts its own words in their place.
+Backends that do not answer in SQL (Elasticsearch) are not asked here (`answers_in_sql`).
+"""
+
+import re
+from collections import OrderedDict
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
+from django.db.models import QuerySet
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Not, Or, Phrase, PlainText
+
+MAX_KEPT = 2000
+_STAND_IN = "qzslot{}zq"
+_STAND_INS = re.compile(r"qzslot(\d+)zq")
+# What may take a stand-in's place: words as the query's analysis gives them, never a quote or
+# an operator of the backend's query syntax (those are written by the backend, not substituted).
+_PLAIN = re.compile(r"\w+(?: \w+)*")
+_UNUSABLE = object()
+_kept = OrderedDict()
+
+
+def answers_in_sql(backend_name):
+    return callable(getattr(get_search_backend(backend_name).results_class, "get_queryset", None))
+
+
+def rows(backend_name, queryset, queries, build, variant=""):
+    """The rows of the SQL `build(backend, queryset, queries)` returns (a queryset, or SQL and
+    parameters) for these backend queries (`statement`)."""
+    sql, params = statement(backend_name, queryset, queries, build, variant)
+    if sql is None:
+        return []
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def statement(backend_name, queryset, queries, build, variant=""):
+    """The SQL and parameters of `build` for these queries, from SQL kept for their shape and
+    `variant` and the queryset; built afresh for these queries when it cannot be kept (a word
+    that is not plain). (None, None) when the queryset can hold nothing."""
+    backend = get_search_backend(backend_name)
+    stand_ins, words, shape = _stand_ins(queries)
+    base = queryset_sql(queryset)
+    kept = None
+    if base is not None and stand_ins is not None:
+        model = ContentType.objects.get_for_model(queryset.model).pk
+        key = (backend_name, variant, shape, model, base)
+        kept = _kept.get(key)
+        if kept is None:
+            kept = _template(lambda: _sql(build(backend, queryset, stand_ins)), len(words))
+            _keep(key, kept)
+        else:
+            _kept.move_to_end(key)
+    if kept is not None and kept is not _UNUSABLE:
+        return _filled(kept, words)
+    try:
+        return _sql(build(backend, queryset, queries))
+    except EmptyResultSet:
+        return None, None
+
+
+def queryset_sql(queryset):
+    """The queryset's SQL and parameters (compiled once per queryset object), or None when it
+    can hold nothing."""
+    if not hasattr(queryset, "_search_sql"):
+        try:
+            sql, params = queryset.query.sql_with_params()
+            queryset._search_sql = (sql, repr(params))
+        except EmptyResultSet:
+            queryset._search_sql = None
+    return queryset._search_sql
+
+
+def _stand_ins(queries):
+    """(the queries with stand-ins for their words, the words, their shape), or (None, words,
+    None) when a word cannot be substituted."""
+    words, shape = [], []
+
+    def walk(query):
+        if isinstance(query, PlainText | Phrase):
+            if not _PLAIN.fullmatch(query.query_string):
+                raise ValueError(query.query_string)
+            words.append(query.query_string)
+            stand_in = _STAND_IN.format(len(words) - 1)
+            if isinstance(query, Phrase):
+                shape.append("P")
+                return Phrase(stand_in)
+            shape.append(f"W{query.operator}")
+            return PlainText(stand_in, operator=query.operator)
+        if isinstance(query, Not):
+            shape.append("N(")
+            found = Not(walk(query.subquery))
+        elif isinstance(query, And | Or):
+            shape.append(f"{type(query).__name__}(")
+            found = type(query)([walk(sub) for sub in query.subqueries])
+        else:
+            raise ValueError(query)
+        shape.append(")")
+        return found
+
+    try:
+        stand_ins = [walk(query) for query in queries]
+    except ValueError:
+        return None, words, None
+    return stand_ins, words, "".join(shape)
+
+
+def _sql(built):
+    if isinstance(built, QuerySet):
+        return built.query.sql_with_params()
+    return built
+
+
+def _template(compile_stand_ins, count):
+    """(SQL, parameters, the positions of parameters holding stand-ins), or `_UNUSABLE` when the
+    backend wrote a stand-in into the SQL itself or left one out."""
+    try:
+        sql, params = compile_stand_ins()
+    except EmptyResultSet:
+        return _UNUSABLE
+    positions = [n for n, p in enumerate(params) if isinstance(p, str) and _STAND_INS.search(p)]
+    found = {int(m) for n in positions for m in _STAND_INS.findall(params[n])}
+    if _STAND_INS.search(sql) or found != set(range(count)):
+        return _UNUSABLE
+    return sql, tuple(params), positions
+
+
+def _filled(kept, words):
+    sql, params, positions = kept
+    params = list(params)
+    for n in positions:
+        params[n] = _STAND_INS.sub(lambda m: words[int(m[1])], params[n])
+    return sql, params
+
+
+def _keep(key, value):
+    _kept[key] = value
+    while len(_kept) > MAX_KEPT:
+        _kept.popitem(last=False)

@@ -1,0 +1,75 @@
+"""A search's SQL is compiled once per queryset and shape of query, and each search gets its
+own words and its own queryset's access filter in it (portal/search/compiled.py)."""
+
+import pytest
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from portal.search import compiled, database, query
+
+pytestmark = pytest.mark.django_db
+
+
+def backend_query(text):
+    parsed = query.parse(text)
+    return query._query(query._units(parsed.units), parsed.excluded)
+
+
+def counting(built):
+    def build(backend, queryset, queries):
+        built.append(queries)
+        return database.count_sql()(backend, queryset, queries)
+
+    return build
+
+
+def direct(queryset, text):
+    """The statement built for the words themselves, as without a kept one: its SQL and its
+    parameters in any order (a backend may list content types from a set)."""
+    backend = get_search_backend()
+    return same(compiled._sql(database.count_sql()(backend, queryset, [backend_query(text)])))
+
+
+def same(statement):
+    sql, params = statement
+    return sql, sorted(map(repr, params))
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("budget revision", "anvisning kloakering"),
+        ('"årlig budget" -revision', '"kommunal anvisning" -kloakering'),
+        ("budget OR revision", "anvisning OR kloakering"),
+    ],
+)
+def test_a_query_of_a_known_shape_gets_its_own_words_without_being_built(first, second):
+    pages, built = Page.objects.live(), []
+    compiled.statement("default", pages, [backend_query(first)], counting(built), "test")
+    kept = compiled.statement("default", pages, [backend_query(second)], counting(built), "test")
+
+    assert len(built) == 1  # the stand-ins' statement only
+    assert same(kept) == direct(pages, second)
+    assert same(kept) != direct(pages, first)
+
+
+def test_another_queryset_never_gets_a_statement_kept_for_one():
+    everything = Page.objects.live()
+    some = Page.objects.live().filter(title__startswith="Budget")
+    compiled.statement("default", everything, [backend_query("budget")], counting([]), "test")
+
+    own = compiled.statement("default", some, [backend_query("revision")], counting([]), "test")
+
+    assert same(own) == direct(some, "revision")
+
+
+def test_kept_statements_find_what_the_words_find(make_guidance_page):
+    budget = make_guidance_page("Budget", text="Budgettet vedtages.")
+    make_guidance_page("Anvisning", text="Kommunal anvisning.")
+    for text, found in [
+        ("budget", {budget.pk}),
+        ("anvisning -kommunal", set()),
+        ("tagrender", set()),
+    ]:
+        outcome = query.search(Page.objects.live(), text)
+        assert {page.pk for page in outcome.results} == found
