@@ -5,6 +5,7 @@ for 2023 and 2024, and a flag that persists from 2023 to 2024, so that pages hav
 show and access rules something to refuse.
 """
 
+import contextlib
 import itertools
 
 import pytest
@@ -54,6 +55,101 @@ def make_organisation(code, org_no=None, name=None, estates=1, homes=40, estate_
     return organisation
 
 
+def add_organisations(code, count, estates=3, homes=40):
+    """`count` organisations supervised by municipality `code`, with `estates` estates each, in
+    bulk: no per-row signals, so no search indexing (which tests of pages and the API do not
+    read, and which per-row saves repeat for the organisation at every estate)."""
+    municipality = Municipality.objects.get(code=code)
+    numbers = [f"{next(_numbers):04d}" for _ in range(count)]
+    organisations = Organisation.objects.bulk_create(
+        Organisation(
+            org_no=org_no,
+            name=f"Boligselskabet {org_no}",
+            supervising_municipality=municipality,
+            address="Tilsynsvej 1",
+        )
+        for org_no in numbers
+    )
+    for organisation in organisations:
+        add_estates(organisation, range(1, estates + 1), homes=homes)
+    return organisations
+
+
+def add_estates(organisation, numbers, homes=40, name="Afdeling"):
+    """Estates of `organisation` numbered `numbers`, lying in its municipality, in bulk."""
+    return Estate.objects.bulk_create(
+        Estate(
+            organisation=organisation,
+            estate_no=f"{number:03d}",
+            name=f"{name} {number}",
+            municipality_id=organisation.supervising_municipality_id,
+            homes=homes,
+            area_m2=homes * 75.0,
+            year_built=1970,
+        )
+        for number in numbers
+    )
+
+
+def add_values(code, entities, years, value):
+    """`code`'s `value` for each of `entities` (organisations or estates) in each of `years`, in
+    bulk, as set_value stores one."""
+    figure = KeyFigure.objects.get(code=code)
+    batches = {year: import_batch(year) for year in years}
+    return KeyFigureValue.objects.bulk_create(
+        KeyFigureValue(
+            figure=figure,
+            year=year,
+            organisation_id=_owner_id(entity),
+            estate=_estate(entity),
+            value=value,
+            batch=batches[year],
+        )
+        for entity in entities
+        for year in years
+    )
+
+
+def add_flags(rule, entities, years, value, severity=Severity.RED):
+    """A case of `rule` for each of `entities` running through `years`, with a flag a year each
+    continuing the year before's, in bulk, as raise_flag raises them one by one."""
+    cases = FlagCase.objects.bulk_create(
+        FlagCase(
+            rule=rule,
+            organisation_id=_owner_id(entity),
+            estate=_estate(entity),
+            first_year=years[0],
+            last_year=years[-1],
+        )
+        for entity in entities
+    )
+    flags = [None] * len(cases)
+    for year in years:
+        flags = Flag.objects.bulk_create(
+            unsaved_flag(case, rule, year, severity, value, previous)
+            for case, previous in zip(cases, flags, strict=True)
+        )
+    return cases
+
+
+def add_flagged_organisations(rule, count, estates=3, year=2024):
+    """`count` more København organisations with figures for `year`, every estate flagged."""
+    organisations = add_organisations(101, count, estates=estates)
+    flagged = list(Estate.objects.filter(organisation__in=organisations))
+    add_values("disp_fund_free_per_unit", organisations, [year], 1000.0)
+    add_values("vacancy_rate_pct", flagged, [year], 6.0)
+    add_flags(rule, flagged, [year], 6.0)
+    return organisations
+
+
+def _estate(entity):
+    return entity if isinstance(entity, Estate) else None
+
+
+def _owner_id(entity):
+    return entity.organisation_id if isinstance(entity, Estate) else entity.pk
+
+
 def import_batch(year):
     """The year's successful key-figure import, as the importer records it."""
     batch, _created = ImportBatch.objects.get_or_create(
@@ -93,11 +189,19 @@ def raise_flag(rule, entity, year, severity=Severity.RED, previous=None, value=N
     elif case.last_year < year:
         case.last_year = year
         case.save(update_fields=["last_year"])
-    return Flag.objects.create(
+    flag = unsaved_flag(case, rule, year, severity, value, previous)
+    flag.save()
+    return flag
+
+
+def unsaved_flag(case, rule, year, severity, value, previous):
+    """The flag of `case` for `year`, as the tests raise them."""
+    rule = case.rule
+    return Flag(
         case=case,
         rule=rule,
-        organisation=organisation,
-        estate=estate,
+        organisation_id=case.organisation_id,
+        estate_id=case.estate_id,
         year=year,
         severity=severity,
         figure=rule.figure,
@@ -118,8 +222,20 @@ def assess_all():
     return assessment.refresh(data)
 
 
+@pytest.fixture(scope="module")
+def module_monitoring_data(request, django_db_setup, django_db_blocker):
+    """In a module marked `monitoring_data_once`, `monitoring_data` built once, in a transaction
+    rolled back after the module's last test (its tests must not commit); None elsewhere."""
+    if request.node.get_closest_marker("monitoring_data_once") is None:
+        yield None
+    else:
+        yield from built_once(django_db_blocker, build_monitoring_data)
+
+
 @pytest.fixture
-def vacancy_rule(db):
+def vacancy_rule(db, module_monitoring_data):
+    if module_monitoring_data:
+        return FlagRule.objects.get(pk=module_monitoring_data["flag"].rule_id)
     return create_vacancy_rule()
 
 
@@ -139,12 +255,16 @@ def create_vacancy_rule():
 
 
 @pytest.fixture
-def monitoring_data(db, vacancy_rule):
+def monitoring_data(db, module_monitoring_data, vacancy_rule):
+    if module_monitoring_data:
+        return fetched_anew(module_monitoring_data)
     return build_monitoring_data(vacancy_rule)
 
 
-def build_monitoring_data(vacancy_rule):
-    """København: 0042 (flagged, estate 002 in Tårnby) and 0044 (calm); Aarhus: 0043 (flagged)."""
+def build_monitoring_data(vacancy_rule=None):
+    """København: 0042 (flagged, estate 002 in Tårnby) and 0044 (calm); Aarhus: 0043 (flagged).
+    Without `vacancy_rule`, its rule is made too."""
+    vacancy_rule = vacancy_rule or create_vacancy_rule()
     kk = make_organisation(
         101, "0042", "Københavns Almene Boliger", estates=2, estate_municipality=185
     )
@@ -226,7 +346,50 @@ def fetched_anew(objects):
 
 def country_fixture(django_db_blocker, seed, years, today):
     """A generated country, built once for the module: import and evaluation take a minute."""
-    yield from built_once(django_db_blocker, import_generated_country, seed, years, today)
+    yield from built_once(django_db_blocker, import_country_in_bulk, seed, years, today)
+
+
+def import_country_in_bulk(seed, years, today):
+    with values_loaded_in_bulk():
+        return import_generated_country(seed, years, today)
+
+
+@contextlib.contextmanager
+def values_loaded_in_bulk():
+    """PostgreSQL's recipe for a bulk load ("Populating a Database" in its manual): the
+    key-figure values' foreign keys and other indexes dropped while the country's 1.6 million
+    values are written, and made again after, which checks each over the whole table at once
+    instead of row by row (the deferred row-by-row checks were 40 % of the build). For a
+    transaction that is rolled back (`built_once`), so the schema is never changed for good."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    table = KeyFigureValue._meta.db_table
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
+            " WHERE conrelid = %s::regclass AND contype = 'f'",
+            [table],
+        )
+        keys = cursor.fetchall()
+        cursor.execute(
+            "SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index"
+            " WHERE indrelid = %s::regclass"
+            " AND NOT EXISTS (SELECT FROM pg_constraint WHERE conindid = indexrelid)",
+            [table],
+        )
+        indexes = cursor.fetchall()
+        for name, _definition in keys:
+            cursor.execute(f"ALTER TABLE {quote(table)} DROP CONSTRAINT {quote(name)}")
+        for name, _definition in indexes:
+            cursor.execute(f"DROP INDEX {quote(name)}")
+    yield
+    with connection.cursor() as cursor:
+        for _name, definition in indexes:
+            cursor.execute(definition)
+        for name, definition in keys:
+            cursor.execute(f"ALTER TABLE {quote(table)} ADD CONSTRAINT {quote(name)} {definition}")
 
 
 def build_big_organisation(rule, org_no="0050", estates=252, years=range(2017, 2025)):

@@ -6,12 +6,14 @@ from accounts_fixtures import as_role_with, create_user, signed_in_cookies
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from monitoring_fixtures import (
+    add_estates,
+    add_flagged_organisations,
+    add_flags,
+    add_values,
     build_monitoring_data,
     built_once,
-    create_vacancy_rule,
     fetched_anew,
     make_organisation,
-    raise_flag,
     set_value,
 )
 from wagtail.models import APIToken
@@ -39,7 +41,7 @@ ROLE_USERS = {
 
 
 def build_module_data():
-    return build_monitoring_data(create_vacancy_rule()), signed_in_cookies(ROLE_USERS)
+    return build_monitoring_data(), signed_in_cookies(ROLE_USERS)
 
 
 @pytest.fixture(scope="module")
@@ -517,21 +519,10 @@ def test_a_token_cannot_side_step_mfa_enrolment(client, make_user, monitoring_da
 
 def grow(vacancy_rule, big, organisations=12, estates=20):
     """More organisations in København, and more estates for `big`, with values and flags."""
-    for _ in range(organisations):
-        organisation = make_organisation(101, estates=3)
-        set_value("disp_fund_free_per_unit", organisation, 2024, 1000.0)
-        for estate in organisation.estates.all():
-            set_value("vacancy_rate_pct", estate, 2024, 6.0)
-            raise_flag(vacancy_rule, estate, 2024, value=6.0)
-    template = big.estates.get()
-    for number in range(2, estates + 1):
-        template.pk = None
-        template.estate_no = f"{number:03d}"
-        template.save()
-        raise_flag(vacancy_rule, template, 2024, value=6.0)
-    for year in range(2015, 2023):
-        set_value("vacancy_rate_pct", big.estates.get(estate_no="001"), year, 1.0)
-        set_value("disp_fund_free_per_unit", big, year, 1000.0)
+    add_flagged_organisations(vacancy_rule, organisations)
+    add_flags(vacancy_rule, add_estates(big, range(2, estates + 1)), [2024], 6.0)
+    add_values("vacancy_rate_pct", big.estates.filter(estate_no="001"), range(2015, 2023), 1.0)
+    add_values("disp_fund_free_per_unit", [big], range(2015, 2023), 1000.0)
 
 
 def count_queries(client, url):

@@ -10,7 +10,7 @@ from monitoring.models import FlagEvent, FlagRule, FlagStatus, Level, RuleKind
 from monitoring.views import cases as case_views
 from portal import roles
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.monitoring_data_once]
 
 URL = "/monitorering/organisation/0042/sager/"
 

@@ -11,7 +11,7 @@ from monitoring_fixtures import raise_flag, set_value
 from monitoring import charts
 from monitoring.models import FlagRule, KeyFigure, RuleKind, Severity
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.monitoring_data_once]
 
 ESTATE = "/monitorering/organisation/0042/afdeling/001/?aar=2024"
 NUMBER = re.compile(r"-?\d+(\.\d+)?")

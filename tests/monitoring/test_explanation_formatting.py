@@ -7,6 +7,7 @@ with one decimal, a year as a year and a deadline as a date; never a raw float (
 import re
 
 import pytest
+from monitoring_fixtures import built_once, fetched_anew
 from rules_data import estates, evaluate, organisation, put
 
 from monitoring.models import Flag, FlagRule, KeyFigure, RuleKind
@@ -69,8 +70,17 @@ RULES = [
 IN_PERCENT = {"XCHGP", "XCMBF"}
 
 
+@pytest.fixture(scope="module")
+def built_explanations(django_db_setup, django_db_blocker):
+    yield from built_once(django_db_blocker, build_explanations)
+
+
 @pytest.fixture
-def explanations():
+def explanations(db, built_explanations):
+    return fetched_anew(built_explanations)
+
+
+def build_explanations():
     """The newest explanation of each rule, the default rules' included, over 40 estates' four
     years of values with many decimals."""
     figures = {figure.code: figure for figure in KeyFigure.objects.all()}

@@ -7,7 +7,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.monitoring_data_once]
 
 
 def test_dashboard_csv_holds_the_municipalitys_organisations_only(

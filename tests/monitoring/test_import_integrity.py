@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from monitoring_fixtures import built_once
 
 from monitoring import evaluation
 from monitoring.importing import ImportFile, import_entities, import_key_figures
@@ -20,9 +21,17 @@ COMMA_FILE = (DATA / "key_figures_2024.csv").read_text()
 EVALUATION_DATE = datetime.date(2025, 9, 30)
 
 
+@pytest.fixture(scope="module")
+def imported_once(django_db_setup, django_db_blocker):
+    yield from built_once(django_db_blocker, import_register)
+
+
 @pytest.fixture
-def imported(db):
-    """The test register and its 2024 figures, evaluated."""
+def imported(db, imported_once):
+    """The test register and its 2024 figures, evaluated, once for the module."""
+
+
+def import_register():
     batch = import_entities(
         ImportFile.from_path(DATA / "organisations.csv"), ImportFile.from_path(DATA / "estates.csv")
     )

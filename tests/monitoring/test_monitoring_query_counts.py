@@ -3,23 +3,13 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from monitoring_fixtures import make_organisation, raise_flag, set_value
+from monitoring_fixtures import add_estates, add_flagged_organisations, add_flags, add_values
 
-from monitoring.models import Estate, Organisation
+from monitoring.models import Organisation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.monitoring_data_once]
 
 MAX_QUERIES = 25
-
-
-def grow(vacancy_rule, organisations=15):
-    """More organisations in København, each with flagged estates and figures."""
-    for _ in range(organisations):
-        organisation = make_organisation(101, estates=3)
-        set_value("disp_fund_free_per_unit", organisation, 2024, 1000.0)
-        for estate in organisation.estates.all():
-            set_value("vacancy_rate_pct", estate, 2024, 6.0)
-            raise_flag(vacancy_rule, estate, 2024, value=6.0)
 
 
 def queries(client, url):
@@ -53,7 +43,7 @@ def test_caseworker_pages_stay_constant_in_queries(
     login(client, caseworker_kk)
     before = queries(client, url)
 
-    grow(vacancy_rule)
+    add_flagged_organisations(vacancy_rule, 15)
 
     assert queries(client, url) == before
     assert before <= most
@@ -65,7 +55,7 @@ def test_national_view_stays_constant_in_queries(
     login(client, editor)
     before = queries(client, "/monitorering/landet/")
 
-    grow(vacancy_rule)
+    add_flagged_organisations(vacancy_rule, 15)
 
     assert queries(client, "/monitorering/landet/") == before
 
@@ -74,20 +64,9 @@ def grow_organisation(vacancy_rule, org_no="0042", estates=60):
     """More estates in one organisation, each with figures and a case running two years."""
     organisation = Organisation.objects.get(org_no=org_no)
     start = 100 + organisation.estates.count()
-    for number in range(start, start + estates):
-        estate = Estate.objects.create(
-            organisation=organisation,
-            estate_no=f"{number:03d}",
-            name=f"Ny afdeling {number}",
-            municipality_id=organisation.supervising_municipality_id,
-            homes=30,
-            area_m2=2250.0,
-            year_built=1970,
-        )
-        set_value("vacancy_rate_pct", estate, 2023, 6.0)
-        set_value("vacancy_rate_pct", estate, 2024, 6.0)
-        earlier = raise_flag(vacancy_rule, estate, 2023, value=6.0)
-        raise_flag(vacancy_rule, estate, 2024, previous=earlier, value=6.0)
+    added = add_estates(organisation, range(start, start + estates), homes=30, name="Ny afdeling")
+    add_values("vacancy_rate_pct", added, [2023, 2024], 6.0)
+    add_flags(vacancy_rule, added, [2023, 2024], 6.0)
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import re
 import pytest
 from monitoring_fixtures import assess_all, build_big_organisation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.monitoring_data_once]
 
 BIG = "/monitorering/organisation/0050/"
 

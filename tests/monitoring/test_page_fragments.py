@@ -13,7 +13,7 @@ from monitoring_fixtures import raise_flag
 from monitoring.models import Evaluation, FlagStatus, OrganisationAssessment, StyrelseNote
 from portal import roles
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.monitoring_data_once]
 
 TOKEN = re.compile(r'name="token" value="([^"]+)"')
 

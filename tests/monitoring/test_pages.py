@@ -15,7 +15,7 @@ from monitoring.models import (
 )
 from portal import roles
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.monitoring_data_once]
 
 
 @pytest.fixture

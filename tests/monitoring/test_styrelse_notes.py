@@ -18,7 +18,7 @@ from portal import roles
 from portal.accounts import personal_data
 from portal.models import AuditEvent
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.monitoring_data_once]
 
 NEW_NOTE = "/monitorering/organisation/0042/notat/nyt/"
 

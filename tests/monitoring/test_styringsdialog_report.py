@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from monitoring.models import Estate, KeyFigure, KeyFigureValue, StyrelseNote
 from portal.models import AuditEvent
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.monitoring_data_once]
 
 XLSX = "/monitorering/organisation/0042/rapport.xlsx"
 PRINT = "/monitorering/organisation/0042/rapport/"
