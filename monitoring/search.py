@@ -64,11 +64,11 @@ def connect():
 @contextlib.contextmanager
 def reindexed_on_commit(org_numbers):
     """Around a bulk write of the organisations numbered `org_numbers` and their estates: once
-    the transaction commits, index those whose searchable text it changed (new ones included).
+    the transaction commits, index those whose indexed values it changed (new ones included).
     A write that raises, or a transaction rolled back, leaves the index as it was."""
-    before = _searchable(org_numbers)
+    before = _indexed_values(org_numbers)
     yield
-    changed = [pk for pk, text in _searchable(org_numbers).items() if before.get(pk) != text]
+    changed = [pk for pk, text in _indexed_values(org_numbers).items() if before.get(pk) != text]
     if changed:
         transaction.on_commit(lambda: index_organisations(changed))
 
@@ -78,11 +78,11 @@ def index_organisations(ids):
     autoindex.update_all(Organisation.objects.filter(pk__in=ids).prefetch_related("estates"))
 
 
-def _searchable(org_numbers):
+def _indexed_values(org_numbers):
     """{organisation id: the values its index entry is built from} in two queries: its own
-    searched columns and its estates' (numbers and names), whatever their order."""
+    indexed columns and its estates' (numbers and names), whatever their order."""
     org_numbers = list(org_numbers)
-    columns = Organisation.searched_columns()
+    columns = Organisation.indexed_columns()
     own = list(Organisation.objects.filter(org_no__in=org_numbers).values_list("pk", *columns))
     estates = {pk: [] for pk, *_values in own}
     owned = Estate.objects.filter(organisation__org_no__in=org_numbers).order_by()

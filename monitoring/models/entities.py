@@ -76,13 +76,13 @@ class Organisation(index.Indexed, models.Model):
         )
 
     @classmethod
-    def searched_columns(cls):
-        """The names of its own columns that its index entry is built from."""
+    def indexed_columns(cls):
+        """The names of its own columns that its index entry holds (searched or filtered by)."""
         own = {field.name for field in cls._meta.concrete_fields}
         return [
             field.field_name
             for field in cls.search_fields
-            if isinstance(field, index.SearchField) and field.field_name in own
+            if isinstance(field, index.SearchField | index.FilterField) and field.field_name in own
         ]
 
 

@@ -1,6 +1,6 @@
-"""An entity import indexes, once it commits, only the organisations whose searchable text it
-changed (name, number, CVR, city, estates' numbers and names); a rejected import leaves the index
-as it was."""
+"""An entity import indexes, once it commits, only the organisations whose indexed values it
+changed (name, number, CVR, city, estates' numbers and names, supervising municipality); a
+rejected import leaves the index as it was."""
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -20,9 +20,9 @@ ESTATE_HEADER = "org_no,estate_no,name,municipality_code,homes,area_m2,year_buil
 
 
 def organisation_rows(count):
-    """{org_no: [name, cvr, city, address]} of `count` organisations seated in København."""
+    """{org_no: [name, cvr, city, address, seat]} of `count` organisations seated in København."""
     return {
-        f"{n:04}": [f"Boligforening nr {n}", f"{10000000 + n}", "København", f"Vej {n}"]
+        f"{n:04}": [f"Boligforening nr {n}", f"{10000000 + n}", "København", f"Vej {n}", 101]
         for n in range(1, count + 1)
     }
 
@@ -33,9 +33,10 @@ def estate_rows(org_numbers):
 
 
 def imported(orgs, estates):
-    """Import the rows as files, running what is due when the transaction commits."""
+    """Import the rows as files."""
     org_lines = [
-        f"{no},{name},101,{address},{cvr},{city}" for no, (name, cvr, city, address) in orgs.items()
+        f"{no},{name},{seat},{address},{cvr},{city}"
+        for no, (name, cvr, city, address, seat) in orgs.items()
     ]
     estate_lines = [f"{no},{e_no},{name},101,40,3000,1970" for (no, e_no), name in estates.items()]
     return import_entities(
@@ -83,13 +84,14 @@ def test_an_import_indexes_exactly_the_organisations_whose_searchable_text_chang
     estates[("0003", "003")] = "Afdeling Nybyg"
     orgs["0004"][1] = "87654321"
     orgs["0005"][2] = "Valby"
-    orgs["0006"][3] = "Ny adresse 7"  # not searched: not indexed again
+    orgs["0006"][3] = "Ny adresse 7"  # not in the index: not indexed again
     estates[("0007", "001")] += " "  # read without the space: unchanged
-    orgs["0009"] = ["Boligforening nr 9", "10000009", "København", "Vej 9"]
+    orgs["0008"][4] = 751  # filtered by (Elasticsearch holds it)
+    orgs["0009"] = ["Boligforening nr 9", "10000009", "København", "Vej 9", 101]
     batch = import_now(orgs, estates)
 
     assert batch.status == ImportBatch.Status.SUCCEEDED, error_lines(batch)
-    assert indexed_org_numbers() == {"0001", "0002", "0003", "0004", "0005", "0009"}
+    assert indexed_org_numbers() == {"0001", "0002", "0003", "0004", "0005", "0008", "0009"}
 
 
 def test_renamed_organisation_and_estate_are_found_by_their_new_names_only(
