@@ -87,8 +87,10 @@ class SearchOutcome:
     by: dict = field(default_factory=dict)
 
 
+@functools.lru_cache(maxsize=10_000)
 def parse(text) -> ParsedQuery:
-    """Words (lower-cased), "phrases", -excluded words or phrases, and `a OR b` alternatives."""
+    """Words (lower-cased), "phrases", -excluded words or phrases, and `a OR b` alternatives
+    (kept per text: every tab and the highlighting parse the same query)."""
     units, excluded, join = [], [], False
     for match in _TOKEN.finditer(text or ""):
         minus, quoted, bare = match.groups()
@@ -287,7 +289,7 @@ def _units(parsed_units):
     ]
     parsed_units = meaningful or list(parsed_units)
     mapping = synonyms.synonym_map()
-    longest = max((len(k) for k in mapping), default=1)
+    longest = synonyms.longest_synonym()
     units, position = [], 0
     while position < len(parsed_units):
         span = _synonym_span(parsed_units, position, mapping, longest)
