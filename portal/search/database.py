@@ -115,3 +115,48 @@ def counts_at_once(backend_name, queryset, queries, by=None):
     if by is None:
         return [level[None] for level in found]
     return found
+
+
+SCORE = "_portal_rank"
+
+
+def ranked_and_counted(backend_name, queryset, query, start, stop, wanted, by=None):
+    """Rows start..stop of the `wanted` columns of what the query finds, best first, and how
+    many it finds (with `by`, one of `wanted`, a Counter per value of it), in one SQL query:
+    the matches are ranked once and kept (`MATERIALIZED`), then sorted for the rows asked
+    and counted, where a separate count had matched them all again. None when the backend is
+    not this module's PostgreSQL backend."""
+    if not isinstance(get_search_backend(backend_name), RankedOncePostgresBackend):
+        return None
+    variant = ("ranked-counted", start, stop, by, *wanted)
+    build = _ranked_and_counted_sql(start, stop, wanted, by)
+    rows, found = [], Counter()
+    for part, *values, last in compiled.rows(backend_name, queryset, [query], build, variant):
+        if part == 0:
+            rows.append(values)
+        else:
+            found[values[wanted.index(by)] if by else None] += int(last)
+    return rows, found if by else found[None]
+
+
+def _ranked_and_counted_sql(start, stop, wanted, by):
+    """A `compiled.rows` builder: rows (0, *wanted, rank) best first, then (1, …, count) per
+    value of `by` (in its column of `wanted`; the others empty)."""
+
+    def build(backend, queryset, queries):
+        results = backend.search(queries[0], queryset).annotate_score(SCORE)
+        found = results.get_queryset().order_by().values_list(*wanted, SCORE)
+        sql, params = found.query.sql_with_params()
+        columns = [f"c{n}" for n in range(len(wanted))]
+        counted = [c if by and wanted[n] == by else "NULL" for n, c in enumerate(columns)]
+        group = f" GROUP BY c{wanted.index(by)}" if by else ""
+        return (
+            f"WITH found ({', '.join(columns)}, rank) AS MATERIALIZED ({sql}) "
+            f"(SELECT 0, {', '.join(columns)}, rank FROM found "
+            f"ORDER BY rank DESC, c0 DESC LIMIT {stop - start} OFFSET {start}) "
+            f"UNION ALL (SELECT 1, {', '.join(counted)}, COUNT(*) FROM found{group}) "
+            f"ORDER BY 1, {len(wanted) + 2} DESC, 2 DESC",
+            params,
+        )
+
+    return build
