@@ -49,12 +49,11 @@ def test_ranked_and_counted_at_once_as_apart(pages, monkeypatch):
     assert len(matching) == 1  # ranked and counted in one
     assert together.results.head == separate.results.head
     assert together.count == separate.count == 39  # 36 guidance pages and 3 news
-    assert together.by == separate.by == Counter(
-        {
-            ContentType.objects.get_for_model(GuidancePage).pk: 36,
-            ContentType.objects.get_for_model(NewsPage).pk: 3,
-        }
+    guidance, news = (
+        ContentType.objects.get_for_model(GuidancePage),
+        ContentType.objects.get_for_model(NewsPage),
     )
+    assert together.by == separate.by == Counter({guidance.pk: 36, news.pk: 3})
 
 
 def test_a_later_page_of_results_is_in_the_backends_order(pages):
