@@ -138,6 +138,13 @@ def module_tab(browser, module_live_server):
         yield page
 
 
+@pytest.fixture(scope="module")
+def extend_monitoring_data():
+    """In a module that imports `monitoring_site`: a function that adds rows to the module's
+    monitoring data once and returns them by name (a module overrides it to add any)."""
+    return lambda data: {}
+
+
 # Every dialog a page opens is recorded, in each frame, before any of its scripts run.
 TRAP = """
     window.__dialogs = [];
