@@ -10,7 +10,9 @@ it once in module-scoped fixtures on `module_live_server` and opens `module_tab`
 skip the flush and rebuild that `live_server` costs after every test (`test_rule_editor.py`). Its
 sessions are made once too (`session_cookie`; a TOTP code is accepted once, so a user logs in once
 per module), except for a test that logs out. A module that only reads the page tree imports
-`module_site`: its `tab` and `portal_site` are then the module's (`test_journeys.py`).
+`module_site`: its `tab` and `portal_site` are then the module's (`test_journeys.py`). A module
+that reads the monitoring data imports `monitoring_site`: the data is built once, and what a test
+adds or changes in it is put back after the test (`test_monitoring.py`).
 """
 
 import contextlib
