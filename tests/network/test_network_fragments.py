@@ -6,7 +6,7 @@ for another."""
 import pytest
 from django.contrib.auth.models import Group as Role
 
-from network import fragments, following, moderation, posting
+from network import following, fragments, moderation, posting
 from network.choices import MembershipStatus
 from network.models import Membership, Reply, Thread
 from portal import roles
@@ -208,4 +208,3 @@ def test_group_page_reads_its_group_generations_once(open_group, as_user, monkey
     assert g["thread"].title in html
     group_key = f"network:fragments:group:{g['group'].pk}"
     assert [keys for keys in read if group_key in keys] == [(group_key, PEOPLE_KEY)]
-
