@@ -4,6 +4,7 @@ Every function starts from a queryset the access policy has already narrowed, an
 a fixed number of queries however many organisations, estates or years there are.
 """
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -351,6 +352,11 @@ def data_version():
 def data_version_statement():
     """`data_version`'s SQL and parameters (one row), for a caller that asks it together with
     another question."""
+    return _data_version_sql(), [ImportBatch.Status.SUCCEEDED]
+
+
+@functools.cache
+def _data_version_sql():
     growing = (Evaluation, FlagEvent, Flag, OrganisationAssessment, StyrelseNote, NoteReply)
     table = {
         model: connection.ops.quote_name(model._meta.db_table)
@@ -362,8 +368,7 @@ def data_version_statement():
         f"(SELECT MAX(latest_revision_id) FROM {table[FlagRule]})",
         f"(SELECT COUNT(*) FROM {table[FlagRule]})",
     ]
-    columns = ", ".join(f"{value} AS v{n}" for n, value in enumerate(latest))
-    return f"SELECT {columns}", [ImportBatch.Status.SUCCEEDED]
+    return "SELECT " + ", ".join(f"{value} AS v{n}" for n, value in enumerate(latest))
 
 
 def version_of(row):
