@@ -1,5 +1,6 @@
-"""The flag a case page shows: whether the reader may see it, asked on every request, and what
-every request shows of it, kept in the cache for every reader.
+"""The flag a case page shows: whether the reader may see it, asked on every request with the
+data version in one round trip, and what every request shows of it, kept in the cache for every
+reader.
 
 Reading the flag with its rule, organisation, estate and case cost more to build and compile
 through the ORM, and PostgreSQL more to plan, than to run. The access question is now one
@@ -10,8 +11,10 @@ moves) and the people generation (the case's assignee), so nothing of the access
 from the cache."""
 
 from django.core.cache import cache
+from django.db import connection
 from django.http import Http404
 
+from monitoring import queries
 from monitoring.models import Estate, Flag, FlagCase, FlagRule, Organisation
 from portal import compiled
 from portal.people import people_generation
@@ -28,11 +31,10 @@ RELATED_FIELDS = {
 }
 
 
-def visible_flag(user, pk, data_version):
-    """Flag `pk` with what every request shows, if `user` may see it; else 404."""
-    rows = compiled.rows("case-page-access", user, _supervisor, [pk])
-    if not rows:
-        raise Http404
+def visible_flag(user, pk):
+    """Flag `pk` with what every request shows, if `user` may see it, and the data version;
+    else 404."""
+    supervisor, data_version = _access_and_version(user, pk)
     key = f"monitoring:case-page-flag:{pk}:{data_version}:{people_generation()}"
     values = iter(cache.get_or_set(key, lambda: _shown(pk), SHOWN_SECONDS))
     flag = compiled.instance(Flag, {name: next(values) for name in OWN_FIELDS})
@@ -42,8 +44,29 @@ def visible_flag(user, pk, data_version):
         if related_id is not None:
             setattr(flag, relation, compiled.instance(model, {"id": related_id, **read}))
     # Who supervises the organisation decides who may follow the flag up: as just asked.
-    flag.organisation.supervising_municipality_id = rows[0][0]
-    return flag
+    flag.organisation.supervising_municipality_id = supervisor
+    return flag, data_version
+
+
+def _access_and_version(user, pk):
+    """The municipality supervising flag `pk`'s organisation if `user` may see the flag (else
+    404), and the data version: one statement, so one round trip."""
+    access = compiled.statement("case-page-access", user, _supervisor, [pk])
+    if access is None:
+        raise Http404
+    access_sql, access_params = access
+    version_sql, version_params = queries.data_version_statement()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT v.*, a.* FROM ({version_sql}) v LEFT JOIN "
+            f"(SELECT 1 AS seen, a0.* FROM ({access_sql}) a0) a ON 1 = 1",
+            [*version_params, *access_params],
+        )
+        row = cursor.fetchone()
+    *version, seen, supervisor = row
+    if seen is None:
+        raise Http404
+    return supervisor, queries.version_of(version)
 
 
 def _supervisor(reader, slots):

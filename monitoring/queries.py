@@ -4,6 +4,7 @@ Every function starts from a queryset the access policy has already narrowed, an
 a fixed number of queries however many organisations, estates or years there are.
 """
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -342,6 +343,20 @@ def data_version():
     an import succeeded, a follow-up step recorded, a flag or an assessment written, a flag rule
     added, changed or deleted, a note of styrelse written or answered. One query of indexed
     maxima (and the rules' count); part of the key of every cached monitoring fragment."""
+    sql, params = data_version_statement()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return version_of(cursor.fetchone())
+
+
+def data_version_statement():
+    """`data_version`'s SQL and parameters (one row), for a caller that asks it together with
+    another question."""
+    return _data_version_sql(), [ImportBatch.Status.SUCCEEDED]
+
+
+@functools.cache
+def _data_version_sql():
     growing = (Evaluation, FlagEvent, Flag, OrganisationAssessment, StyrelseNote, NoteReply)
     table = {
         model: connection.ops.quote_name(model._meta.db_table)
@@ -353,7 +368,9 @@ def data_version():
         f"(SELECT MAX(latest_revision_id) FROM {table[FlagRule]})",
         f"(SELECT COUNT(*) FROM {table[FlagRule]})",
     ]
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join(latest)}", [ImportBatch.Status.SUCCEEDED])
-        row = cursor.fetchone()
+    return "SELECT " + ", ".join(f"{value} AS v{n}" for n, value in enumerate(latest))
+
+
+def version_of(row):
+    """The data version of `data_version_statement`'s row."""
     return "-".join(str(value) for value in row)

@@ -2,6 +2,9 @@
 threads (once more for moderators, who see hidden threads' titles), the moderators, the
 upcoming meetings (until the first of them ends), and the latest documents with the member list.
 
+Every fragment is keyed by the group generations `page_state.group` read with the group
+(`group.stamp`), so they are read once per request and the page's parts agree.
+
 What differs per reader is added on every request: whether each listed thread is unread for
 them (a mark left in the cached list, `<!--unread:PK-->`, filled in or removed), their
 membership, the follow button and the moderators' tools.
@@ -31,7 +34,7 @@ UNREAD_MARK = re.compile(r"<!--unread:(\d+)-->")
 def thread_list(group, user, may_moderate, may_post, page):
     """The page of threads as HTML, with the reader's unread threads marked."""
     page = fragments.page_param(page)
-    stamp = fragments.group_stamp(group.pk)
+    stamp = group.stamp
     key = fragments.key("threads", group.pk, *stamp, may_moderate, page)
     html, pks = fragments.get_or_render(key, lambda: _render_threads(group, may_moderate, page))
     unread = set()
@@ -83,14 +86,14 @@ def moderators(group):
         users = [m.user for m in members.order_by("user__first_name", "user__last_name")]
         return render_to_string("network/group_moderators.html", {"moderators": users})
 
-    key = fragments.key("moderators", group.pk, *fragments.group_stamp(group.pk))
+    key = fragments.key("moderators", group.pk, *group.stamp)
     return mark_safe(fragments.get_or_render(key, render))
 
 
 def upcoming_meetings(group):
     """The next meetings, kept until the first of them ends, when another may be among them."""
     zone = timezone.get_current_timezone_name()
-    key = fragments.key("upcoming-meetings", group.pk, *fragments.group_stamp(group.pk), zone)
+    key = fragments.key("upcoming-meetings", group.pk, *group.stamp, zone)
     html = cache.get(key)
     if html is None:
         now = timezone.now()
@@ -115,5 +118,5 @@ def library_and_members(group):
         }
         return render_to_string("network/group_library_members.html", context)
 
-    key = fragments.key("library-members", group.pk, *fragments.group_stamp(group.pk))
+    key = fragments.key("library-members", group.pk, *group.stamp)
     return mark_safe(fragments.get_or_render(key, render))

@@ -31,6 +31,21 @@ def rows(name, user, build, values=(), window=None):
     """The rows of `build(reader, slots)`, a `values_list` queryset, for `user` and `values`
     (as many slots as values, numbers or text; the same kinds on every call under one `name`);
     `window` = (offset, limit) keeps only those rows of an ordered, unsliced queryset."""
+    found = statement(name, user, build, values)
+    if found is None:
+        return []
+    sql, params = found
+    if window is not None:
+        offset, limit = window
+        sql, params = f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def statement(name, user, build, values=()):
+    """The SQL and parameters `rows` runs, for a caller that sends them with another statement
+    in one round trip; None when the access policy gives readers with these roles nothing."""
     key = (
         name,
         role_key(user),
@@ -43,19 +58,13 @@ def rows(name, user, build, values=(), window=None):
         slots = [_stand_in(v, n) for n, v in enumerate(values)]
         try:
             _compiled[key] = build(stand_in, slots).query.sql_with_params()
-        except EmptyResultSet:  # the access policy gives readers with these roles nothing
+        except EmptyResultSet:
             _compiled[key] = None
     if _compiled[key] is None:
-        return []
+        return None
     sql, params = _compiled[key]
     by_slot = {_READER: user.pk, **{_stand_in(v, n): v for n, v in enumerate(values)}}
-    params = [by_slot.get(p, p) if isinstance(p, int | str) else p for p in params]
-    if window is not None:
-        offset, limit = window
-        sql, params = f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+    return sql, [by_slot.get(p, p) if isinstance(p, int | str) else p for p in params]
 
 
 def instance(model, values):

@@ -27,6 +27,10 @@ FLUSHING_FIXTURES = {"transactional_db", "live_server", "migrated_db", "module_l
 # The modules whose tests use the shared demo, and the demo itself.
 DEMO_MODULES = pytest.StashKey[set]()
 SHARED_DEMO = pytest.StashKey["SharedDemo"]()
+# Whether the test being set up flushes the database.
+FLUSHING_TEST = pytest.StashKey[bool]()
+# The page tree of the module being run, if it is marked `page_tree_once`.
+OPEN_TREE = pytest.StashKey["ModuleTree"]()
 
 
 def pytest_configure(config):
@@ -37,11 +41,13 @@ def pytest_configure(config):
 @pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
     """Group and order the tests for pytest-xdist (`make test`: `--dist loadgroup`). A module's
-    tests form a group, so its module-scoped setup is built once on one worker; the largest
-    groups come first, so the workers end together. A module's tests that flush the database
-    form a group of their own, and these groups come last: no test that expects the migrations'
-    rows runs on a worker after a flush, and the flushing modules still spread over the workers.
-    The modules that use the demo form one group, so they share one load (`shared_demo`).
+    tests form a group (one per parameter of a module-scoped fixture: the planted country's
+    two seeds are built on both workers at once), so its module-scoped setup is built once on
+    one worker; the largest groups come first, so the workers end together. A module's tests
+    that flush the database form a group of their own, and these groups come last: no test that
+    expects the migrations' rows runs on a worker after a flush, and the flushing modules still
+    spread over the workers. The modules that use the demo form one group, so they share one
+    load (`shared_demo`).
 
     The groups are marked before the other plugins' hooks run, because pytest-xdist reads the
     marks in its own (marked later, every test is a group of its own and a module's setup is
@@ -51,13 +57,9 @@ def pytest_collection_modifyitems(config, items):
     config.stash[DEMO_MODULES] = demo_modules
     groups = {}
     for item in items:
-        marker = item.get_closest_marker("django_db")
-        flushes = bool(
-            (marker is not None and marker.kwargs.get("transaction"))
-            or FLUSHING_FIXTURES & set(getattr(item, "fixturenames", ()))
-        )
+        flushes = flushes_database(item)
         in_demo = getattr(item, "module", None) in demo_modules
-        module = "demo" if in_demo else item.nodeid.split("::")[0]
+        module = "demo" if in_demo else module_group(item)
         groups[id(item)] = (flushes, module)
         item.add_marker(pytest.mark.xdist_group(f"flushing {module}" if flushes else module))
     result = yield
@@ -67,6 +69,30 @@ def pytest_collection_modifyitems(config, items):
     order = sorted(members, key=lambda group: (group[0], -len(members[group])))
     items[:] = [item for group in order for item in members[group]]
     return result
+
+
+def flushes_database(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(
+        (marker is not None and marker.kwargs.get("transaction"))
+        or FLUSHING_FIXTURES & set(getattr(item, "fixturenames", ()))
+    )
+
+
+def module_group(item):
+    """The test's module, with the parameters of its module-scoped fixtures: a module built once
+    per parameter (the planted country of each seed) spreads its builds over the workers."""
+    module = item.nodeid.split("::")[0]
+    callspec = getattr(item, "callspec", None)
+    if callspec is None:
+        return module
+    definitions = item._fixtureinfo.name2fixturedefs
+    params = [
+        f"{name}={callspec.params[name]}"
+        for name in sorted(callspec.params)
+        if name in definitions and definitions[name][-1].scope == "module"
+    ]
+    return " ".join([module, *params])
 
 
 class SharedDemo:
@@ -117,9 +143,18 @@ def shared_demo(django_db_setup, django_db_blocker, tmp_path_factory, request):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    """Roll the shared demo back once the next test is not in a module that uses it (after the
+    """Roll a module's page tree back once the next test is in another module or flushes the
+    database, and the shared demo once the next test is not in a module that uses it (after the
     test's own fixtures are gone; at the end of the session `shared_demo` does)."""
     yield
+    tree = item.config.stash.get(OPEN_TREE, None)
+    module = getattr(item, "module", None)
+    if tree and (
+        nextitem is None
+        or getattr(nextitem, "module", None) is not module
+        or flushes_database(nextitem)
+    ):
+        tree.close()
     demo = item.config.stash.get(SHARED_DEMO, None)
     if (
         demo
@@ -140,6 +175,15 @@ def demo(shared_demo, request):
 def first_load(demo, request):
     """The module's `demo_counts()` after the demo's first load (it is loaded twice)."""
     return demo.counts[request.module]
+
+
+@pytest.fixture(scope="module")
+def module_transaction(django_db_setup, django_db_blocker):
+    """One transaction for the module's data, rolled back when its tests are done; each test's
+    own transaction is a savepoint inside it (its tests must not commit)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)
@@ -172,30 +216,83 @@ def make_private(db):
     return restrict_to_logged_in
 
 
+class ModuleTree:
+    """A module's home page and index pages (`page_tree_once`), built in a transaction that
+    stays open, its tests' own transactions nested in it, until the next test is in another
+    module or flushes the database (`pytest_runtest_teardown`); then rolled back."""
+
+    def __init__(self, django_db_blocker, indexes):
+        with contextlib.ExitStack() as stack:  # closed at once if building fails
+            stack.enter_context(django_db_blocker.unblock())
+            stack.enter_context(transaction.atomic())
+            built = make_home()
+            self.pages = {
+                "home": built,
+                **{name: getattr(page_tree, name)(built) for name in indexes},
+            }
+            self.opened = stack.pop_all()
+
+    def get(self, name):
+        """The page `name` fetched anew (no test sees another's changes to it), or None."""
+        if self.opened is None or name not in self.pages:
+            return None
+        return type(self.pages[name]).objects.get(pk=self.pages[name].pk)
+
+    def close(self):
+        if self.opened is None:
+            return
+        transaction.set_rollback(True)
+        self.opened.close()
+        self.opened = None
+
+
+@pytest.fixture(scope="module")
+def module_page_tree(request, django_db_setup, django_db_blocker):
+    """In a module marked `page_tree_once(*indexes)` (`"guidance_index"`, …), its `ModuleTree`;
+    None elsewhere, and when its first test flushes the database."""
+    marker = request.node.get_closest_marker("page_tree_once")
+    if marker is None or request.config.stash.get(FLUSHING_TEST, False):
+        yield None
+        return
+    tree = request.config.stash[OPEN_TREE] = ModuleTree(django_db_blocker, marker.args)
+    yield tree
+    tree.close()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Note whether the test about to be set up flushes the database (`module_page_tree`)."""
+    item.config.stash[FLUSHING_TEST] = flushes_database(item)
+
+
+def from_tree(tree, name):
+    return tree.get(name) if tree is not None else None
+
+
 @pytest.fixture
-def home(db):
+def home(db, module_page_tree):
     """The home page as the root of the default site, replacing Wagtail's welcome page."""
-    return make_home()
+    return from_tree(module_page_tree, "home") or make_home()
 
 
 @pytest.fixture
-def guidance_index(home):
-    return page_tree.guidance_index(home)
+def guidance_index(home, module_page_tree):
+    return from_tree(module_page_tree, "guidance_index") or page_tree.guidance_index(home)
 
 
 @pytest.fixture
-def news_index(home):
-    return page_tree.news_index(home)
+def news_index(home, module_page_tree):
+    return from_tree(module_page_tree, "news_index") or page_tree.news_index(home)
 
 
 @pytest.fixture
-def publication_index(home):
-    return page_tree.publication_index(home)
+def publication_index(home, module_page_tree):
+    return from_tree(module_page_tree, "publication_index") or page_tree.publication_index(home)
 
 
 @pytest.fixture
-def event_index(home):
-    return page_tree.event_index(home)
+def event_index(home, module_page_tree):
+    return from_tree(module_page_tree, "event_index") or page_tree.event_index(home)
 
 
 @pytest.fixture

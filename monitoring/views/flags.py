@@ -6,15 +6,14 @@ from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
-from monitoring import access, access_log, case_page, follow_up, queries
+from monitoring import access, access_log, case_page, follow_up
 from monitoring.forms import FlagFollowUpForm
 from monitoring.views.gate import monitoring_view
 
 
 @monitoring_view
 def flag_page(request, pk):
-    data_version = queries.data_version()
-    flag = case_page.visible_flag(request.user, pk, data_version)
+    flag, data_version = case_page.visible_flag(request.user, pk)
     access_log.viewed(
         request,
         "case",

@@ -14,7 +14,8 @@ from collections import OrderedDict
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import QuerySet
+from django.db.models import IntegerField, QuerySet
+from django.db.models.query import ModelIterable
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Not, Or, Phrase, PlainText
 
@@ -78,6 +79,93 @@ def queryset_sql(queryset):
         except EmptyResultSet:
             queryset._search_sql = None
     return queryset._search_sql
+
+
+def kept_clone(queryset):
+    """A clone of a queryset kept for reuse (never evaluated itself), carrying its SQL, which
+    `queryset_sql` compiles once for the kept queryset."""
+    clone = queryset.all()
+    clone._search_sql = queryset_sql(queryset)
+    return clone
+
+
+def in_bulk(queryset, ids):
+    """`queryset.in_bulk(ids)`, its SQL compiled once per queryset and number of ids
+    (`rows_by_id`); a queryset whose rows are not plain model rows (annotations, deferred or
+    related fields) is asked as it is."""
+    model = queryset.model
+    names = [f.attname for f in model._meta.concrete_fields]
+    rows = rows_by_id(queryset, ids, names) if _plain_rows(queryset) else None
+    if rows is None:
+        return queryset.in_bulk(ids)
+    objects = [model.from_db(queryset.db, names, row) for row in rows]
+    return {obj.pk: obj for obj in objects}
+
+
+def rows_by_id(queryset, ids, names):
+    """The values of `names` of the queryset's objects among `ids` (integers), in SQL compiled
+    once per queryset (`queryset_sql`), names and number of ids; None when it cannot be kept
+    (a key that is not an integer)."""
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        return []
+    base = queryset_sql(queryset)
+    if base is None:
+        return []
+    pk = queryset.model._meta.pk
+    if not isinstance(getattr(pk, "target_field", pk), IntegerField):
+        return None
+    model = ContentType.objects.get_for_model(queryset.model).pk
+    key = ("rows_by_id", len(ids), tuple(names), model, base)
+    kept = _kept.get(key)
+    if kept is None:
+        kept = _ids_template(queryset, names, _id_slots(len(ids)))
+        _keep(key, kept)
+    else:
+        _kept.move_to_end(key)
+    if kept is _UNUSABLE:
+        return None
+    sql, params, positions = kept
+    params = list(params)
+    for position, pk_value in zip(positions, ids, strict=True):
+        params[position] = pk_value
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+# Ids no row has, standing in for the ids asked while their SQL is compiled.
+_ID_SLOT = -7_400_000_001
+
+
+def _id_slots(count):
+    return [_ID_SLOT - n for n in range(count)]
+
+
+def _plain_rows(queryset):
+    query = queryset.query
+    return (
+        queryset._iterable_class is ModelIterable
+        and not queryset._prefetch_related_lookups
+        and not query.annotations
+        and not query.select_related
+        and query.deferred_loading == (frozenset(), True)
+    )
+
+
+def _ids_template(queryset, names, slots):
+    """(SQL, parameters, the positions of the id slots in order) of the queryset's rows of
+    `names` whose ids are the slots, or `_UNUSABLE` when the slots are not each one parameter
+    of their own."""
+    try:
+        rows = queryset.filter(pk__in=slots).order_by().values_list(*names)
+        sql, params = rows.query.sql_with_params()
+    except EmptyResultSet:
+        return _UNUSABLE
+    positions = [params.index(slot) if params.count(slot) == 1 else None for slot in slots]
+    if None in positions:
+        return _UNUSABLE
+    return sql, tuple(params), positions
 
 
 def _stand_ins(queries):

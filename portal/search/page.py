@@ -20,7 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal.cache import generation_memo
-from portal.search import unanswered
+from portal.search import compiled, unanswered
 from portal.search.generation import search_generation
 from portal.search.markup import hits_markup
 from portal.search.query import RESULTS_CACHE_SECONDS, SearchOutcome, count, search
@@ -60,11 +60,6 @@ class SearchAnswer:
         comes from the cache, `page_key`)."""
         return self.markup()
 
-    @property
-    def facets_key(self):
-        """Everything the facet list shows, for its cached markup."""
-        return "|".join(f"{f.key}:{f.count}:{f.selected:d}" for f in self.facets)
-
 
 @dataclass
 class Searchable:
@@ -81,16 +76,32 @@ class Searchable:
 
 
 def available_sources(user, request=None):
-    """The `Searchable` of every source the user may search, in tab order; a source's queryset
-    that is the same for everyone is built once per content generation in the process."""
+    """The `Searchable` of every source the user may search, in tab order. Each queryset is
+    built and compiled once in the process: a source's that is the same for everyone per
+    content generation, a reader's per source, reader scope and content and search generation
+    (`_reader_queryset`); each request gets a clone carrying the SQL."""
     shared = generation_memo(request, "search-shared-querysets", _shared_querysets)
     found = []
     for source in registered_sources():
         if source.same_for_everyone:
-            found.append(Searchable(source, None, shared[source.key].all))
+            found.append(Searchable(source, None, partial(compiled.kept_clone, shared[source.key])))
         elif (scope := source.reader_scope(user)) is not None:
-            found.append(Searchable(source, scope, partial(source.queryset, user, None)))
+            build = partial(_reader_queryset, request, source, user, scope)
+            found.append(Searchable(source, scope, build))
     return found
+
+
+def _reader_queryset(request, source, user, scope):
+    """The source's queryset for the reader, kept per reader scope (which names all it depends
+    on besides content, `SearchSource.reader_scope`) and search generation, which moves with
+    every change of read rights the scope does not name."""
+    kept = generation_memo(
+        request,
+        f"search-queryset:{source.key}:{scope}:{search_generation()}",
+        partial(source.queryset, user, None),
+        store="search-readers",
+    )
+    return compiled.kept_clone(kept)
 
 
 def _shared_querysets():
@@ -251,7 +262,7 @@ def _from_kept(request, query, searchable, key, kept, page, per_page):
     shown = _Shown(
         [s.source for s in chosen],
         [pk for pk in kept.shown if pk in present],
-        lambda ids: queryset().in_bulk(ids).values(),
+        lambda ids: compiled.in_bulk(queryset(), ids).values(),
     )
     found = _answer(request, query, results, shown, outcome, facets, [])
     found.page_key = f"{key}:{shown.ids}:{[obj.pk for obj in outcome.promoted]}"
@@ -324,7 +335,7 @@ def _all_pages(request, searchable):
     content generation in the process."""
     keys = ",".join(s.source.key for s in searchable)
     combine = partial(reduce, or_, [s.queryset for s in searchable])
-    return generation_memo(request, f"search-all-pages:{keys}", combine).all()
+    return compiled.kept_clone(generation_memo(request, f"search-all-pages:{keys}", combine))
 
 
 def _tabs(request, searchable, since, shared=False):

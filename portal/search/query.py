@@ -8,6 +8,7 @@ counts the same everywhere. Nothing found: a misspelt word is corrected from the
 vocabulary ("Mente du"), then fewer of the words are required.
 """
 
+import functools
 import hashlib
 import itertools
 import logging
@@ -86,8 +87,10 @@ class SearchOutcome:
     by: dict = field(default_factory=dict)
 
 
+@functools.lru_cache(maxsize=10_000)
 def parse(text) -> ParsedQuery:
-    """Words (lower-cased), "phrases", -excluded words or phrases, and `a OR b` alternatives."""
+    """Words (lower-cased), "phrases", -excluded words or phrases, and `a OR b` alternatives
+    (kept per text: every tab and the highlighting parse the same query)."""
     units, excluded, join = [], [], False
     for match in _TOKEN.finditer(text or ""):
         minus, quoted, bare = match.groups()
@@ -246,7 +249,7 @@ class RankedResults:
             ids += [c.pk for c in tail]
         missing = [pk for pk in ids if pk not in self.loaded]
         if missing:
-            self.loaded.update(queryset.in_bulk(missing))
+            self.loaded.update(compiled.in_bulk(queryset, missing))
         return [self.loaded[pk] for pk in ids if pk in self.loaded]
 
 
@@ -286,7 +289,7 @@ def _units(parsed_units):
     ]
     parsed_units = meaningful or list(parsed_units)
     mapping = synonyms.synonym_map()
-    longest = max((len(k) for k in mapping), default=1)
+    longest = synonyms.longest_synonym()
     units, position = [], 0
     while position < len(parsed_units):
         span = _synonym_span(parsed_units, position, mapping, longest)
@@ -388,8 +391,10 @@ def ask_with_fallback(ask, *args):
 
 def _backend_answer(backend, queryset, query, by_relevance, start, stop, count_by=None):
     """A database backend is asked for the candidates' ids and titles only, in SQL compiled
-    once per queryset and shape of query (`compiled`); a search engine for the objects."""
+    once per queryset and shape of query (`compiled`), on PostgreSQL with the count in the
+    same query (`database.ranked_and_counted`); a search engine for the objects."""
     titles = title_columns(queryset.model)
+    counted = None
     if titles is not None and compiled.answers_in_sql(backend):
         wanted = ["pk", *titles, *([count_by] if count_by else [])]
 
@@ -397,9 +402,15 @@ def _backend_answer(backend, queryset, query, by_relevance, start, stop, count_b
             results = backend.search(queries[0], queryset, order_by_relevance=by_relevance)
             return results[start:stop].get_queryset().values_list(*wanted)
 
-        found = compiled.rows(
-            backend, queryset, [query], build, ("rows", by_relevance, start, stop, *wanted)
+        at_once = by_relevance and database.ranked_and_counted(
+            backend, queryset, query, start, stop, wanted, count_by
         )
+        if at_once:
+            found, counted = at_once
+        else:
+            found = compiled.rows(
+                backend, queryset, [query], build, ("rows", by_relevance, start, stop, *wanted)
+            )
         items = [
             Candidate(row[0], joined_text(row[1 : 1 + len(titles)]), row[-1] if count_by else None)
             for row in found
@@ -414,6 +425,8 @@ def _backend_answer(backend, queryset, query, by_relevance, start, stop, count_b
             )
             for obj in results[start:stop]
         ]
+    if counted is not None:
+        return items, counted
     if start == 0 and len(items) < stop - start:
         return items, Counter(item.by for item in items) if count_by else len(items)
     return items, _backend_count(backend, queryset, query, count_by)
@@ -433,40 +446,50 @@ def _ranked(queryset, query, units, boost_title, by_relevance, count_by=None):
     candidates, count = _answer(queryset, query, by_relevance, count_by=count_by)
     if not boost_title or not candidates:
         return candidates, count
-    query_stems = [analysis.stem(w) for w in analysis.content_words(" ".join(_all_words(units)))]
-    searched_stems = {s for unit in units for t in unit.alternatives for s in _term_stems(t)}
+    query_stems = tuple(
+        analysis.stem(w) for w in analysis.content_words(" ".join(_all_words(units)))
+    )
+    # Each unit's alternatives as the stems of their words (`analysis.word_stems`).
+    unit_terms = [
+        [[analysis.word_stems(w) for w in term.words] for term in unit.alternatives]
+        for unit in units
+    ]
+    searched_stems = {s for terms in unit_terms for term in terms for w in term for s in w}
 
     def score(item):
         position, candidate = item
-        title_words = analysis.content_words(candidate.title)
-        title_stems = {s for w in title_words for s in analysis.word_stems(w)}
-        in_title = sum(_unit_in(unit, title_stems) for unit in units) / len(units)
+        title_words, title_stems, own_stems = _title_analysis(candidate.title)
+        in_title = sum(_unit_in(terms, title_stems) for terms in unit_terms) / len(units)
         covered = sum(_word_in(w, searched_stems) for w in title_words)
         coverage = covered / (len(title_words) or 1)
-        exact = [analysis.stem(w) for w in title_words] == query_stems
+        exact = own_stems == query_stems
         return -(1 - position / CANDIDATES + 2 * in_title + coverage + 2 * exact)
 
     return [c for _position, c in sorted(enumerate(candidates), key=score)], count
+
+
+@functools.lru_cache(maxsize=20_000)
+def _title_analysis(title):
+    """A title's meaningful words as their stems (`analysis.word_stems`), all those stems
+    together, and each word's own stem in order: the same titles are ranked for many queries."""
+    title_words = tuple(analysis.word_stems(w) for w in analysis.content_words(title))
+    stems = frozenset(s for w in title_words for s in w)
+    return title_words, stems, tuple(w[0] for w in title_words)
 
 
 def _all_words(units):
     return [w for unit in units for w in unit.words]
 
 
-def _term_stems(term):
-    return {s for w in term.words for s in analysis.word_stems(w)}
-
-
-def _unit_in(unit, stems):
-    """How much of the unit the title holds: its best alternative's share of words found, a
+def _unit_in(terms, stems):
+    """How much of a unit the title holds: its best alternative's share of words found, a
     compound counting by the share of its parts when it is not there whole."""
-    return max(
-        sum(_word_in(w, stems) for w in term.words) / len(term.words) for term in unit.alternatives
-    )
+    return max(sum(_word_in(w, stems) for w in term) / len(term) for term in terms)
 
 
-def _word_in(word, stems):
-    own, *parts = analysis.word_stems(word)
+def _word_in(word_stems, stems):
+    """How much of a word (its stems, `analysis.word_stems`) the stems hold."""
+    own, *parts = word_stems
     if own in stems:
         return 1
     return sum(part in stems for part in parts) / len(parts) if parts else 0

@@ -20,6 +20,11 @@ def synonym_map():
     return _per_generation("synonyms", _load_synonyms)
 
 
+def longest_synonym():
+    """How many words the longest phrase of `synonym_map` has (at least 1)."""
+    return _per_generation("longest", lambda: max(map(len, synonym_map()), default=1))
+
+
 def promoted_page_ids():
     """{stems of a query: [page ids in the editors' order]}."""
     return _per_generation("promoted", _load_promoted)

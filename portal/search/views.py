@@ -1,9 +1,12 @@
+from functools import partial
+
 from django.http import JsonResponse
 from django.shortcuts import render
 
 from portal.cache import content_generation
 from portal.search import page, suggest
-from portal.search.forms import SearchForm
+from portal.search.forms import SearchForm, form_markup
+from portal.search.markup import facets_markup
 
 RESULTS_PER_PAGE = 10
 
@@ -31,10 +34,15 @@ def search(request):
         "portal_search/search.html",
         {
             "form": form,
+            "form_markup": partial(form_markup, request, form),
             "answer": answer,
             "results_page": answer.results_page if answer else None,
             "query_string": _without(request, "side"),
-            "facet_query_string": _without(request, "side", "type"),
+            "facets_markup": (
+                partial(facets_markup, answer.facets, _without(request, "side", "type"))
+                if answer
+                else ""
+            ),
             "form_key": _form_key(request, form),
         },
     )

@@ -215,6 +215,8 @@ MFA_FORMS = {
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", "true") == "true"
 # Eight hours idle: portal.sessions.SessionRenewalMiddleware renews the expiry every few minutes.
 SESSION_COOKIE_AGE = 8 * 60 * 60
+# Django's database sessions, read with SQL written once per process.
+SESSION_ENGINE = "portal.session_store"
 
 # Single sign-on through OpenID Connect (a municipal identity provider or a MitID Erhverv broker).
 SOCIALACCOUNT_PROVIDERS = {}

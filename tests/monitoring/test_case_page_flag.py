@@ -98,3 +98,20 @@ def test_a_kept_case_page_reads_only_whether_the_reader_may_see_it_and_logs_ever
     shown = [q["sql"] for q in context if "monitoring_flagcase" in q["sql"]]
     assert shown == []
     assert AuditEvent.objects.filter(kind=AuditEvent.Kind.MONITORING_VIEWED).count() == 2
+
+
+def test_a_kept_case_page_asks_access_and_data_version_in_one_statement(
+    login, caseworker_kk, monitoring_data
+):
+    """Whether the reader may see the flag and the data version: one round trip (the audit
+    event is written beside it)."""
+    flag = monitoring_data["flag"]
+    client = signed_in(login, caseworker_kk)
+    for _ in range(2):
+        case_page(client, flag)
+
+    with CaptureQueriesContext(connection) as context:
+        assert case_page(client, flag).status_code == 200
+    monitoring = [q["sql"] for q in context if '"monitoring_' in q["sql"]]
+    assert len(monitoring) == 1, monitoring
+    assert "MAX(" in monitoring[0] and '"monitoring_flag"' in monitoring[0].split("LEFT JOIN")[1]

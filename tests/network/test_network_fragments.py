@@ -6,10 +6,11 @@ for another."""
 import pytest
 from django.contrib.auth.models import Group as Role
 
-from network import following, moderation, posting
+from network import following, fragments, moderation, posting
 from network.choices import MembershipStatus
 from network.models import Membership, Reply, Thread
 from portal import roles
+from portal.people import GENERATION_KEY as PEOPLE_KEY
 from tests.network.conftest import add_member
 
 pytestmark = pytest.mark.django_db
@@ -188,3 +189,22 @@ def test_the_list_of_networks_follows_the_readers_roles_and_moderation(world, as
 
     g["member"].groups.remove(Role.objects.get(name=roles.MEMBER))
     assert g["group"].name not in page(member, "/netvaerk/")
+
+
+def test_group_page_reads_its_group_generations_once(open_group, as_user, monkeypatch):
+    """Every fragment of the page is keyed by the generations read with the group."""
+    g = open_group
+    client = as_user(g["other"])
+    page(client, g["group"].get_absolute_url())
+    read = []
+    original = fragments.generations
+
+    def recording(*keys):
+        read.append(keys)
+        return original(*keys)
+
+    monkeypatch.setattr(fragments, "generations", recording)
+    html = page(client, g["group"].get_absolute_url())
+    assert g["thread"].title in html
+    group_key = f"network:fragments:group:{g['group'].pk}"
+    assert [keys for keys in read if group_key in keys] == [(group_key, PEOPLE_KEY)]

@@ -13,7 +13,7 @@ from portal import roles
 from portal.cache import content_generation
 from portal.models import FooterSettings
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.page_tree_once("guidance_index")]
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from test_url_matrix import (  # noqa: F401
     THIRD_PARTY,
     as_role,
     module_objects,
-    module_transaction,
     network_objects,
     objects,
     role_cookies,

@@ -11,7 +11,6 @@ import shutil
 import pytest
 from accounts_fixtures import as_role_with, create_user, signed_in_cookies
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.test import override_settings
 from django.urls import URLResolver, get_resolver
 from django.utils import timezone
@@ -633,15 +632,6 @@ def test_every_own_url_pattern_has_an_expectation():
 
     assert routes - set(EXPECTED) == set(), "new URL patterns need an entry in EXPECTED"
     assert set(EXPECTED) - routes == set(), "EXPECTED names patterns that no longer exist"
-
-
-@pytest.fixture(scope="module")
-def module_transaction(django_db_setup, django_db_blocker):
-    """One transaction for the module's data, rolled back when its tests are done; each test's
-    own transaction is a savepoint inside it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture(scope="module")

@@ -73,3 +73,28 @@ def test_kept_statements_find_what_the_words_find(make_guidance_page):
     ]:
         outcome = query.search(Page.objects.live(), text)
         assert {page.pk for page in outcome.results} == found
+
+
+def test_rows_by_id_come_from_each_querysets_own_statement(make_guidance_page):
+    budget = make_guidance_page("Budget", text="Budgettet vedtages.")
+    revision = make_guidance_page("Revision", text="Revisionen.")
+    ids = [budget.pk, revision.pk]
+    budgets = Page.objects.live().filter(title__startswith="Budget")
+    revisions = Page.objects.live().filter(title__startswith="Revision")
+
+    assert compiled.in_bulk(budgets, ids) == {budget.pk: budget.page_ptr}
+    assert compiled.in_bulk(revisions, ids) == {revision.pk: revision.page_ptr}
+    assert compiled.in_bulk(budgets, [revision.pk, budget.pk]) == budgets.in_bulk(ids)
+    assert compiled.in_bulk(budgets, []) == {}
+
+
+def test_rows_by_id_are_compiled_once_per_queryset_and_number(make_guidance_page):
+    first, second = make_guidance_page("Første"), make_guidance_page("Anden")
+    pages = Page.objects.live().filter(title__in=["Første", "Anden"])
+    compiled.in_bulk(compiled.kept_clone(pages), [first.pk])
+    kept = len(compiled._kept)
+
+    found = compiled.in_bulk(compiled.kept_clone(pages), [second.pk])
+
+    assert [page.title for page in found.values()] == ["Anden"]
+    assert len(compiled._kept) == kept  # the statement kept for one id was used again

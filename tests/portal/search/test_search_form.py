@@ -30,3 +30,14 @@ def test_a_wrong_choice_is_summarised_and_linked_to_its_field(client):
     assert 'id="id_periode" aria-invalid="true" aria-describedby="id_periode_error_1"' in html
     assert 'id="id_periode_error_1"' in html
     assert " selected>" not in html.split('id="id_periode"')[1].split("</select>")[0]
+
+
+def test_the_kept_form_shows_each_querys_own_words(client):
+    form_html(client, q="kvartsur", periode="aar")
+
+    html = form_html(client, q='<b>"regnskab"', periode="aar")
+    empty = form_html(client, periode="aar")
+
+    assert 'value="&lt;b&gt;&quot;regnskab&quot;"' in html and "kvartsur" not in html
+    assert '<option value="aar" selected>' in html
+    assert '<input type="search" name="q" role="combobox"' in empty

@@ -2,7 +2,10 @@
 anonymous, the titles of closed and secret threads, hidden and deleted posts, and other
 municipalities' organisations are absent from results, tab counts, suggestions and "Mente du"."""
 
+import functools
+
 import pytest
+from accounts_fixtures import as_role_with, create_user, signed_in_cookies
 from django.test import Client
 from django.utils import timezone
 from monitoring_fixtures import make_organisation
@@ -46,9 +49,10 @@ MAY_FIND = {
 }
 
 
-@pytest.fixture
-def secrets(make_user):
-    author = make_user(roles.MEMBER)
+@pytest.fixture(scope="module")
+def module_secrets(module_transaction):
+    """The groups, threads, replies and organisations, built once for the module; their author."""
+    author = create_user(roles.MEMBER)
     for kind, title in [
         (GroupKind.OPEN, "Solsikkemarken"),
         (GroupKind.CLOSED, "Kvartsurværket"),
@@ -83,13 +87,25 @@ def secrets(make_user):
 
 
 @pytest.fixture
-def as_role(client, make_user, login):
-    def sign_in(role):
-        if ROLES[role] is not None:
-            login(client, ROLES[role](make_user))
-        return client
+def secrets(module_secrets, db):
+    """The module's secrets; their author, fetched anew, who logs in with the same password."""
+    author = type(module_secrets).objects.get(pk=module_secrets.pk)
+    author.raw_password = module_secrets.raw_password
+    return author
 
-    return sign_in
+
+@pytest.fixture(scope="module")
+def role_cookies(module_transaction):
+    """Each role signed in once for the module; a test's changes to a session are rolled back
+    with the test."""
+    users = {role: functools.partial(make, create_user) for role, make in ROLES.items() if make}
+    return signed_in_cookies(users)
+
+
+@pytest.fixture
+def as_role(client, role_cookies):
+    """`as_role(role)`: the test's client with a copy of the role's cookies."""
+    return as_role_with(client, role_cookies)
 
 
 def everything_shown(client, query):
