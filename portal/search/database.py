@@ -6,25 +6,33 @@ unpacks the row's body vector again. A query of the benchmark's dense content ma
 of pages, and ranking them was nine tenths of the search's SQL. Here the whole query is ranked
 once per vector; the title ranking of the pipeline (`portal/search/query.py`) then orders the
 best candidates. The matched vector (`title || body`) is only filtered by, not selected: as a
-column of the answer, PostgreSQL built it for every match, unpacking each body once more.
+column of the answer, PostgreSQL built it for every match, unpacking each body once more. It is
+built by `portal_search_document` (migration 0007), whose GIN index answers the match: a cost
+PostgreSQL knows keeps it from building the vector row by row instead.
 On PostgreSQL, `counts` counts several queries in one SQL query. Other databases use Wagtail's
 backend as it is.
 """
 
 from collections import Counter
 
-from django.contrib.postgres.search import SearchRank
+from django.contrib.postgres.search import SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Count, Value
+from django.db.models import Count, F, Func, Value
 from wagtail.search.backends import database, get_search_backend
 from wagtail.search.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
+from wagtail.search.query import Fuzzy, MatchAll, Not
 
 from portal.search import compiled
 
-MATCHED_VECTOR = "_vector_"  # the name Wagtail's compiler gives the vector it filters by
+
+class Document(Func):
+    """An index entry's `title || body`, as its GIN index is built (migration 0007)."""
+
+    function = "portal_search_document"
+    output_field = SearchVectorField()
 
 
 class RankedOnceQueryCompiler(PostgresSearchQueryCompiler):
@@ -39,11 +47,21 @@ class RankedOnceQueryCompiler(PostgresSearchQueryCompiler):
         return rank
 
     def search(self, config, start, stop, score_field=None, backend=None):
-        queryset = super().search(config, start, stop, score_field=score_field, backend=backend)
-        selected = queryset.query.annotation_select
-        if MATCHED_VECTOR in selected:
-            queryset.query.set_annotation_mask(set(selected) - {MATCHED_VECTOR})
-        return queryset
+        if self.fields is not None or _answered_without_match(self.query):
+            return super().search(config, start, stop, score_field=score_field, backend=backend)
+        search_query = self.build_tsquery(self.query, config=config)
+        rank = self._build_rank_expression(self.get_index_vectors(search_query), config)
+        vector = Document(F("index_entries__title"), F("index_entries__body"))
+        queryset = self.queryset.alias(_vector_=vector).filter(_vector_=search_query)
+        return self._apply_ordering_and_scoring(queryset, rank, start, stop, score_field)
+
+
+def _answered_without_match(query):
+    """Queries Wagtail's compiler answers without the full-text match: everything, nothing,
+    or fuzzy (by trigrams)."""
+    return isinstance(query, MatchAll | Fuzzy) or (
+        isinstance(query, Not) and isinstance(query.subquery, MatchAll)
+    )
 
 
 class RankedOncePostgresBackend(PostgresSearchBackend):
@@ -97,3 +115,48 @@ def counts_at_once(backend_name, queryset, queries, by=None):
     if by is None:
         return [level[None] for level in found]
     return found
+
+
+SCORE = "_portal_rank"
+
+
+def ranked_and_counted(backend_name, queryset, query, start, stop, wanted, by=None):
+    """Rows start..stop of the `wanted` columns of what the query finds, best first, and how
+    many it finds (with `by`, one of `wanted`, a Counter per value of it), in one SQL query:
+    the matches are ranked once and kept (`MATERIALIZED`), then sorted for the rows asked
+    and counted, where a separate count had matched them all again. None when the backend is
+    not this module's PostgreSQL backend."""
+    if not isinstance(get_search_backend(backend_name), RankedOncePostgresBackend):
+        return None
+    variant = ("ranked-counted", start, stop, by, *wanted)
+    build = _ranked_and_counted_sql(start, stop, wanted, by)
+    rows, found = [], Counter()
+    for part, *values, last in compiled.rows(backend_name, queryset, [query], build, variant):
+        if part == 0:
+            rows.append(values)
+        else:
+            found[values[wanted.index(by)] if by else None] += int(last)
+    return rows, found if by else found[None]
+
+
+def _ranked_and_counted_sql(start, stop, wanted, by):
+    """A `compiled.rows` builder: rows (0, *wanted, rank) best first, then (1, …, count) per
+    value of `by` (in its column of `wanted`; the others empty)."""
+
+    def build(backend, queryset, queries):
+        results = backend.search(queries[0], queryset).annotate_score(SCORE)
+        found = results.get_queryset().order_by().values_list(*wanted, SCORE)
+        sql, params = found.query.sql_with_params()
+        columns = [f"c{n}" for n in range(len(wanted))]
+        counted = [c if by and wanted[n] == by else "NULL" for n, c in enumerate(columns)]
+        group = f" GROUP BY c{wanted.index(by)}" if by else ""
+        return (
+            f"WITH found ({', '.join(columns)}, rank) AS MATERIALIZED ({sql}) "
+            f"(SELECT 0, {', '.join(columns)}, rank FROM found "
+            f"ORDER BY rank DESC, c0 DESC LIMIT {stop - start} OFFSET {start}) "
+            f"UNION ALL (SELECT 1, {', '.join(counted)}, COUNT(*) FROM found{group}) "
+            f"ORDER BY 1, {len(wanted) + 2} DESC, 2 DESC",
+            params,
+        )
+
+    return build

@@ -391,8 +391,10 @@ def ask_with_fallback(ask, *args):
 
 def _backend_answer(backend, queryset, query, by_relevance, start, stop, count_by=None):
     """A database backend is asked for the candidates' ids and titles only, in SQL compiled
-    once per queryset and shape of query (`compiled`); a search engine for the objects."""
+    once per queryset and shape of query (`compiled`), on PostgreSQL with the count in the
+    same query (`database.ranked_and_counted`); a search engine for the objects."""
     titles = title_columns(queryset.model)
+    counted = None
     if titles is not None and compiled.answers_in_sql(backend):
         wanted = ["pk", *titles, *([count_by] if count_by else [])]
 
@@ -400,9 +402,15 @@ def _backend_answer(backend, queryset, query, by_relevance, start, stop, count_b
             results = backend.search(queries[0], queryset, order_by_relevance=by_relevance)
             return results[start:stop].get_queryset().values_list(*wanted)
 
-        found = compiled.rows(
-            backend, queryset, [query], build, ("rows", by_relevance, start, stop, *wanted)
+        at_once = by_relevance and database.ranked_and_counted(
+            backend, queryset, query, start, stop, wanted, count_by
         )
+        if at_once:
+            found, counted = at_once
+        else:
+            found = compiled.rows(
+                backend, queryset, [query], build, ("rows", by_relevance, start, stop, *wanted)
+            )
         items = [
             Candidate(row[0], joined_text(row[1 : 1 + len(titles)]), row[-1] if count_by else None)
             for row in found
@@ -417,6 +425,8 @@ def _backend_answer(backend, queryset, query, by_relevance, start, stop, count_b
             )
             for obj in results[start:stop]
         ]
+    if counted is not None:
+        return items, counted
     if start == 0 and len(items) < stop - start:
         return items, Counter(item.by for item in items) if count_by else len(items)
     return items, _backend_count(backend, queryset, query, count_by)

@@ -1,5 +1,7 @@
-"""PostgreSQL can answer the search backend's match from the GIN index on `title || body`
-(portal_search migration 0004), instead of probing every object's index entry."""
+"""PostgreSQL answers the search backend's match from the GIN index on `title || body`, built
+by `portal_search_document` (portal_search migration 0007), instead of probing every object's
+index entry or building the vector row by row; the body vector ranked for every match is read
+from the entry's row, not from TOAST storage."""
 
 import re
 
@@ -16,7 +18,8 @@ pytestmark = [
 ]
 
 MATCH = re.compile(
-    r"(\(\"wagtailsearch_indexentry\"\.\S+ \|\| \"wagtailsearch_indexentry\"\.\S+\)) @@"
+    r"(portal_search_document\(\"wagtailsearch_indexentry\"\.\S+, "
+    r"\"wagtailsearch_indexentry\"\.\S+\)) @@"
 )
 
 
@@ -33,8 +36,59 @@ def test_the_backends_match_is_answered_by_the_vector_index(make_guidance_page):
         )
         plan = "\n".join(row[0] for row in cursor.fetchall())
 
-    assert "portal_search_entry_vector_gin" in plan
+    assert "portal_search_entry_document_gin" in plan
     assert list(results) == [Page.objects.get(title="Dispositionsfonden")]
+
+
+def test_the_match_vector_costs_the_planner_more_than_an_index_lookup():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT procost FROM pg_proc WHERE proname = 'portal_search_document'")
+        (cost,) = cursor.fetchone()
+
+    assert cost >= 1000  # an operator's default of 1 made a row-by-row plan look cheapest
+
+
+def test_the_body_vector_stays_in_the_entrys_row():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attstorage FROM pg_attribute "
+            "WHERE attrelid = 'wagtailsearch_indexentry'::regclass AND attname = 'body'"
+        )
+        (storage,) = cursor.fetchone()
+        cursor.execute(
+            "SELECT reloptions FROM pg_class WHERE oid = 'wagtailsearch_indexentry'::regclass"
+        )
+        (options,) = cursor.fetchone()
+
+    assert storage == "m"  # MAIN: compressed in place before anything goes out of line
+    assert "parallel_workers=0" in options
+
+
+def test_a_long_bodys_vector_is_ranked_from_the_row_not_from_toast(make_guidance_page):
+    text = " ".join(f"tilsynsord{n} afdeling budget" for n in range(60))
+    page = make_guidance_page("Lang vejledning", text=text)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id, pg_column_size(body), octet_length(body_text) "
+            "FROM wagtailsearch_indexentry WHERE object_id = %s",
+            [str(page.pk)],
+        )
+        entry, body, body_text = cursor.fetchone()
+
+        def buffers(column):
+            cursor.execute(
+                f"EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) SELECT {column} "
+                "FROM wagtailsearch_indexentry WHERE id = %s",
+                [entry],
+            )
+            plan = cursor.fetchone()[0][0]["Plan"]
+            return plan["Shared Hit Blocks"] + plan.get("Shared Read Blocks", 0)
+
+        row = buffers("title_norm")
+        ranked = buffers("ts_rank(body, to_tsquery('danish', 'budget'))")
+
+    assert body + body_text > 2500  # more than a row holds before moving values out
+    assert ranked == row
 
 
 def test_an_object_is_found_from_its_entry_by_an_index_lookup():
