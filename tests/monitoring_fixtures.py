@@ -9,9 +9,7 @@ import contextlib
 import itertools
 
 import pytest
-from django.conf import settings
 from django.db import connection, transaction
-from django.test import override_settings
 
 from monitoring import assessment, evaluation, formatting, generator, peer_statistics
 from monitoring.importing import ImportFile, import_entities, import_key_figures
@@ -301,18 +299,7 @@ def as_file(name, frame):
 
 
 def import_generated_country(seed, years, today):
-    """The generated country of `seed`, imported for `years` and evaluated on `today`; its
-    organisations are left out of the search index (Wagtail's `AUTO_UPDATE`), which no test of
-    the country searches and which took a quarter of the build on PostgreSQL."""
-    backends = {
-        name: {**backend, "AUTO_UPDATE": False}
-        for name, backend in settings.WAGTAILSEARCH_BACKENDS.items()
-    }
-    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
-        return _import_generated_country(seed, years, today)
-
-
-def _import_generated_country(seed, years, today):
+    """The generated country of `seed`, imported for `years` and evaluated on `today`."""
     generated = generator.generate(seed)
     batch = import_entities(
         as_file("organisations.csv", generated.organisations),

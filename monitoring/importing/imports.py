@@ -72,15 +72,17 @@ def import_entities(organisations=None, estates=None, *, user=None, batch=None):
         if problems:
             return {}
         summary = {}
-        if orgs:
-            created, updated = entities.upsert_organisations(orgs.fields, orgs.present, merged_orgs)
-            summary["organisations"] = {"created": created, "updated": updated}
-        if estate_rows:
-            created, updated = entities.upsert_estates(
-                estate_rows.fields, estate_rows.present, merged_estates
-            )
-            summary["estates"] = {"created": created, "updated": updated}
-        search.index_organisations()
+        with search.reindexed_on_commit(_organisation_numbers(orgs, estate_rows)):
+            if orgs:
+                created, updated = entities.upsert_organisations(
+                    orgs.fields, orgs.present, merged_orgs
+                )
+                summary["organisations"] = {"created": created, "updated": updated}
+            if estate_rows:
+                created, updated = entities.upsert_estates(
+                    estate_rows.fields, estate_rows.present, merged_estates
+                )
+                summary["estates"] = {"created": created, "updated": updated}
         return summary
 
     return batches.run(batch, work)
@@ -92,6 +94,11 @@ class _EntityRows:
     fields: object
     frame: object
     present: set
+
+
+def _organisation_numbers(*rows):
+    """The organisations the files write: their own rows and their estates' owners."""
+    return set().union(*(set(entity_rows.fields["org_no"]) for entity_rows in rows if entity_rows))
 
 
 def _validate(source, problems, validate, *args):

@@ -16,7 +16,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from portal.search import texts, vocabulary
 from portal.search.generation import bump_search_generation
-from portal.search.index import indexed_text
+from portal.search.index import each_text_built_once, indexed_text
 
 
 def index_on_save():
@@ -48,9 +48,10 @@ def update(instance):
     indexed = index.get_indexed_instance(instance)
     if indexed is None:
         return
-    index.insert_or_update_object(indexed)
-    texts.store([indexed])
-    vocabulary.add_text(indexed_text(indexed))
+    with each_text_built_once():
+        index.insert_or_update_object(indexed)
+        texts.store([indexed])
+        vocabulary.add_text(indexed_text(indexed))
     bump_search_generation()
 
 
@@ -59,10 +60,11 @@ def update_all(queryset):
     objects = list(queryset)
     if not objects:
         return
-    for backend in get_search_backends(with_auto_update=True):
-        backend.add_bulk(queryset.model, objects)
-    texts.store(objects)
-    vocabulary.add_text(" ".join(indexed_text(obj) for obj in objects))
+    with each_text_built_once():
+        for backend in get_search_backends(with_auto_update=True):
+            backend.add_bulk(queryset.model, objects)
+        texts.store(objects)
+        vocabulary.add_text(" ".join(indexed_text(obj) for obj in objects))
     bump_search_generation()
 
 

@@ -1,6 +1,8 @@
 """What an indexed object contributes to search besides its own fields: its text analysed the
 Danish way (stems and compound parts) and its words for the vocabulary of "Mente du"."""
 
+import contextlib
+import contextvars
 import functools
 
 from django.core.exceptions import FieldDoesNotExist
@@ -12,12 +14,15 @@ from portal.search import analysis
 ANALYSED_FIELD_NAME = "search_stems"
 
 
+_BUILT = contextvars.ContextVar("search_texts_built", default=None)
+
+
 def analysed_text(obj):
     """The object's text as stems and compound parts. An indexed model assigns it as a method,
     `search_stems = analysed_text`, and lists `ANALYSED_FIELD` in its `search_fields`: it is then
     found by stem and by compound part on every backend. (A method defined on the model itself,
     not on a mixin, so that Elasticsearch's mapping can name the field after the model.)"""
-    return analysis.analyse(indexed_text(obj))
+    return _once("stems", obj, lambda obj: analysis.analyse(indexed_text(obj)))
 
 
 ANALYSED_FIELD = index.SearchField(ANALYSED_FIELD_NAME)
@@ -25,7 +30,29 @@ ANALYSED_FIELD = index.SearchField(ANALYSED_FIELD_NAME)
 
 def indexed_text(obj):
     """The text of every search field of the object, related objects' included."""
-    return " ".join(_field_texts(obj, obj.get_search_fields()))
+    return _once("text", obj, lambda obj: " ".join(_field_texts(obj, obj.get_search_fields())))
+
+
+@contextlib.contextmanager
+def each_text_built_once():
+    """While objects are indexed, each one's text and analysed text are built once: a backend
+    asks for them for every part of the entry it writes (five on PostgreSQL: title, body,
+    autocomplete and their plain texts), and the vocabulary once more."""
+    token = _BUILT.set({})
+    try:
+        yield
+    finally:
+        _BUILT.reset(token)
+
+
+def _once(kind, obj, build):
+    built = _BUILT.get()
+    if built is None:
+        return build(obj)
+    key = (kind, id(obj))
+    if key not in built:
+        built[key] = (obj, build(obj))  # the object held, so that no other takes its id
+    return built[key][1]
 
 
 def title_text(obj):

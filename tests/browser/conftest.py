@@ -10,7 +10,9 @@ it once in module-scoped fixtures on `module_live_server` and opens `module_tab`
 skip the flush and rebuild that `live_server` costs after every test (`test_rule_editor.py`). Its
 sessions are made once too (`session_cookie`; a TOTP code is accepted once, so a user logs in once
 per module), except for a test that logs out. A module that only reads the page tree imports
-`module_site`: its `tab` and `portal_site` are then the module's (`test_journeys.py`).
+`module_site`: its `tab` and `portal_site` are then the module's (`test_journeys.py`). A module
+that reads the monitoring data imports `monitoring_site`: the data is built once, and what a test
+adds or changes in it is put back after the test (`test_monitoring.py`).
 """
 
 import contextlib
@@ -136,6 +138,13 @@ def module_tab(browser, module_live_server):
     """A fresh browser tab whose relative URLs go to the module's live server."""
     with open_tab(browser, module_live_server) as page:
         yield page
+
+
+@pytest.fixture(scope="module")
+def extend_monitoring_data():
+    """In a module that imports `monitoring_site`: a function that adds rows to the module's
+    monitoring data once and returns them by name (a module overrides it to add any)."""
+    return lambda data: {}
 
 
 # Every dialog a page opens is recorded, in each frame, before any of its scripts run.

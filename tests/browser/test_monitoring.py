@@ -1,19 +1,41 @@
-"""A caseworker's monitoring pages in Chromium: axe-core finds nothing, the charts have tables."""
+"""A caseworker's monitoring pages in Chromium: axe-core finds nothing, the charts have tables.
+
+The monitoring data, with an organisation the size of the country's largest (0050), is built once
+for the module, and the caseworker and the editor log in once (`monitoring_site`).
+"""
 
 import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from monitoring_fixtures import assess_all, build_big_organisation, raise_flag, set_value
+from monitoring_site import (  # noqa: F401
+    monitoring_site,
+    put_back,
+    shared_monitoring_data,
+    shared_signed_in_tab,
+    shared_vacancy_rule,
+)
 from playwright.sync_api import expect
 from test_accessibility import violation_report
 
 from monitoring import peer_statistics
 from monitoring.models import Flag, FlagRule, KeyFigure, RuleKind, Severity
 from monitoring.views import cases as case_views
-from portal import roles
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(scope="module")
+def extend_monitoring_data():
+    """The big organisation 0050, assessed with the rest."""
+
+    def add_big_organisation(data):
+        organisation = build_big_organisation(FlagRule.objects.get(pk=data["flag"].rule_id))
+        assess_all()
+        return {"big_organisation": organisation}
+
+    return add_big_organisation
 
 
 def pages(data):
@@ -26,9 +48,8 @@ def pages(data):
     }
 
 
-def test_caseworker_pages_have_no_axe_violations(signed_in_tab, make_user, monitoring_data):
-    caseworker = make_user([roles.CASEWORKER], municipality_code=101, mfa=True)
-    tab = signed_in_tab(caseworker)
+def test_caseworker_pages_have_no_axe_violations(signed_in_tab, monitoring_data):
+    tab = signed_in_tab("caseworker")
     axe = Axe()
     failures = {}
     for name, url in pages(monitoring_data).items():
@@ -41,8 +62,8 @@ def test_caseworker_pages_have_no_axe_violations(signed_in_tab, make_user, monit
     assert not failures, "\n".join(f"== {name}\n{report}" for name, report in failures.items())
 
 
-def test_national_view_has_no_axe_violations(signed_in_tab, make_user, monitoring_data):
-    tab = signed_in_tab(make_user(roles.EDITOR, mfa=True))
+def test_national_view_has_no_axe_violations(signed_in_tab, monitoring_data):
+    tab = signed_in_tab("editor")
 
     tab.goto("/monitorering/landet/?aar=2024")
 
@@ -51,8 +72,8 @@ def test_national_view_has_no_axe_violations(signed_in_tab, make_user, monitorin
     assert not violations, violation_report(violations)
 
 
-def test_chart_numbers_open_from_the_keyboard(signed_in_tab, make_user, monitoring_data):
-    tab = signed_in_tab(make_user([roles.CASEWORKER], municipality_code=101, mfa=True))
+def test_chart_numbers_open_from_the_keyboard(signed_in_tab, monitoring_data):
+    tab = signed_in_tab("caseworker")
     tab.goto("/monitorering/organisation/0042/afdeling/001/?aar=2024")
     table = tab.locator("figure.figure-chart details table")
     assert not table.is_visible()
@@ -66,11 +87,11 @@ def test_chart_numbers_open_from_the_keyboard(signed_in_tab, make_user, monitori
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_cases_show_their_years_in_danish_on_desktop_and_phone(
-    signed_in_tab, make_user, monitoring_data, vacancy_rule, width, tmp_path
+    signed_in_tab, monitoring_data, vacancy_rule, width, tmp_path
 ):
     earlier = raise_flag(vacancy_rule, monitoring_data["estate"], 2020, value=6.1)
     raise_flag(vacancy_rule, monitoring_data["estate"], 2021, previous=earlier, value=6.2)
-    tab = signed_in_tab(make_user([roles.CASEWORKER], municipality_code=101, mfa=True))
+    tab = signed_in_tab("caseworker")
     tab.set_viewport_size({"width": width, "height": 900})
 
     tab.goto("/monitorering/organisation/0042/afdeling/001/?aar=2024")
@@ -88,7 +109,7 @@ def test_cases_show_their_years_in_danish_on_desktop_and_phone(
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_organisation_and_estate_charts_read_on_desktop_and_phone(
-    signed_in_tab, make_user, monitoring_data, vacancy_rule, width, tmp_path
+    signed_in_tab, monitoring_data, vacancy_rule, width, tmp_path
 ):
     """Ten years of a flagged figure: the charts fit the page, their labels stay readable (every
     other year's on a phone), and axe-core finds nothing on either page."""
@@ -110,7 +131,7 @@ def test_organisation_and_estate_charts_read_on_desktop_and_phone(
     )
     raise_flag(fund_rule, monitoring_data["kk"], 2024, Severity.YELLOW, value=4800.0)
     peer_statistics.refresh()
-    tab = signed_in_tab(make_user([roles.CASEWORKER], municipality_code=101, mfa=True))
+    tab = signed_in_tab("caseworker")
     tab.set_viewport_size({"width": width, "height": 900})
     failures = {}
     for name, url in (
@@ -144,11 +165,9 @@ def test_organisation_and_estate_charts_read_on_desktop_and_phone(
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_a_big_organisation_page_fits_the_screen_without_axe_violations(
-    signed_in_tab, make_user, monitoring_data, vacancy_rule, width, tmp_path
+    signed_in_tab, monitoring_data, width, tmp_path
 ):
-    build_big_organisation(vacancy_rule)
-    assess_all()
-    tab = signed_in_tab(make_user([roles.CASEWORKER], municipality_code=101, mfa=True))
+    tab = signed_in_tab("caseworker")
     tab.set_viewport_size({"width": width, "height": 900})
 
     tab.goto("/monitorering/organisation/0050/?aar=2024")
@@ -164,11 +183,8 @@ def test_a_big_organisation_page_fits_the_screen_without_axe_violations(
     assert not violations, violation_report(violations)
 
 
-def test_estates_are_searched_and_paged_without_script(
-    signed_in_tab, make_user, monitoring_data, vacancy_rule
-):
-    build_big_organisation(vacancy_rule)
-    tab = signed_in_tab(make_user([roles.CASEWORKER], municipality_code=101, mfa=True))
+def test_estates_are_searched_and_paged_without_script(signed_in_tab, monitoring_data):
+    tab = signed_in_tab("caseworker")
     tab.goto("/monitorering/organisation/0050/?aar=2024")
 
     tab.get_by_label("Søg afdeling").fill("Bebyggelse 11")
@@ -187,10 +203,9 @@ def test_estates_are_searched_and_paged_without_script(
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_cases_are_followed_up_together_in_the_browser(
-    signed_in_tab, make_user, monitoring_data, vacancy_rule, width, tmp_path
+    signed_in_tab, monitoring_data, width, tmp_path
 ):
-    build_big_organisation(vacancy_rule)
-    tab = signed_in_tab(make_user([roles.CASEWORKER], municipality_code=101, mfa=True))
+    tab = signed_in_tab("caseworker")
     tab.set_viewport_size({"width": width, "height": 900})
     tab.goto("/monitorering/organisation/0050/sager/?aar=2024")
 
@@ -214,15 +229,13 @@ RAW_NUMBER = re.compile(r"\d\.(?!\d{3}(?!\d))\d|\d[eE][-+]?\d")
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_the_workbench_pages_read_in_danish_without_raw_numbers(
-    signed_in_tab, make_user, monitoring_data, vacancy_rule, width, tmp_path, monkeypatch
+    signed_in_tab, monitoring_data, width, tmp_path, monkeypatch
 ):
     """The paginated case list, a case and the styringsdialog report with its estates' figures:
     axe-core finds nothing, nothing overflows, and no number is written as the engine has it."""
     monkeypatch.setattr(case_views, "CASE_PAGE_SIZE", 10)
-    build_big_organisation(vacancy_rule)
-    assess_all()
     flag = Flag.objects.filter(organisation__org_no="0050", year=2024).first()
-    tab = signed_in_tab(make_user([roles.CASEWORKER], municipality_code=101, mfa=True))
+    tab = signed_in_tab("caseworker")
     tab.set_viewport_size({"width": width, "height": 900})
     failures = {}
     for name, url in (

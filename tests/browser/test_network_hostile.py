@@ -8,7 +8,7 @@ import re
 import uuid
 
 import pytest
-from accounts_fixtures import create_user
+from accounts_fixtures import create_user, session_cookie
 from module_site import shared_tab  # noqa: F401
 from page_tree import make_home
 from playwright.sync_api import expect
@@ -144,6 +144,11 @@ DOM_PROBLEMS = """
 """
 
 
+# After the load event, handlers such as autofocus's fire in the next rendering update: wait for
+# it, and for the tasks it queued.
+SETTLED = "() => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve)))"
+
+
 def browser_title(text):
     """The text as document.title gives it: ASCII whitespace collapsed, ends stripped."""
     return re.sub(r"[ \t\n\f\r]+", " ", text).strip(" \t\n\f\r")
@@ -155,7 +160,7 @@ def title_of(payload):
 
 def what_ran(tab):
     """Dialogs opened (since the last call) and `__pwned` flags set, in the page or its frames."""
-    tab.wait_for_timeout(100)  # handlers such as ontoggle and autofocus fire just after load
+    tab.evaluate(SETTLED)
     ran = [f"dialog: {message}" for message in tab.dialogs]
     tab.dialogs.clear()
     for frame in tab.frames:
@@ -175,12 +180,11 @@ def dangers_on(tab, url):
 
 
 def log_in(tab, user):
-    """Sign `user` in on `tab` through the real log-in form (members need no second factor)."""
-    tab.goto("/konto/login/")
-    tab.locator("input[name=login]").fill(user.email)
-    tab.locator("input[name=password]").fill(user.raw_password)
-    tab.locator("input[name=password]").press("Enter")
-    expect(tab).not_to_have_url(re.compile("/konto/login/"))
+    """Sign `user` in on `tab` with the session of a real log-in (`session_cookie`), made once
+    per user: a module's users log in once (the log-in form has tests of its own)."""
+    if not hasattr(user, "session_cookie"):
+        user.session_cookie = session_cookie(user, "http://localhost")  # any port of the host
+    tab.context.add_cookies([user.session_cookie])
     return tab
 
 

@@ -6,10 +6,15 @@ import datetime
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
+from monitoring_site import (  # noqa: F401
+    monitoring_site,
+    put_back,
+    shared_monitoring_data,
+    shared_signed_in_tab,
+)
 from test_accessibility import violation_report
 
 from monitoring.models import NoteStatus, StyrelseNote
-from portal import roles
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -29,9 +34,9 @@ def axe_failures(tab, urls, tmp_path, width):
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_styrelse_writes_and_the_caseworker_answers(
-    signed_in_tab, browser, live_server, login, make_user, monitoring_data, width, tmp_path
+    signed_in_tab, monitoring_data, width, tmp_path
 ):
-    editor_tab = signed_in_tab(make_user(roles.EDITOR, mfa=True))
+    editor_tab = signed_in_tab("editor")
     editor_tab.set_viewport_size({"width": width, "height": 900})
     editor_tab.goto("/monitorering/organisation/0042/afdeling/001/")
     editor_tab.get_by_role("link", name="Skriv notat til tilsynskommunen").click()
@@ -49,7 +54,7 @@ def test_styrelse_writes_and_the_caseworker_answers(
     failures += axe_failures(editor_tab, {"national": "/monitorering/landet/"}, tmp_path, width)
     editor_tab.context.clear_cookies()
 
-    tab = signed_in_tab(make_user([roles.CASEWORKER], municipality_code=101, mfa=True))
+    tab = signed_in_tab("caseworker")
     failures += axe_failures(
         tab,
         {

@@ -5,10 +5,15 @@ import datetime
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from monitoring_site import (  # noqa: F401
+    monitoring_site,
+    put_back,
+    shared_monitoring_data,
+    shared_signed_in_tab,
+)
 from test_accessibility import violation_report
 
 from monitoring.models import StyrelseNote
-from portal import roles
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -16,16 +21,14 @@ REPORT = "/monitorering/organisation/0042/rapport/?aar=2024"
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-def test_the_print_view_reads_on_screen_and_paper(
-    signed_in_tab, make_user, monitoring_data, width, tmp_path
-):
+def test_the_print_view_reads_on_screen_and_paper(signed_in_tab, monitoring_data, width, tmp_path):
     StyrelseNote.objects.create(
         organisation=monitoring_data["kk"],
         title="Fusion under forberedelse",
         body="Organisationen forbereder en fusion med en nabo.",
         respond_by=datetime.date(2030, 3, 1),
     )
-    tab = signed_in_tab(make_user([roles.CASEWORKER], municipality_code=101, mfa=True))
+    tab = signed_in_tab("caseworker")
     tab.set_viewport_size({"width": width, "height": 900})
 
     tab.goto(REPORT)
