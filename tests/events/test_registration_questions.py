@@ -9,7 +9,7 @@ from events.models import QuestionKind
 from guidance.models import EventQuestion, EventRegistration
 from portal import roles
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.page_tree_once("event_index")]
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from guidance.models import (
 from portal import roles
 from portal.models import HomePage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.page_tree_once("guidance_index")]
 
 
 class TestPageTree(WagtailPageTestCase):

@@ -14,7 +14,7 @@ from events.models import RegistrationStatus
 from guidance.models import EventSession, Speaker
 from portal import roles
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.page_tree_once("event_index")]
 
 CONFIRMED, WAITING, CANCELLED = (
     RegistrationStatus.CONFIRMED,

@@ -7,7 +7,7 @@ from django.urls import reverse
 from guidance.models import Topic
 from portal.search.highlight import highlight
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.page_tree_once("guidance_index")]
 
 SEARCH_URL = reverse("search")
 

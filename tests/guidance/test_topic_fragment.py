@@ -6,7 +6,7 @@ from django.conf import settings
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.page_tree_once("guidance_index")]
 
 URL = "/vejledning/emne/styringsdialog/"
 # Bypasses the anonymous page cache: the page renders, from the fragment once it is kept.

@@ -12,7 +12,7 @@ from wagtail.models import APIToken
 from monitoring.api.api import api
 from portal import roles
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.monitoring_data_once]
 
 PREFIX = "/api/monitoring/v1"
 

@@ -12,7 +12,7 @@ import io
 
 import pytest
 from bs4 import BeautifulSoup
-from monitoring_fixtures import make_organisation, raise_flag, set_value
+from monitoring_fixtures import fetched_anew, make_organisation, raise_flag, set_value
 from openpyxl import load_workbook
 
 from monitoring import formatting
@@ -60,10 +60,10 @@ def raw_forms(figure, year):
     return {repr(value), f"{value}".replace(".", ",")} - {expected_text(figure, year)}
 
 
-@pytest.fixture
-def everything(caseworker_kk):
+@pytest.fixture(scope="module")
+def module_everything(module_transaction):
     """Organisation 0042 and its estate 001 with every figure of their level, each flagged in
-    2024 so that it gets a chart when it has numbers."""
+    2024 so that it gets a chart when it has numbers; built once for the module."""
     organisation = make_organisation(101, "0042", "Alle Tal Boliger")
     estate = organisation.estates.get()
     figures = list(KeyFigure.objects.all())
@@ -82,7 +82,13 @@ def everything(caseworker_kk):
                 explanation="{value}",
             )
             raise_flag(rule, entity, 2024, value=stored(figure, 2024))
-    return {"organisation": organisation, "estate": estate, "figures": figures}
+    return {"organisation": organisation, "estate": estate}
+
+
+@pytest.fixture
+def everything(module_everything, caseworker_kk):
+    """The module's organisation and estate fetched anew, and the catalogue's figures."""
+    return {**fetched_anew(module_everything), "figures": list(KeyFigure.objects.all())}
 
 
 def figures_at(everything, level):

@@ -12,7 +12,7 @@ from network.models import MeetingRegistration
 from portal import roles
 from tests.network.meeting_factory import make_meeting
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.page_tree_once("event_index")]
 
 URL = "/konto/tilmeldinger/"
 CONFIRMED, WAITING, CANCELLED = (

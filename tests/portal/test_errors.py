@@ -14,7 +14,7 @@ def broken_view(request):
 # This module is also the URLconf of the 500 tests: the portal plus one view that fails.
 urlpatterns = [path("test/fejl/", broken_view), path("", include(portal_urls))]
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.page_tree_once("guidance_index")]
 
 
 @pytest.mark.parametrize("url", ["/findes-ikke/", "/vejledning/findes-ikke/"])

@@ -14,6 +14,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+pytestmark = pytest.mark.page_tree_once("guidance_index", "news_index")
+
 WHAT_TO_DO = (
     "run `make messages`, translate the new entries in locale/en/LC_MESSAGES/django.po "
     "(fill every msgstr, keep the %(name)s placeholders and HTML, remove each '#, fuzzy' "

@@ -11,7 +11,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from guidance.models import GuidanceIndexPage
 from portal.cache import bump_content_generation, content_generation, generation_memo
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.page_tree_once("guidance_index")]
 
 # Bypasses the anonymous page cache: the page renders on every request.
 RENDER = {"utm_source": "nyhedsbrev"}

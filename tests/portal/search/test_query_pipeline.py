@@ -8,7 +8,7 @@ from guidance.models import GuidancePage
 from portal.search.models import PromotedResult, SearchSynonym
 from portal.search.query import RELAXED_SOME_WORDS, RELAXED_SPELLING, search
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.page_tree_once("guidance_index")]
 
 
 def titles(text, queryset=None):

@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from portal.search.query import count, search
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.page_tree_once("guidance_index")]
 
 
 def ids_loaded(captured):

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from portal.search import query
 from portal.search.query import search
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.page_tree_once("guidance_index")]
 
 # Tasks queued here never run: what is found was indexed when it was saved.
 NO_WORKER = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
