@@ -9,6 +9,7 @@ import uuid
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+from screenshots import keep_screenshot
 from test_accessibility import violation_report
 from test_network_hostile import log_in
 
@@ -58,7 +59,7 @@ def no_overflow(tab):
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-def test_typing_at_bo_and_choosing_by_keyboard_mentions_bo(tab, steering, width, tmp_path):
+def test_typing_at_bo_and_choosing_by_keyboard_mentions_bo(tab, steering, width):
     tab.set_viewport_size({"width": width, "height": 900})
     log_in(tab, steering["ida"])
     tab.goto(steering["thread"].get_absolute_url())
@@ -78,7 +79,7 @@ def test_typing_at_bo_and_choosing_by_keyboard_mentions_bo(tab, steering, width,
     assert no_overflow(tab)
     axe_clean(tab, f"suggestions open at {width}")
     suggestions.scroll_into_view_if_needed()
-    tab.screenshot(path=tmp_path / f"suggestions-{width}.png", full_page=False)
+    keep_screenshot(tab, f"mention-suggestions-{width}", full_page=False)
 
     tab.keyboard.press("ArrowDown")
     expect(options.first).to_have_attribute("aria-selected", "true")
@@ -96,20 +97,20 @@ def test_typing_at_bo_and_choosing_by_keyboard_mentions_bo(tab, steering, width,
         "href", re.compile(rf"/netvaerk/styregruppen/personer/{bo.pk}/$")
     )
     assert Notification.objects.filter(recipient=bo, kind=NotificationKind.MENTION).count() == 1
-    tab.screenshot(path=tmp_path / f"thread-{width}.png", full_page=True)
+    keep_screenshot(tab, f"mention-thread-{width}")
 
     mention.press("Enter")
     expect(tab.get_by_role("heading", level=1)).to_have_text("Bo Vestergaard")
     assert no_overflow(tab)
     axe_clean(tab, f"person page at {width}")
-    tab.screenshot(path=tmp_path / f"person-{width}.png", full_page=True)
+    keep_screenshot(tab, f"mention-person-{width}")
 
     tab.go_back()
     tab.get_by_role("link", name="Slet").last.press("Enter")
     expect(tab.get_by_role("heading", level=1)).to_have_text("Slet indlæg")
     assert no_overflow(tab)
     axe_clean(tab, f"delete confirmation at {width}")
-    tab.screenshot(path=tmp_path / f"delete-{width}.png", full_page=True)
+    keep_screenshot(tab, f"mention-delete-{width}")
 
 
 def test_escape_closes_the_suggestions_and_enter_then_makes_a_new_line(tab, steering):

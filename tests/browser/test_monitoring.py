@@ -17,6 +17,7 @@ from monitoring_site import (  # noqa: F401
     shared_vacancy_rule,
 )
 from playwright.sync_api import expect
+from screenshots import keep_screenshot
 from test_accessibility import violation_report
 
 from monitoring import peer_statistics
@@ -87,7 +88,7 @@ def test_chart_numbers_open_from_the_keyboard(signed_in_tab, monitoring_data):
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_cases_show_their_years_in_danish_on_desktop_and_phone(
-    signed_in_tab, monitoring_data, vacancy_rule, width, tmp_path
+    signed_in_tab, monitoring_data, vacancy_rule, width
 ):
     earlier = raise_flag(vacancy_rule, monitoring_data["estate"], 2020, value=6.1)
     raise_flag(vacancy_rule, monitoring_data["estate"], 2021, previous=earlier, value=6.2)
@@ -95,10 +96,10 @@ def test_cases_show_their_years_in_danish_on_desktop_and_phone(
     tab.set_viewport_size({"width": width, "height": 900})
 
     tab.goto("/monitorering/organisation/0042/afdeling/001/?aar=2024")
-    tab.screenshot(path=tmp_path / f"estate-{width}.png", full_page=True)
+    keep_screenshot(tab, f"monitoring-estate-{width}")
     estate_page = tab.locator("main").inner_text()
     tab.goto(f"/monitorering/flag/{monitoring_data['flag'].pk}/")
-    tab.screenshot(path=tmp_path / f"flag-{width}.png", full_page=True)
+    keep_screenshot(tab, f"monitoring-flag-{width}")
     flag_page = tab.locator("main").inner_text()
 
     assert "Fortsat siden 2023" in estate_page and "Sag 2020–2021" in estate_page
@@ -109,7 +110,7 @@ def test_cases_show_their_years_in_danish_on_desktop_and_phone(
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_organisation_and_estate_charts_read_on_desktop_and_phone(
-    signed_in_tab, monitoring_data, vacancy_rule, width, tmp_path
+    signed_in_tab, monitoring_data, vacancy_rule, width
 ):
     """Ten years of a flagged figure: the charts fit the page, their labels stay readable (every
     other year's on a phone), and axe-core finds nothing on either page."""
@@ -139,7 +140,7 @@ def test_organisation_and_estate_charts_read_on_desktop_and_phone(
         ("estate", "/monitorering/organisation/0042/afdeling/001/?aar=2024"),
     ):
         tab.goto(url)
-        tab.screenshot(path=tmp_path / f"{name}-{width}.png", full_page=True)
+        keep_screenshot(tab, f"monitoring-{name}-{width}")
         # The wide figure table's scroll box is replaced by stacked rows in the organisation
         # page's rework (issue 11, point 3), which has its own axe tests at both widths.
         violations = Axe().run(tab, {"exclude": [[".table--responsive-scroll"]]}).response
@@ -148,7 +149,7 @@ def test_organisation_and_estate_charts_read_on_desktop_and_phone(
         box = tab.locator("figure.figure-chart").first.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= width, f"{name}: the chart fits"
 
-    tab.locator("figure.figure-chart").first.screenshot(path=tmp_path / f"chart-{width}.png")
+    keep_screenshot(tab.locator("figure.figure-chart").first, f"monitoring-chart-{width}")
     shown = tab.evaluate(
         "[...document.querySelectorAll('figure.figure-chart text.chart-label--x')]"
         ".filter(t => t.getBoundingClientRect().height > 0).map(t => t.textContent)"
@@ -165,13 +166,13 @@ def test_organisation_and_estate_charts_read_on_desktop_and_phone(
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_a_big_organisation_page_fits_the_screen_without_axe_violations(
-    signed_in_tab, monitoring_data, width, tmp_path
+    signed_in_tab, monitoring_data, width
 ):
     tab = signed_in_tab("caseworker")
     tab.set_viewport_size({"width": width, "height": 900})
 
     tab.goto("/monitorering/organisation/0050/?aar=2024")
-    tab.screenshot(path=tmp_path / f"organisation-{width}.png", full_page=True)
+    keep_screenshot(tab, f"monitoring-organisation-{width}")
 
     assert tab.evaluate("document.documentElement.scrollWidth") <= width
     newest = tab.locator(".figure-table tbody tr").first.locator("td").first
@@ -202,9 +203,7 @@ def test_estates_are_searched_and_paged_without_script(signed_in_tab, monitoring
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-def test_cases_are_followed_up_together_in_the_browser(
-    signed_in_tab, monitoring_data, width, tmp_path
-):
+def test_cases_are_followed_up_together_in_the_browser(signed_in_tab, monitoring_data, width):
     tab = signed_in_tab("caseworker")
     tab.set_viewport_size({"width": width, "height": 900})
     tab.goto("/monitorering/organisation/0050/sager/?aar=2024")
@@ -217,7 +216,7 @@ def test_cases_are_followed_up_together_in_the_browser(
     tab.get_by_label("Ny status").select_option(label="Drøftet i styringsdialog")
     tab.get_by_label("Note").fill("Drøftet på mødet.")
     tab.get_by_role("button", name="Gem opfølgning").click()
-    tab.screenshot(path=tmp_path / f"cases-{width}.png", full_page=True)
+    keep_screenshot(tab, f"monitoring-cases-{width}")
 
     expect(tab.get_by_text("Opfølgningen er gemt på 2 sager.")).to_be_visible()
     assert tab.locator(".case-table td", has_text="Drøftet i styringsdialog").count() == 2
@@ -229,7 +228,7 @@ RAW_NUMBER = re.compile(r"\d\.(?!\d{3}(?!\d))\d|\d[eE][-+]?\d")
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_the_workbench_pages_read_in_danish_without_raw_numbers(
-    signed_in_tab, monitoring_data, width, tmp_path, monkeypatch
+    signed_in_tab, monitoring_data, width, monkeypatch
 ):
     """The paginated case list, a case and the styringsdialog report with its estates' figures:
     axe-core finds nothing, nothing overflows, and no number is written as the engine has it."""
@@ -244,7 +243,7 @@ def test_the_workbench_pages_read_in_danish_without_raw_numbers(
         ("report", "/monitorering/organisation/0050/rapport/?aar=2024"),
     ):
         tab.goto(url)
-        tab.screenshot(path=tmp_path / f"{name}-{width}.png", full_page=True)
+        keep_screenshot(tab, f"monitoring-{name}-{width}")
         text = tab.locator("main").inner_text()
         # The report's time of day ("17.27") is how Danes write it, not a raw number.
         text = re.sub(r"Dannet\s+[^\n]+", "", text)

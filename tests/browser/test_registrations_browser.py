@@ -7,6 +7,7 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+from screenshots import keep_screenshot
 from test_accessibility import violation_report
 from test_header import DESKTOP, OVERFLOWING, PHONE
 
@@ -156,7 +157,7 @@ def test_a_planner_sets_two_questions_in_one_save(signed_in_tab, conference, vie
     first.locator("[name$=-kind]").select_option(label="Ét valg")
     first.locator("[name$=-choices]").fill("Fysisk\nOnline")
     second.locator("[name$=-label]").fill("Bemærkninger")
-    tab.screenshot(path=f"/tmp/polish-meeting-form-{viewport['width']}.png", full_page=True)
+    keep_screenshot(tab, f"registrations-meeting-form-{viewport['width']}")
     tab.get_by_role("button", name="Gem mødet").click()
 
     expect(tab.get_by_text("Mødet er gemt.")).to_be_visible()

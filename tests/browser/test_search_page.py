@@ -1,11 +1,9 @@
 """The search page in Chromium: suggestions are a combobox worked by keyboard alone, axe-core
 finds nothing with them open, and the page fits a phone for anonymous readers, members and
-caseworkers. With SEARCH_SCREENSHOTS set, screenshots are saved there to look at."""
+caseworkers."""
 
-import os
 import re
 import uuid
-from pathlib import Path
 
 import pytest
 from accounts_fixtures import create_user, session_cookie
@@ -13,6 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from module_site import shared_portal_site, shared_signed_in_tab, shared_tab  # noqa: F401
 from monitoring_fixtures import make_organisation
 from playwright.sync_api import expect
+from screenshots import keep_screenshot
 from test_accessibility import violation_report
 
 from network import posting
@@ -110,7 +109,4 @@ def test_the_page_fits_every_width_in_danish(signed_in_tab, tab, searchable, rea
         assert overflow <= 0, (reader, width, overflow)
         violations = axe.run(tab).response["violations"]
         assert not violations, violation_report(violations)
-        folder = os.environ.get("SEARCH_SCREENSHOTS")
-        if folder:
-            Path(folder).mkdir(parents=True, exist_ok=True)
-            tab.screenshot(path=f"{folder}/soeg-{reader}-{width}.png", full_page=True)
+        keep_screenshot(tab, f"search-{reader}-{width}")

@@ -12,6 +12,7 @@ from monitoring_site import (  # noqa: F401
     shared_monitoring_data,
     shared_signed_in_tab,
 )
+from screenshots import keep_screenshot
 from test_accessibility import violation_report
 
 from monitoring.models import NoteStatus, StyrelseNote
@@ -19,12 +20,12 @@ from monitoring.models import NoteStatus, StyrelseNote
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def axe_failures(tab, urls, tmp_path, width):
+def axe_failures(tab, urls, width):
     axe, failures = Axe(), {}
     for name, url in urls.items():
         tab.goto(url)
         assert "/konto/" not in tab.url, f"{name} sent the user to {tab.url}"
-        tab.screenshot(path=tmp_path / f"{name}-{width}.png", full_page=True)
+        keep_screenshot(tab, f"styrelse-notes-{name}-{width}")
         assert tab.evaluate("document.documentElement.scrollWidth") <= width, name
         violations = axe.run(tab).response["violations"]
         if violations:
@@ -33,9 +34,7 @@ def axe_failures(tab, urls, tmp_path, width):
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-def test_styrelse_writes_and_the_caseworker_answers(
-    signed_in_tab, monitoring_data, width, tmp_path
-):
+def test_styrelse_writes_and_the_caseworker_answers(signed_in_tab, monitoring_data, width):
     editor_tab = signed_in_tab("editor")
     editor_tab.set_viewport_size({"width": width, "height": 900})
     editor_tab.goto("/monitorering/organisation/0042/afdeling/001/")
@@ -44,14 +43,14 @@ def test_styrelse_writes_and_the_caseworker_answers(
     editor_tab.get_by_label("Notat", exact=True).fill("Landsbyggefonden giver særlig driftsstøtte.")
     deadline = timezone.localdate() + datetime.timedelta(days=14)
     editor_tab.get_by_label("Svar fra kommunen senest").fill(deadline.isoformat())
-    failures = axe_failures(editor_tab, {"note-form": editor_tab.url}, tmp_path, width)
+    failures = axe_failures(editor_tab, {"note-form": editor_tab.url}, width)
     editor_tab.get_by_label("Overskrift").fill("Særlig driftsstøtte")
     editor_tab.get_by_label("Notat", exact=True).fill("Landsbyggefonden giver særlig driftsstøtte.")
     editor_tab.get_by_label("Svar fra kommunen senest").fill(deadline.isoformat())
     editor_tab.get_by_role("button", name="Gem og send til kommunen").click()
     note = StyrelseNote.objects.get()
     assert note.estate == monitoring_data["estate"] and note.respond_by == deadline
-    failures += axe_failures(editor_tab, {"national": "/monitorering/landet/"}, tmp_path, width)
+    failures += axe_failures(editor_tab, {"national": "/monitorering/landet/"}, width)
     editor_tab.context.clear_cookies()
 
     tab = signed_in_tab("caseworker")
@@ -63,7 +62,6 @@ def test_styrelse_writes_and_the_caseworker_answers(
             "estate": "/monitorering/organisation/0042/afdeling/001/",
             "note": f"/monitorering/notat/{note.pk}/",
         },
-        tmp_path,
         width,
     )
     tab.get_by_label("Status").select_option(NoteStatus.ANSWERED)

@@ -11,6 +11,7 @@ from monitoring_site import (  # noqa: F401
     shared_monitoring_data,
     shared_signed_in_tab,
 )
+from screenshots import keep_screenshot
 from test_accessibility import violation_report
 
 from monitoring.models import StyrelseNote
@@ -32,7 +33,7 @@ def test_the_print_view_reads_on_screen_and_paper(signed_in_tab, monitoring_data
     tab.set_viewport_size({"width": width, "height": 900})
 
     tab.goto(REPORT)
-    tab.screenshot(path=tmp_path / f"report-{width}.png", full_page=True)
+    keep_screenshot(tab, f"styringsdialog-report-report-{width}")
     violations = Axe().run(tab).response["violations"]
     screen_width = tab.evaluate("document.documentElement.scrollWidth")
     tab.emulate_media(media="print")
