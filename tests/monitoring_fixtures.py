@@ -10,6 +10,7 @@ import itertools
 
 import pytest
 from django.db import connection, transaction
+from django.test import Client
 
 from monitoring import assessment, evaluation, formatting, generator, peer_statistics
 from monitoring.importing import ImportFile, import_entities, import_key_figures
@@ -25,6 +26,7 @@ from monitoring.models import (
     RuleKind,
     Severity,
 )
+from portal import roles
 from portal.models import Municipality
 
 _numbers = itertools.count(100)
@@ -218,6 +220,19 @@ def assess_all():
     """Assess every organisation from the flags in the database, as an evaluation does."""
     data, _batches = evaluation.load_dataset(evaluation.evaluation_date())
     return assessment.refresh(data)
+
+
+def signed_in(login, user):
+    """A client of its own per user: a TOTP code is accepted only once."""
+    client = Client()
+    login(client, user)
+    return client
+
+
+@pytest.fixture
+def caseworker_aarhus(make_user):
+    """A caseworker (and network member) of Aarhus, with a second factor."""
+    return make_user([roles.CASEWORKER, roles.MEMBER], municipality_code=751, mfa=True)
 
 
 @pytest.fixture(scope="module")

@@ -4,18 +4,11 @@ shows on the next page."""
 
 import pytest
 from django.contrib.auth.models import Group
-from django.test import Client
+from monitoring_fixtures import signed_in
 
 from portal import roles
 
 pytestmark = pytest.mark.django_db
-
-
-def signed_in(login, user):
-    """A client of its own per user: a TOTP code is accepted only once."""
-    client = Client()
-    login(client, user)
-    return client
 
 
 def offered(client, flag):

@@ -5,8 +5,8 @@ import uuid
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from monitoring_fixtures import signed_in
 
 from monitoring.models import FlagCase, FlagStatus, Organisation
 from portal import roles
@@ -15,18 +15,6 @@ from portal.models import AuditEvent, Municipality
 pytestmark = pytest.mark.django_db
 
 FOLLOW_UP = "Gem opfølgning"
-
-
-@pytest.fixture
-def caseworker_aarhus(make_user):
-    return make_user([roles.CASEWORKER, roles.MEMBER], municipality_code=751, mfa=True)
-
-
-def signed_in(login, user):
-    """A client of its own per user: a TOTP code is accepted only once."""
-    client = Client()
-    login(client, user)
-    return client
 
 
 def case_page(client, flag):

@@ -6,9 +6,8 @@ import uuid
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from monitoring_fixtures import raise_flag
+from monitoring_fixtures import raise_flag, signed_in
 
 from monitoring.models import Evaluation, FlagStatus, OrganisationAssessment, StyrelseNote
 from portal import roles
@@ -16,18 +15,6 @@ from portal import roles
 pytestmark = [pytest.mark.django_db, pytest.mark.monitoring_data_once]
 
 TOKEN = re.compile(r'name="token" value="([^"]+)"')
-
-
-@pytest.fixture
-def caseworker_aarhus(make_user):
-    return make_user([roles.CASEWORKER, roles.MEMBER], municipality_code=751, mfa=True)
-
-
-def signed_in(login, user):
-    """A client of its own per user: a TOTP code is accepted only once."""
-    client = Client()
-    login(client, user)
-    return client
 
 
 def page(client, path, **query):

@@ -18,11 +18,6 @@ from portal import roles
 pytestmark = [pytest.mark.django_db, pytest.mark.monitoring_data_once]
 
 
-@pytest.fixture
-def caseworker_aarhus(make_user):
-    return make_user([roles.CASEWORKER, roles.MEMBER], municipality_code=751, mfa=True)
-
-
 def signed_in(client, login, user):
     login(client, user)
     return client
