@@ -41,10 +41,10 @@ def row_and_version(name, user, build, values):
             [*version_params, *access_params],
         )
         row = cursor.fetchone()
-        split = [column[0] for column in cursor.description].index("seen")
-    if row[split] is None:
+    width = queries.data_version_width()
+    if row[width] is None:  # `seen`
         raise Http404
-    return row[split + 1 :], queries.version_of(row[:split])
+    return row[width + 1 :], queries.version_of(row[:width])
 
 
 def visible_organisation(user, org_no):
