@@ -44,6 +44,22 @@ def rows(backend_name, queryset, queries, build, variant=""):
         return cursor.fetchall()
 
 
+def firsts(backend_name, asked):
+    """The first value of each statement's first row, for [(queryset, queries, build, variant)]
+    (`statement`), all asked in one SQL query, each statement a scalar subquery of its own;
+    None for a queryset that can hold nothing."""
+    built = [statement(backend_name, *each) for each in asked]
+    present = [(sql, params) for sql, params in built if sql is not None]
+    values = iter([])
+    if present:
+        sql = "SELECT " + ", ".join(f"({sql})" for sql, _params in present)
+        params = [param for _sql, own in present for param in own]
+        with connections[asked[0][0].db].cursor() as cursor:
+            cursor.execute(sql, params)
+            values = iter(cursor.fetchone())
+    return [None if sql is None else next(values) for sql, _params in built]
+
+
 def statement(backend_name, queryset, queries, build, variant=""):
     """The SQL and parameters of `build` for these queries, from SQL kept for their shape and
     `variant` and the queryset; built afresh for these queries when it cannot be kept (a word
