@@ -65,8 +65,9 @@ def test_a_query_of_a_known_shape_gets_its_own_words_without_being_built(
     make_guidance_page("Anvisning og kloakering", text="Tagrender.")
     make_guidance_page("Budget", text="Revision.")
     pages, built = Page.objects.live(), []
-    compiled.statement("default", pages, [backend_query(first)], counting(built), "test")
-    kept = compiled.statement("default", pages, [backend_query(second)], counting(built), "test")
+    variant = f"test {first}"  # statements are kept per process: one variant per case
+    compiled.statement("default", pages, [backend_query(first)], counting(built), variant)
+    kept = compiled.statement("default", pages, [backend_query(second)], counting(built), variant)
 
     assert len(built) == 1  # the stand-ins' statement only
     assert found(kept) == found(direct_statement(pages, second))
@@ -83,7 +84,7 @@ def test_every_shape_of_query_shares_one_statement_on_postgresql(make_guidance_p
     pages, built = Page.objects.live(), []
     texts = ["budget", "dispositionsfondsbidrag -revision", "budget OR revision anvisning"]
     kept = [
-        compiled.statement("default", pages, [backend_query(t)], counting(built), "test")
+        compiled.statement("default", pages, [backend_query(t)], counting(built), "every shape")
         for t in texts
     ]
 
