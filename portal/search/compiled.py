@@ -25,6 +25,7 @@ _STAND_INS = re.compile(r"qzslot(\d+)zq")
 # What may take a stand-in's place: words as the query's analysis gives them, never a quote or
 # an operator of the backend's query syntax (those are written by the backend, not substituted).
 _PLAIN = re.compile(r"\w+(?: \w+)*")
+_WORD = re.compile(r"\w+")
 _UNUSABLE = object()
 _kept = OrderedDict()
 
@@ -44,13 +45,32 @@ def rows(backend_name, queryset, queries, build, variant=""):
         return cursor.fetchall()
 
 
+def firsts(backend_name, asked):
+    """The first value of each statement's first row, for [(queryset, queries, build, variant)]
+    (`statement`), all asked in one SQL query, each statement a scalar subquery of its own;
+    None for a queryset that can hold nothing."""
+    built = [statement(backend_name, *each) for each in asked]
+    present = [(sql, params) for sql, params in built if sql is not None]
+    values = iter([])
+    if present:
+        sql = "SELECT " + ", ".join(f"({sql})" for sql, _params in present)
+        params = [param for _sql, own in present for param in own]
+        with connections[asked[0][0].db].cursor() as cursor:
+            cursor.execute(sql, params)
+            values = iter(cursor.fetchone())
+    return [None if sql is None else next(values) for sql, _params in built]
+
+
 def statement(backend_name, queryset, queries, build, variant=""):
     """The SQL and parameters of `build` for these queries, from SQL kept for their shape and
     `variant` and the queryset; built afresh for these queries when it cannot be kept (a word
     that is not plain). (None, None) when the queryset can hold nothing."""
     backend = get_search_backend(backend_name)
-    stand_ins, words, shape = _stand_ins(queries)
     base = queryset_sql(queryset)
+    whole = _whole_queries(backend_name, queryset, queries, build, variant, base)
+    if whole is not None:
+        return whole
+    stand_ins, words, shape = _stand_ins(queries)
     kept = None
     if base is not None and stand_ins is not None:
         model = ContentType.objects.get_for_model(queryset.model).pk
@@ -67,6 +87,86 @@ def statement(backend_name, queryset, queries, build, variant=""):
         return _sql(build(backend, queryset, queries))
     except EmptyResultSet:
         return None, None
+
+
+def _whole_queries(backend_name, queryset, queries, build, variant, base):
+    """The statement from SQL kept for any query of the queryset and `variant`, each query a
+    single `tsquery` parameter written here (`_tsquery`), where the backend asks PostgreSQL's
+    `to_tsquery` for one stand-in word as for each word: one SQL text for every shape of query.
+    None where it does not, or a query holds a phrase (its own function) or a word that is
+    not plain."""
+    if base is None or connections[queryset.db].vendor != "postgresql":
+        return None
+    try:
+        texts = [_tsquery(query) for query in queries]
+    except ValueError:
+        return None
+    model = ContentType.objects.get_for_model(queryset.model).pk
+    key = (backend_name, variant, "tsquery", len(queries), model, base)
+    kept = _kept.get(key)
+    if kept is None:
+        kept = _tsquery_template(backend_name, queryset, len(queries), build)
+        _keep(key, kept)
+    else:
+        _kept.move_to_end(key)
+    if kept is _UNUSABLE:
+        return None
+    sql, params, positions = kept
+    params = list(params)
+    for n, slot in positions:
+        params[n] = texts[slot]
+    return sql, params
+
+
+_TO_TSQUERY = "to_tsquery(%s::regconfig, %s)"
+
+
+def _tsquery_template(backend_name, queryset, count, build):
+    """(SQL, parameters, [(position, query)] of the parameters each query's text replaces), or
+    `_UNUSABLE` unless every stand-in is a whole `to_tsquery` parameter of its own."""
+    stand_ins = [PlainText(_STAND_IN.format(n)) for n in range(count)]
+    try:
+        sql, params = _sql(build(get_search_backend(backend_name), queryset, stand_ins))
+    except EmptyResultSet:
+        return _UNUSABLE
+    slots = {f"'{_STAND_IN.format(n)}'": n for n in range(count)}
+    positions = [(n, slots[p]) for n, p in enumerate(params) if isinstance(p, str) and p in slots]
+    marked = [p for p in params if isinstance(p, str) and _STAND_INS.search(p)]
+    if (
+        _STAND_INS.search(sql)
+        or len(marked) != len(positions)
+        or {slot for _n, slot in positions} != set(range(count))
+        or sql.count(_TO_TSQUERY) != len(positions)
+    ):
+        return _UNUSABLE
+    return sql, tuple(params), positions
+
+
+def _tsquery(query, invert=False):
+    """The query as one `to_tsquery` text, combined as Wagtail's PostgreSQL backend combines
+    a `to_tsquery` per word (`build_tsquery_content`: a negation turns into negated words by De
+    Morgan's law); ValueError for a phrase or a word that is not plain."""
+    if isinstance(query, PlainText):
+        terms = [t for t in re.split(r"[\s\-]+", query.query_string) if t]
+        if not terms or not all(_WORD.fullmatch(t) for t in terms):
+            raise ValueError(query.query_string)
+        sign = "!" if invert else ""
+        connector = "&" if query.operator == "and" else "|"
+        *others, last = terms
+        text = f"{sign}'{last}'"
+        for term in others:
+            text = f"({text} {connector} {sign}'{term}')"
+        return text
+    if isinstance(query, Not):
+        return _tsquery(query.subquery, not invert)
+    if isinstance(query, And | Or):
+        parts = [_tsquery(sub, invert) for sub in query.subqueries]
+        connector = "&" if isinstance(query, And) != invert else "|"
+        text = parts[0]
+        for part in parts[1:]:
+            text = f"({text} {connector} {part})"
+        return text
+    raise ValueError(query)
 
 
 def queryset_sql(queryset):

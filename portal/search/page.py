@@ -23,7 +23,7 @@ from portal.cache import generation_memo
 from portal.search import compiled, unanswered
 from portal.search.generation import search_generation
 from portal.search.markup import hits_markup
-from portal.search.query import RESULTS_CACHE_SECONDS, SearchOutcome, count, search
+from portal.search.query import RESULTS_CACHE_SECONDS, SearchOutcome, count, count_each, search
 from portal.search.sources import SearchSource, registered_sources
 
 ALL_PAGES = "alle"
@@ -166,21 +166,24 @@ def answer(
     since = timezone.now() - timedelta(days=PERIODS[period]) if period in PERIODS else None
     tabs = _tabs(request, searchable, since, shared=topic is None)
     chosen = tab if any(t.key == tab for t in tabs) else None
-    counts, outcomes, by_type = {}, {}, {}
+    counts, outcomes, by_type, counted = {}, {}, {}, []
     for t in sorted(tabs, key=lambda t: t.key != chosen):
         newest = t.date_field if sort == NEWEST else None
         relax = not any(o.count and o.relaxed is None for o in outcomes.values())
         if t.key == ALL_PAGES:
             by_type = _page_counts(t, query, chosen, newest, outcomes, relax)
-            found = sum(by_type.values())
+            counts[t.key] = sum(by_type.values())
         elif t.is_page and t.key != chosen:
-            found = by_type.get(ContentType.objects.get_for_model(t.sources[0].model).pk, 0)
+            counts[t.key] = by_type.get(ContentType.objects.get_for_model(t.sources[0].model).pk, 0)
         elif t.key == chosen or (chosen is None and not any(counts.values())):
             outcomes[t.key] = search(t.queryset, query, newest_first_by=newest)
-            found = outcomes[t.key].count
+            counts[t.key] = outcomes[t.key].count
         else:
-            found = count(t.queryset, query, relax=relax)
-        counts[t.key] = found
+            counted.append(t)
+    if counted:
+        # Once a tab is only counted, so is every later one, with the same `relax`.
+        found = count_each([t.queryset for t in counted], query, relax=relax)
+        counts.update(zip([t.key for t in counted], found, strict=True))
     facets = [Facet(t.key, t.label, counts[t.key]) for t in tabs]
     if chosen is None:
         chosen = next((f.key for f in facets if f.count), tabs[0].key if tabs else None)
@@ -188,16 +191,28 @@ def answer(
         facet.selected = facet.key == chosen
     outcome = outcomes.get(chosen)
     chosen_tab = next((t for t in tabs if t.key == chosen), None)
-    results = Paginator(outcome.results if outcome else [], per_page).get_page(page)
-    objects = {obj.pk: obj for obj in results.object_list}
+    results = Paginator(range(outcome.count if outcome else 0), per_page).get_page(page)
+    shown = _shown_of(chosen_tab, outcome, results)
     if key and outcome and outcome.count:
-        cache.set(key, _Kept.of(chosen, facets, outcome, list(objects)), RESULTS_CACHE_SECONDS)
-    shown = _Shown(
-        chosen_tab.sources if chosen_tab else [],
-        list(objects),
-        lambda ids: [objects[pk] for pk in ids],
-    )
+        cache.set(key, _Kept.of(chosen, facets, outcome, shown.ids), RESULTS_CACHE_SECONDS)
     return _answer(request, query, results, shown, outcome, facets, set_aside)
+
+
+def _shown_of(tab, outcome, results):
+    """The page of results shown: among the ranked candidates, their ids, the objects loaded
+    only for hits not cached (`_hits`); further on, the objects as the outcome loads them."""
+    if tab is None or outcome is None:
+        return _Shown([], [], list)
+    start, stop = results.start_index() - 1, results.end_index()
+    head = getattr(outcome.results, "head", [])
+    if stop <= len(head):
+        return _Shown(
+            tab.sources,
+            head[start:stop],
+            lambda ids: compiled.in_bulk(tab.queryset, ids).values(),
+        )
+    objects = {obj.pk: obj for obj in outcome.results[start:stop]}
+    return _Shown(tab.sources, list(objects), lambda ids: [objects[pk] for pk in ids])
 
 
 @dataclass

@@ -188,6 +188,38 @@ def count(queryset, text, *, by=None, relax=True):
     return found
 
 
+def count_each(querysets, text, *, relax=True):
+    """`count` of each queryset (for `by` None), those not cached asked together: in one SQL
+    query where the backend answers in SQL (`compiled.firsts`)."""
+    parsed = parse(text)
+    if not parsed:
+        return [0 for _queryset in querysets]
+    keys = [_cache_key(queryset, text, ("count", None, relax)) for queryset in querysets]
+    cached = cache.get_many([key for key in keys if key])
+    missing = [n for n, key in enumerate(keys) if key not in cached]
+    if missing:
+        units = _units(parsed.units)
+        query = _query(units, parsed.excluded)
+        asked = [querysets[n] for n in missing]
+        for n, found in zip(missing, ask_with_fallback(_backend_firsts, asked, query), strict=True):
+            if not found and relax:
+                found = _relaxed_count(querysets[n], parsed, units, None) or found
+            if keys[n]:
+                cached[keys[n]] = found
+        cache.set_many(
+            {keys[n]: cached[keys[n]] for n in missing if keys[n]}, RESULTS_CACHE_SECONDS
+        )
+    return [cached[key] if key else 0 for key in keys]
+
+
+def _backend_firsts(backend, querysets, query):
+    """How many each queryset finds for the query, in one SQL query where the backend can."""
+    if not compiled.answers_in_sql(backend):
+        return [_backend_count(backend, queryset, query, None) for queryset in querysets]
+    asked = [(queryset, [query], database.count_sql(), ("count", None)) for queryset in querysets]
+    return [found or 0 for found in compiled.firsts(backend, asked)]
+
+
 def _relaxed_count(queryset, parsed, units, by):
     """The count of the first of the corrected query and the relaxed ones (of the corrected
     query, if any) that finds something; None if there is none to ask."""

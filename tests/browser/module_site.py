@@ -3,7 +3,11 @@
 module's live server (`module_portal_site`) and each test still opens a fresh browser context.
 
     from module_site import shared_portal_site, shared_tab  # noqa: F401
+
+A module that builds its own data once puts back what a test adds with `additions_removed`.
 """
+
+import contextlib
 
 import pytest
 
@@ -28,3 +32,17 @@ def shared_signed_in_tab(module_tab):
         return module_tab
 
     return sign_in
+
+
+def latest_pk(model):
+    return model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+
+@contextlib.contextmanager
+def additions_removed(*models):
+    """The rows added to `models` inside the block deleted on leaving it, in the order given, so
+    the module's next test sees its data as built."""
+    newest = {model: latest_pk(model) for model in models}
+    yield
+    for model in models:
+        model.objects.filter(pk__gt=newest[model]).delete()

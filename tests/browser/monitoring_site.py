@@ -11,6 +11,7 @@ flags and cases is put back after it (`put_back`), so each test sees the data as
 
 import pytest
 from accounts_fixtures import create_user, session_cookie
+from module_site import latest_pk
 from monitoring_fixtures import assess_all, build_monitoring_data, fetched_anew
 from page_tree import make_home
 
@@ -85,10 +86,6 @@ def restore_rows(model, built):
         if pk in built and row != built[pk]
     ]
     return model.objects.bulk_update(changed, columns(model)) if changed else 0
-
-
-def latest_pk(model):
-    return model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
 
 
 @pytest.fixture(name="monitoring_data")

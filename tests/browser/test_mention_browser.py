@@ -7,7 +7,10 @@ import re
 import uuid
 
 import pytest
+from accounts_fixtures import create_user
 from axe_playwright_python.sync_playwright import Axe
+from module_site import additions_removed, shared_tab  # noqa: F401
+from page_tree import make_home
 from playwright.sync_api import expect
 from screenshots import keep_screenshot
 from test_accessibility import violation_report
@@ -15,36 +18,45 @@ from test_network_hostile import log_in
 
 from network import posting
 from network.choices import GroupKind
-from network.models import Group, Notification, NotificationKind
+from network.models import Follow, Group, Notification, NotificationKind, Reply, ThreadVisit
 from portal import roles
 from tests.network.conftest import add_member
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def steering(migrated_db, reference_data, home, make_user):
+@pytest.fixture(scope="module")
+def shared_steering(module_live_server):
     """A secret group: Ida writes, Bo Vestergaard and Bodil Borup read; Bo Outsider, a network
-    member elsewhere, may not read it."""
+    member elsewhere, may not read it. Built once for the module."""
+    make_home()
     group = Group.objects.create(
         name="Styregruppen for tilsynsnetværket", slug="styregruppen", kind=GroupKind.SECRET
     )
-    ida = make_user(roles.MEMBER, municipality_code=101, first_name="Ida", last_name="Nørgaard")
-    bo = make_user(
+    ida = create_user(roles.MEMBER, municipality_code=101, first_name="Ida", last_name="Nørgaard")
+    bo = create_user(
         roles.MEMBER,
         municipality_code=751,
         first_name="Bo",
         last_name="Vestergaard",
         title="Tilsynschef",
     )
-    bodil = make_user(roles.MEMBER, municipality_code=461, first_name="Bodil", last_name="Borup")
-    make_user(roles.MEMBER, first_name="Bo", last_name="Outsider")
+    bodil = create_user(roles.MEMBER, municipality_code=461, first_name="Bodil", last_name="Borup")
+    create_user(roles.MEMBER, first_name="Bo", last_name="Outsider")
     for person in (ida, bo, bodil):
         add_member(group, person)
     thread = posting.start_thread(
         ida, group, title="Årsplan 2027", body="Udkastet er klar.", token=uuid.uuid4()
     )
     return {"group": group, "thread": thread, "ida": ida, "bo": bo}
+
+
+@pytest.fixture
+def steering(shared_steering):
+    """The module's group; the replies, notifications, follows and visits of the test are gone
+    after it."""
+    with additions_removed(Reply, Notification, Follow, ThreadVisit):
+        yield shared_steering
 
 
 def axe_clean(tab, name):

@@ -6,7 +6,11 @@ import uuid
 from urllib.parse import urlsplit
 
 import pytest
+from accounts_fixtures import create_user
 from axe_playwright_python.sync_playwright import Axe
+from django.test import override_settings
+from module_site import additions_removed, shared_tab  # noqa: F401
+from page_tree import make_home
 from playwright.sync_api import expect
 from test_network_accessibility import submit_empty, violations_on
 from test_network_hostile import log_in
@@ -23,7 +27,7 @@ from network import (
 )
 from network.choices import MembershipRole, MembershipStatus
 from network.files import uploads
-from network.models import Group, Notification, ReportReason
+from network.models import Group, Notification, ReportReason, ThreadVisit
 from portal import roles
 from tests.network.conftest import add_member
 from tests.network.file_samples import HTML, docx, pdf, png, upload, xlsx
@@ -40,24 +44,41 @@ def reply(author, thread, body, *files):
     return posting.reply(author, thread, body=body, token=uuid.uuid4(), files=files)
 
 
-@pytest.fixture
-def busy_group(migrated_db, reference_data, home, make_user):
+@pytest.fixture(scope="module")
+def shared_busy_group(module_live_server, tmp_path_factory):
     """An open group with a moderator and two members: a thread with files, a reply hidden by
     the moderator and an open report, notifications read and unread, documents in folders, a
-    meeting with an agenda, and a removed and a banned person on the members page."""
+    meeting with an agenda, and a removed and a banned person on the members page; built once
+    for the module, its files in a folder of the module's."""
+    files = tmp_path_factory.mktemp("network-files")
+    with override_settings(NETWORK_FILES_ROOT=files):
+        yield {**build_busy_group(), "files": files}
+
+
+@pytest.fixture
+def busy_group(shared_busy_group, settings):
+    """The module's group, its files where it stored them; the visits a test makes are gone
+    after it."""
+    settings.NETWORK_FILES_ROOT = shared_busy_group["files"]
+    with additions_removed(ThreadVisit):
+        yield shared_busy_group
+
+
+def build_busy_group():
+    make_home()
     group = Group.objects.create(
         name="ERFA Region Nordjylland",
         slug="erfa-nordjylland",
         description="Erfaringsudveksling mellem tilsynene i Region Nordjylland.",
     )
-    moderator = make_user(roles.MEMBER, municipality_code=851, first_name="Mette")
-    member = make_user(roles.MEMBER, municipality_code=773, first_name="Jonas")
-    other = make_user(roles.MEMBER, municipality_code=813, first_name="Sofie")
+    moderator = create_user(roles.MEMBER, municipality_code=851, first_name="Mette")
+    member = create_user(roles.MEMBER, municipality_code=773, first_name="Jonas")
+    other = create_user(roles.MEMBER, municipality_code=813, first_name="Sofie")
     add_member(group, moderator, role=MembershipRole.MODERATOR)
     add_member(group, member)
     add_member(group, other)
-    add_member(group, make_user(roles.MEMBER, first_name="Rasmus"), MembershipStatus.REMOVED)
-    add_member(group, make_user(roles.MEMBER, first_name="Bente"), MembershipStatus.BANNED)
+    add_member(group, create_user(roles.MEMBER, first_name="Rasmus"), MembershipStatus.REMOVED)
+    add_member(group, create_user(roles.MEMBER, first_name="Bente"), MembershipStatus.BANNED)
     following.follow(member, group)
 
     thread = posting.start_thread(

@@ -10,6 +10,9 @@ import unicodedata
 from urllib.parse import unquote
 
 import pytest
+from accounts_fixtures import create_user
+from module_site import additions_removed, shared_tab  # noqa: F401
+from page_tree import make_home
 from playwright.sync_api import expect
 from test_network_hostile import (
     DOM_PROBLEMS,
@@ -43,12 +46,21 @@ THREAD_FILES = 5  # NETWORK_MAX_ATTACHMENTS: the thread takes these, a reply the
 FALLBACK = re.compile(r'^attachment; filename="([A-Za-z0-9 ._()\-]+)"; filename\*=UTF-8\'\'(\S+)$')
 
 
-@pytest.fixture
-def members_group(migrated_db, reference_data, home, make_user):
+@pytest.fixture(scope="module")
+def shared_group(module_live_server):
+    """A group and its member, built once for the module."""
+    make_home()
     group = Group.objects.create(name="Filer", slug="filer", description="Deling af filer.")
-    member = make_user(roles.MEMBER, municipality_code=101, first_name="Jonas")
+    member = create_user(roles.MEMBER, municipality_code=101, first_name="Jonas")
     add_member(group, member)
     return group, member
+
+
+@pytest.fixture
+def members_group(shared_group):
+    """The module's group and member; what the test uploads is gone after it."""
+    with additions_removed(Thread, Attachment, GroupDocument):
+        yield shared_group
 
 
 def buffers(names):

@@ -11,6 +11,8 @@ from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount
 from django.contrib.auth.models import Group
 from django.core import mail
+from module_site import additions_removed, shared_tab  # noqa: F401
+from page_tree import make_home
 from playwright.sync_api import expect
 
 from portal import roles, security_headers
@@ -26,8 +28,22 @@ UNREACHABLE = "Kommunalt log-in kan ikke nås lige nu"
 
 
 @pytest.fixture(scope="module")
-def identity_provider(live_server, tmp_path_factory):
-    with running_provider(tmp_path_factory.mktemp("idp"), live_server.url + CALLBACK) as provider:
+def portal(module_live_server):
+    """The module's live server (its URL) with a home page, built once."""
+    make_home()
+    return module_live_server
+
+
+@pytest.fixture
+def portal_url(portal):
+    """The module's live server; the people the test's log-ins create are gone after it."""
+    with additions_removed(User):
+        yield portal
+
+
+@pytest.fixture(scope="module")
+def identity_provider(portal, tmp_path_factory):
+    with running_provider(tmp_path_factory.mktemp("idp"), portal + CALLBACK) as provider:
         yield provider
 
 
@@ -41,7 +57,7 @@ def use_provider(settings, server_url):
 
 
 @pytest.fixture
-def single_sign_on(settings, identity_provider, migrated_db, home):
+def single_sign_on(settings, identity_provider, portal_url):
     use_provider(settings, identity_provider.server_url)
     return identity_provider
 
@@ -166,7 +182,7 @@ def test_a_caseworker_with_an_authenticator_confirms_it_after_the_provider(
 
 
 def test_an_unreachable_provider_gives_a_danish_page_and_a_log_line(
-    tab, settings, migrated_db, home, caplog
+    tab, settings, portal_url, caplog
 ):
     use_provider(settings, f"http://127.0.0.1:{free_port()}/openid")
 
@@ -178,9 +194,9 @@ def test_an_unreachable_provider_gives_a_danish_page_and_a_log_line(
 
 
 def test_a_provider_that_goes_down_during_the_log_in_gives_a_danish_page(
-    tab, settings, live_server, migrated_db, home, tmp_path, caplog
+    tab, settings, portal_url, tmp_path, caplog
 ):
-    with running_provider(tmp_path, live_server.url + CALLBACK) as provider:
+    with running_provider(tmp_path, portal_url + CALLBACK) as provider:
         use_provider(settings, provider.server_url)
 
         # The provider stops after sending the person back, before the portal asks for a token.

@@ -4,18 +4,22 @@ nothing wider than the screen."""
 
 import re
 
+import page_tree
 import pytest
+from accounts_fixtures import create_user
 from axe_playwright_python.sync_playwright import Axe
+from module_site import additions_removed, shared_tab  # noqa: F401
 from playwright.sync_api import expect
 from screenshots import keep_screenshot
 from test_accessibility import violation_report
 from test_header import DESKTOP, OVERFLOWING, PHONE
+from test_network_hostile import log_in
 
 from events import registration
 from events.models import QuestionKind
 from guidance.models import EventQuestion, EventRegistration
 from network.choices import MembershipRole
-from network.models import Group, MeetingQuestion
+from network.models import Group, Meeting, MeetingQuestion, MeetingRegistration, Notification
 from portal import roles
 from tests.network.conftest import add_member
 from tests.network.meeting_factory import make_meeting
@@ -23,10 +27,12 @@ from tests.network.meeting_factory import make_meeting
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def conference(migrated_db, make_event, make_user):
-    """A full conference asking three questions, and a meeting asking one."""
-    event = make_event("Tilsynskonferencen 2027", capacity=2)
+@pytest.fixture(scope="module")
+def shared_conference(module_live_server):
+    """A full conference asking three questions, a meeting asking one, a theme day, and the
+    people of the tests (who log in once for the module): built once."""
+    event_index = page_tree.event_index(page_tree.make_home())
+    event = page_tree.make_event(event_index, "Tilsynskonferencen 2027", capacity=2)
     questions = [
         ("Deltager du fysisk eller online?", QuestionKind.ONE_CHOICE, "Fysisk\nOnline", True),
         ("Kost", QuestionKind.SEVERAL_CHOICES, "Vegetar\nGlutenfri\nLaktosefri", False),
@@ -42,7 +48,7 @@ def conference(migrated_db, make_event, make_user):
             required=required,
         )
     group = Group.objects.create(name="ERFA Midtjylland", slug="erfa-midt")
-    moderator = make_user(roles.MEMBER, first_name="Mette", last_name="Holm")
+    moderator = create_user(roles.MEMBER, first_name="Mette", last_name="Holm")
     add_member(group, moderator, role=MembershipRole.MODERATOR)
     meeting = make_meeting(group, title="ERFA-møde om styringsdialog", capacity=1)
     MeetingQuestion.objects.create(
@@ -52,14 +58,39 @@ def conference(migrated_db, make_event, make_user):
         choices="Vegetar\nAlt",
         required=True,
     )
-    return {"event": event, "meeting": meeting, "moderator": moderator}
+    waiting = create_user(roles.MEMBER, first_name="Sofie", last_name="Lund")
+    add_member(group, waiting)
+    return {
+        "event": event,
+        "meeting": meeting,
+        "moderator": moderator,
+        "registering": create_user(roles.MEMBER, first_name="Jonas", last_name="Bach"),
+        "waiting": waiting,
+        "others": [create_user(roles.MEMBER) for _ in range(2)],
+        "theme day": page_tree.make_event(
+            event_index, "Temadag om beboerdemokrati", days_ahead=50, capacity=30
+        ),
+    }
+
+
+@pytest.fixture
+def conference(shared_conference):
+    """The module's conference; the registrations and meetings a test makes are gone after it."""
+    with additions_removed(Meeting, MeetingRegistration, EventRegistration, Notification):
+        yield shared_conference
+
+
+@pytest.fixture
+def signed_in_tab(tab):
+    """`signed_in_tab(user)`: the module's tab signed in as `user`, who logs in once (`log_in`)."""
+    return lambda user: log_in(tab, user)
 
 
 def test_a_member_registers_with_answers_and_cancels_from_mine_tilmeldinger(
-    signed_in_tab, conference, make_user
+    signed_in_tab, conference
 ):
     event = conference["event"]
-    member = make_user(roles.MEMBER, first_name="Jonas", last_name="Bach")
+    member = conference["registering"]
     tab = signed_in_tab(member)
     tab.set_viewport_size(DESKTOP)
     tab.goto(event.url)
@@ -90,19 +121,17 @@ def test_a_member_registers_with_answers_and_cancels_from_mine_tilmeldinger(
 
 
 @pytest.fixture
-def registration_pages(signed_in_tab, conference, make_event, make_user):
+def registration_pages(signed_in_tab, conference):
     """A member waiting for the conference, with a cancelled registration to a second event,
     and the pages they and the meeting's moderator see, each as an action on the tab."""
     event, meeting = conference["event"], conference["meeting"]
-    member = make_user(roles.MEMBER, first_name="Sofie", last_name="Lund")
-    add_member(meeting.group, member)
-    for _ in range(2):
-        registration.register(make_user(roles.MEMBER), event, email=False)
+    member = conference["waiting"]
+    for other in conference["others"]:
+        registration.register(other, event, email=False)
     own = registration.register(
         member, event, answers=[{"question": "Kost", "answer": ["Vegetar"]}], email=False
     )
-    theme_day = make_event("Temadag om beboerdemokrati", days_ahead=50, capacity=30)
-    registration.cancel(registration.register(member, theme_day, email=False))
+    registration.cancel(registration.register(member, conference["theme day"], email=False))
     tab = signed_in_tab(member)
     meeting_url = meeting.get_absolute_url()
     return tab, {

@@ -7,6 +7,7 @@ from accounts_fixtures import totp_code
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth.models import Group
+from module_site import shared_tab  # noqa: F401
 from playwright.sync_api import expect
 
 from portal import roles
@@ -17,9 +18,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "Korrekt-hest-batteri-42"
 
 
-@pytest.fixture
-def editor(migrated_db):
-    """An editor with a TOTP secret."""
+@pytest.fixture(scope="module")
+def editor(module_live_server):
+    """An editor with a TOTP secret, made once for the module (its tests change nothing)."""
     user = User.objects.create_user(
         username="redaktoer@bpst.dk",
         email="redaktoer@bpst.dk",

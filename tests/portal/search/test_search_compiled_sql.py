@@ -1,7 +1,9 @@
-"""A search's SQL is compiled once per queryset and shape of query, and each search gets its
-own words and its own queryset's access filter in it (portal/search/compiled.py)."""
+"""A search's SQL is compiled once per queryset and shape of query (on PostgreSQL once for
+every shape), and each search gets its own words and its own queryset's access filter in it
+(portal/search/compiled.py)."""
 
 import pytest
+from django.db import connection
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
@@ -30,6 +32,18 @@ def direct(queryset, text):
     return same(compiled._sql(database.count_sql()(backend, queryset, [backend_query(text)])))
 
 
+def direct_statement(queryset, text):
+    backend = get_search_backend()
+    return compiled._sql(database.count_sql()(backend, queryset, [backend_query(text)]))
+
+
+def found(statement):
+    sql, params = statement
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def same(statement):
     sql, params = statement
     return sql, sorted(map(repr, params))
@@ -43,14 +57,40 @@ def same(statement):
         ("budget OR revision", "anvisning OR kloakering"),
     ],
 )
-def test_a_query_of_a_known_shape_gets_its_own_words_without_being_built(first, second):
+def test_a_query_of_a_known_shape_gets_its_own_words_without_being_built(
+    first, second, make_guidance_page
+):
+    make_guidance_page("Anvisning", text="Kommunal anvisning og kloakering.")
+    make_guidance_page("Kommunal anvisning", text="Venteliste.")
+    make_guidance_page("Anvisning og kloakering", text="Tagrender.")
+    make_guidance_page("Budget", text="Revision.")
     pages, built = Page.objects.live(), []
-    compiled.statement("default", pages, [backend_query(first)], counting(built), "test")
-    kept = compiled.statement("default", pages, [backend_query(second)], counting(built), "test")
+    variant = f"test {first}"  # statements are kept per process: one variant per case
+    compiled.statement("default", pages, [backend_query(first)], counting(built), variant)
+    kept = compiled.statement("default", pages, [backend_query(second)], counting(built), variant)
 
     assert len(built) == 1  # the stand-ins' statement only
-    assert same(kept) == direct(pages, second)
-    assert same(kept) != direct(pages, first)
+    assert found(kept) == found(direct_statement(pages, second))
+    assert found(kept) != found(direct_statement(pages, first))
+    if connection.vendor == "sqlite":
+        assert same(kept) == direct(pages, second)
+
+
+def test_every_shape_of_query_shares_one_statement_on_postgresql(make_guidance_page):
+    if connection.vendor != "postgresql":
+        pytest.skip("a single tsquery parameter is PostgreSQL's")
+    make_guidance_page("Dispositionsfond", text="Bidrag til dispositionsfonden og revision.")
+    make_guidance_page("Budget", text="Revision af budgettet.")
+    pages, built = Page.objects.live(), []
+    texts = ["budget", "dispositionsfondsbidrag -revision", "budget OR revision anvisning"]
+    kept = [
+        compiled.statement("default", pages, [backend_query(t)], counting(built), "every shape")
+        for t in texts
+    ]
+
+    assert len(built) == 1
+    assert [found(k) for k in kept] == [found(direct_statement(pages, t)) for t in texts]
+    assert [found(k) for k in kept] == [[(1,)], [(0,)], [(0,)]]
 
 
 def test_another_queryset_never_gets_a_statement_kept_for_one():

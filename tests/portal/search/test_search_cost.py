@@ -1,15 +1,16 @@
-"""What a search asks of the database: a repeated query loads only the results shown, and a
+"""What a search asks of the database: a repeated query loads only the results shown, a
 count that finds nothing gives up after the loosest query (on PostgreSQL, counts every relaxed
-query in one)."""
+query in one), and the tabs only counted are counted in one query."""
 
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from portal.search.query import count, search
+from portal.search.query import count, count_each, search
 
 pytestmark = [pytest.mark.django_db, pytest.mark.page_tree_once("guidance_index")]
 
@@ -76,3 +77,34 @@ def test_a_relaxed_count_asks_the_loosest_query_once(make_guidance_page):
         assert len(searches) == 2  # all three words, then any two and any one together
     else:
         assert len(searches) == 3  # all three words, any one of them, then any two
+
+
+def test_several_querysets_are_counted_in_one_query(make_guidance_page):
+    make_guidance_page("Styringsdialog", text="Budget.")
+    make_guidance_page("Budget", text="Styringsdialog om budgettet.")
+    querysets = [
+        Page.objects.live(),
+        Page.objects.live().filter(title="Budget"),
+        Page.objects.none(),
+    ]
+
+    with CaptureQueriesContext(connection) as captured:
+        found = count_each(querysets, "styringsdialog")
+
+    searches = [q for q in captured.captured_queries if "indexentry" in q["sql"].lower()]
+    assert len(searches) == 1
+    assert found == [2, 1, 0]
+
+
+@pytest.mark.parametrize(
+    "text", ["styringsdialog", "anvisning tagrender", "styringsdialog -budget", "kloakering"]
+)
+def test_counted_together_as_apart(make_guidance_page, text):
+    make_guidance_page("Styringsdialog", text="Budget.")
+    make_guidance_page("Anvisning", text="Styringsdialog om anvisning.")
+    querysets = [Page.objects.live(), Page.objects.live().filter(title="Anvisning")]
+
+    apart = [count(queryset, text) for queryset in querysets]
+    cache.clear()
+
+    assert count_each(querysets, text) == apart

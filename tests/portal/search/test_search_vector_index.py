@@ -1,14 +1,18 @@
-"""PostgreSQL answers the search backend's match from the GIN index on `title || body`, built
-by `portal_search_document` (portal_search migration 0007), instead of probing every object's
-index entry or building the vector row by row; the body vector ranked for every match is read
-from the entry's row, not from TOAST storage."""
+"""PostgreSQL answers the search backend's match from the GIN index on (content type,
+`title || body`), the vector built by `portal_search_document` (portal_search migrations 0007
+and 0008), instead of probing every object's index entry or building the vector row by row; a
+search of one type reads only that type's entries; the body vector ranked for every match is
+read from the entry's row, not from TOAST storage."""
 
 import re
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
+
+from network.models import Thread
 
 pytestmark = [
     pytest.mark.django_db,
@@ -36,8 +40,32 @@ def test_the_backends_match_is_answered_by_the_vector_index(make_guidance_page):
         )
         plan = "\n".join(row[0] for row in cursor.fetchall())
 
-    assert "portal_search_entry_document_gin" in plan
+    assert "portal_search_entry_type_document_gin" in plan
     assert list(results) == [Page.objects.get(title="Dispositionsfonden")]
+
+
+def test_a_search_of_one_type_reads_only_that_types_entries():
+    page_type, thread_type = (ContentType.objects.get_for_model(m).pk for m in (Page, Thread))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO wagtailsearch_indexentry (content_type_id, object_id, title_norm, "
+            "autocomplete, title, body, title_text, body_text) "
+            "SELECT CASE WHEN n %% 3 = 0 THEN %s ELSE %s END, n::text, 1, '', '', "
+            "to_tsvector('danish', CASE WHEN n %% 20 = 0 THEN 'dispositionsfonden' ELSE "
+            "'budget' END), '', '' FROM generate_series(1, 3000) n",
+            [thread_type, page_type],
+        )
+        cursor.execute("ANALYZE wagtailsearch_indexentry")
+        cursor.execute(
+            "EXPLAIN SELECT 1 FROM wagtailsearch_indexentry WHERE content_type_id = %s AND "
+            "portal_search_document(title, body) @@ to_tsquery('danish', 'dispositionsfond')",
+            [thread_type],
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "Bitmap Index Scan on portal_search_entry_type_document_gin" in plan
+    assert "BitmapAnd" not in plan  # before, every type's matches, then intersected
+    assert f"Index Cond: ((content_type_id = {thread_type})" in plan
 
 
 def test_the_match_vector_costs_the_planner_more_than_an_index_lookup():
