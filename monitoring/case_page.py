@@ -11,10 +11,8 @@ moves) and the people generation (the case's assignee), so nothing of the access
 from the cache."""
 
 from django.core.cache import cache
-from django.db import connection
-from django.http import Http404
 
-from monitoring import queries
+from monitoring import entity_access
 from monitoring.models import Estate, Flag, FlagCase, FlagRule, Organisation
 from portal import compiled
 from portal.people import people_generation
@@ -34,7 +32,9 @@ RELATED_FIELDS = {
 def visible_flag(user, pk):
     """Flag `pk` with what every request shows, if `user` may see it, and the data version;
     else 404."""
-    supervisor, data_version = _access_and_version(user, pk)
+    (supervisor,), data_version = entity_access.row_and_version(
+        "case-page-access", user, _supervisor, [pk]
+    )
     key = f"monitoring:case-page-flag:{pk}:{data_version}:{people_generation()}"
     values = iter(cache.get_or_set(key, lambda: _shown(pk), SHOWN_SECONDS))
     flag = compiled.instance(Flag, {name: next(values) for name in OWN_FIELDS})
@@ -46,27 +46,6 @@ def visible_flag(user, pk):
     # Who supervises the organisation decides who may follow the flag up: as just asked.
     flag.organisation.supervising_municipality_id = supervisor
     return flag, data_version
-
-
-def _access_and_version(user, pk):
-    """The municipality supervising flag `pk`'s organisation if `user` may see the flag (else
-    404), and the data version: one statement, so one round trip."""
-    access = compiled.statement("case-page-access", user, _supervisor, [pk])
-    if access is None:
-        raise Http404
-    access_sql, access_params = access
-    version_sql, version_params = queries.data_version_statement()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT v.*, a.* FROM ({version_sql}) v LEFT JOIN "
-            f"(SELECT 1 AS seen, a0.* FROM ({access_sql}) a0) a ON 1 = 1",
-            [*version_params, *access_params],
-        )
-        row = cursor.fetchone()
-    *version, seen, supervisor = row
-    if seen is None:
-        raise Http404
-    return supervisor, queries.version_of(version)
 
 
 def _supervisor(reader, slots):

@@ -355,20 +355,30 @@ def data_version_statement():
     return _data_version_sql(), [ImportBatch.Status.SUCCEEDED]
 
 
+def data_version_width():
+    """How many columns `data_version_statement`'s row has."""
+    return len(_version_columns())
+
+
 @functools.cache
 def _data_version_sql():
+    return "SELECT " + ", ".join(f"{value} AS v{n}" for n, value in enumerate(_version_columns()))
+
+
+@functools.cache
+def _version_columns():
     growing = (Evaluation, FlagEvent, Flag, OrganisationAssessment, StyrelseNote, NoteReply)
     table = {
         model: connection.ops.quote_name(model._meta.db_table)
         for model in (*growing, ImportBatch, FlagRule)
     }
     latest = [f"(SELECT MAX(id) FROM {table[model]})" for model in growing]
-    latest += [
+    return [
+        *latest,
         f"(SELECT MAX(id) FROM {table[ImportBatch]} WHERE status = %s)",
         f"(SELECT MAX(latest_revision_id) FROM {table[FlagRule]})",
         f"(SELECT COUNT(*) FROM {table[FlagRule]})",
     ]
-    return "SELECT " + ", ".join(f"{value} AS v{n}" for n, value in enumerate(latest))
 
 
 def version_of(row):

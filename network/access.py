@@ -167,8 +167,9 @@ def moderated_groups(user, queryset):
 
 
 def is_author(user, post):
-    """Authors edit, delete and withdraw their own posts, and never report them."""
-    return post.author_id == user.pk
+    """Authors edit, delete and withdraw their own posts, and never report them. A post whose
+    author was deleted is nobody's, not even a reader without an id."""
+    return post.author_id is not None and post.author_id == user.pk
 
 
 def may_choose_solution(user, thread):

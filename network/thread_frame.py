@@ -12,7 +12,7 @@ the reader's own: the frame is then rendered for them alone.
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 
-from network import fragments
+from network import access, fragments
 from network.forms import blank_reply_form
 from portal import slots
 
@@ -31,7 +31,7 @@ def frame(request, thread, rights, first_unread, reply_form=None, quoting=None):
         **rights,
         "group": thread.group,
         "thread": thread,
-        "is_author": thread.author_id == request.user.pk,
+        "is_author": access.is_author(request.user, thread),
     }
     if reply_form is not None:
         context.update(first_unread=first_unread, form=reply_form, quoting=quoting)

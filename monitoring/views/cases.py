@@ -8,10 +8,10 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import ngettext
 
-from monitoring import access, access_log, follow_up, queries
+from monitoring import access, access_log, entity_access, follow_up, queries
 from monitoring.forms import BulkFollowUpForm
 from monitoring.models import FlagCase
-from monitoring.views.entities import selected_year, visible_organisation
+from monitoring.views.entities import selected_year
 from monitoring.views.gate import monitoring_view
 from portal.pagination import query_string
 
@@ -21,11 +21,11 @@ CASE_PAGE_SIZE = 50
 
 @monitoring_view
 def organisation_cases(request, org_no):
-    organisation = visible_organisation(request.user, org_no)
+    organisation, version = entity_access.visible_organisation(request.user, org_no)
     may_follow_up = access.may_follow_up(request.user, organisation)
     if request.method == "POST" and not may_follow_up:
         raise Http404
-    year, years = selected_year(request, queries.data_version())
+    year, years = selected_year(request, version)
     year_flags = queries.year_flags(organisation, year)
     rules = queries.rules_of(year_flags)
     rule = next((rule for rule in rules if rule.code == request.GET.get("regel")), None)

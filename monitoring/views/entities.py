@@ -4,14 +4,14 @@ years, charts against peers, and (for an organisation) its estates."""
 from functools import cached_property
 
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
-from monitoring import access, access_log, charts, notes, queries
+from monitoring import access, access_log, charts, entity_access, notes, queries
 from monitoring.forms import EstateFilterForm
-from monitoring.models import Estate, Level, Organisation
+from monitoring.models import Level
 from monitoring.views.gate import monitoring_view
 from portal.pagination import query_string
 
@@ -25,25 +25,6 @@ def selected_year(request, version):
     requested = request.GET.get("aar", "")
     year = int(requested) if requested.isdigit() and int(requested) in years else None
     return (year or (years[0] if years else None)), years
-
-
-def visible_organisation(user, org_no):
-    return get_object_or_404(
-        Organisation.objects.visible_to(user).select_related("supervising_municipality"),
-        org_no=org_no,
-    )
-
-
-def visible_estate(user, org_no, estate_no):
-    """(organisation, estate) in one query: an estate of an organisation the user may see."""
-    estate = get_object_or_404(
-        Estate.objects.visible_to(user).select_related(
-            "municipality", "organisation__supervising_municipality"
-        ),
-        organisation__org_no=org_no,
-        estate_no=estate_no,
-    )
-    return estate.organisation, estate
 
 
 class EntityFigures:
@@ -106,9 +87,9 @@ class EntityFlags:
         return queries.other_cases(self.all, self.year)
 
 
-def entity_context(request, organisation, estate, level, size):
-    """`size` is a callable: the homes the peer band compares with, asked for only on a miss."""
-    version = queries.data_version()
+def entity_context(request, organisation, estate, version, level, size):
+    """`size` is a callable: the homes the peer band compares with, asked for only on a miss;
+    `version` the data version, read with the entity (`entity_access`)."""
     year, years = selected_year(request, version)
     owner = estate if estate is not None else organisation
     flags = EntityFlags(owner, estate, year)
@@ -143,16 +124,18 @@ def entity_context(request, organisation, estate, level, size):
 
 @monitoring_view
 def organisation_page(request, org_no):
-    organisation = visible_organisation(request.user, org_no)
+    organisation, version = entity_access.visible_organisation(request.user, org_no)
     context = entity_context(
         request,
         organisation,
         None,
+        version,
         Level.ORGANISATION,
         lambda: queries.organisation_size(organisation),
     )
     year, number = context["year"], request.GET.get("side")
-    estate_filter = EstateFilterForm(request.GET)
+    # Read only when the estates' fragment is rendered.
+    estate_filter = SimpleLazyObject(lambda: EstateFilterForm(request.GET))
 
     def estate_page():
         estates = estate_filter.apply(queries.estates_with_flags(organisation, year))
@@ -179,8 +162,10 @@ def organisation_page(request, org_no):
 
 @monitoring_view
 def estate_page(request, org_no, estate_no):
-    organisation, estate = visible_estate(request.user, org_no, estate_no)
-    context = entity_context(request, organisation, estate, Level.ESTATE, lambda: estate.homes)
+    organisation, estate, version = entity_access.visible_estate(request.user, org_no, estate_no)
+    context = entity_context(
+        request, organisation, estate, version, Level.ESTATE, lambda: estate.homes
+    )
     access_log.viewed(
         request, "estate", organisation, estate_no=estate.estate_no, year=context["year"]
     )

@@ -6,15 +6,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from monitoring import access_log, formatting, queries, reports, styringsdialog
+from monitoring import access_log, entity_access, formatting, reports, styringsdialog
 from monitoring.models import Assessment, Level
 from monitoring.views.dashboard import dashboard_context
-from monitoring.views.entities import (
-    EntityFigures,
-    selected_year,
-    visible_estate,
-    visible_organisation,
-)
+from monitoring.views.entities import EntityFigures, selected_year
 from monitoring.views.gate import monitoring_view
 from portal.exports import SafeCsvWriter
 
@@ -87,9 +82,12 @@ def dashboard_csv(request):
 def figures_csv(request, org_no, estate_no=None):
     """An organisation's or an estate's key figures across years, as the page's table shows them."""
     if estate_no:
-        organisation, estate = visible_estate(request.user, org_no, estate_no)
+        organisation, estate, _version = entity_access.visible_estate(
+            request.user, org_no, estate_no
+        )
     else:
-        organisation, estate = visible_organisation(request.user, org_no), None
+        organisation, _version = entity_access.visible_organisation(request.user, org_no)
+        estate = None
     level = Level.ESTATE if estate else Level.ORGANISATION
     figures = EntityFigures(organisation, estate, [], [], level, size=None)
     name = f"{organisation.org_no}-{estate.estate_no}" if estate else organisation.org_no
@@ -107,8 +105,8 @@ def figures_csv(request, org_no, estate_no=None):
 
 def organisation_report(request, org_no):
     """The styringsdialog report of the organisation visible to the user, for the chosen year."""
-    organisation = visible_organisation(request.user, org_no)
-    year, _years = selected_year(request, queries.data_version())
+    organisation, version = entity_access.visible_organisation(request.user, org_no)
+    year, _years = selected_year(request, version)
     if year is None:
         raise Http404
     return styringsdialog.build(organisation, year)

@@ -6,10 +6,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from monitoring import access, notes
+from monitoring import access, entity_access, notes
 from monitoring.forms import NoteReplyForm, StyrelseNoteForm
 from monitoring.models import Organisation, StyrelseNote
-from monitoring.views.entities import visible_organisation
 from monitoring.views.gate import monitoring_view
 from portal.audit import record
 from portal.models import AuditEvent
@@ -19,7 +18,7 @@ from portal.models import AuditEvent
 def note_new(request, org_no):
     if not access.may_write_notes(request.user):
         raise Http404
-    organisation = visible_organisation(request.user, org_no)
+    organisation, _version = entity_access.visible_organisation(request.user, org_no)
     initial = {}
     estate_no = request.GET.get("afdeling", "")
     if estate_no:
