@@ -177,6 +177,9 @@ def test_a_big_organisation_page_fits_the_screen_without_axe_violations(
     assert tab.evaluate("document.documentElement.scrollWidth") <= width
     newest = tab.locator(".figure-table tbody tr").first.locator("td").first
     assert newest.is_visible() and newest.bounding_box()["x"] + 20 < width
+    caption = tab.locator(".figure-table caption").bounding_box()
+    table = tab.locator(".figure-table").bounding_box()
+    assert caption["width"] >= 0.9 * table["width"], "the caption spans its table"
     assert tab.locator(".estate-table tbody tr").count() == 25
     height = tab.evaluate("document.documentElement.scrollHeight")
     assert height < (6000 if width == 1280 else 14000), height
