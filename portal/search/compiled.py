@@ -75,12 +75,9 @@ def statement(backend_name, queryset, queries, build, variant=""):
     if base is not None and stand_ins is not None:
         model = ContentType.objects.get_for_model(queryset.model).pk
         key = (backend_name, variant, shape, model, base)
-        kept = _kept.get(key)
-        if kept is None:
-            kept = _template(lambda: _sql(build(backend, queryset, stand_ins)), len(words))
-            _keep(key, kept)
-        else:
-            _kept.move_to_end(key)
+        kept = _kept_or_made(
+            key, lambda: _template(lambda: _sql(build(backend, queryset, stand_ins)), len(words))
+        )
     if kept is not None and kept is not _UNUSABLE:
         return _filled(kept, words)
     try:
@@ -103,12 +100,9 @@ def _whole_queries(backend_name, queryset, queries, build, variant, base):
         return None
     model = ContentType.objects.get_for_model(queryset.model).pk
     key = (backend_name, variant, "tsquery", len(queries), model, base)
-    kept = _kept.get(key)
-    if kept is None:
-        kept = _tsquery_template(backend_name, queryset, len(queries), build)
-        _keep(key, kept)
-    else:
-        _kept.move_to_end(key)
+    kept = _kept_or_made(
+        key, lambda: _tsquery_template(backend_name, queryset, len(queries), build)
+    )
     if kept is _UNUSABLE:
         return None
     sql, params, positions = kept
@@ -217,12 +211,7 @@ def rows_by_id(queryset, ids, names):
         return None
     model = ContentType.objects.get_for_model(queryset.model).pk
     key = ("rows_by_id", len(ids), tuple(names), model, base)
-    kept = _kept.get(key)
-    if kept is None:
-        kept = _ids_template(queryset, names, _id_slots(len(ids)))
-        _keep(key, kept)
-    else:
-        _kept.move_to_end(key)
+    kept = _kept_or_made(key, lambda: _ids_template(queryset, names, _id_slots(len(ids))))
     if kept is _UNUSABLE:
         return None
     sql, params, positions = kept
@@ -330,7 +319,14 @@ def _filled(kept, words):
     return sql, params
 
 
-def _keep(key, value):
-    _kept[key] = value
-    while len(_kept) > MAX_KEPT:
-        _kept.popitem(last=False)
+def _kept_or_made(key, make):
+    """What is kept under `key`; the first time made by `make()` and kept, the least recently
+    used let go past MAX_KEPT. `_UNUSABLE` is kept too, so it is not made again."""
+    kept = _kept.get(key)
+    if kept is None:
+        kept = _kept[key] = make()
+        while len(_kept) > MAX_KEPT:
+            _kept.popitem(last=False)
+    else:
+        _kept.move_to_end(key)
+    return kept
