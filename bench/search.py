@@ -172,9 +172,7 @@ def measure(load, base_url, args, headers, queries):
         for label, path, sent in plan:
             rounds[label].append(load.measure(base_url + path, seconds, args.concurrency, sent))
         own = first_urls[n * per_round : (n + 1) * per_round]
-        rounds[FIRST_TIME].append(
-            load.measure(own, seconds, args.concurrency, headers)
-        )
+        rounds[FIRST_TIME].append(load.measure(own, seconds, args.concurrency, headers))
     paths = dict((label, path) for label, path, _sent in plan)
     paths[FIRST_TIME] = "/soeg/?q=<a new query each time>"
     return [(label, paths[label], load.combine(results)) for label, results in rounds.items()]
