@@ -7,14 +7,15 @@ PORT ?= 8000
 
 .PHONY: install lock gettext demo serve worker test check suite lint backup restore bench bench-pages bench-monitoring bench-network bench-search bench-signed-in loadtest loadtest-faults translations messages clean
 
-# Exactly the versions in requirements.lock; `pip check` fails if pyproject.toml asks for a
-# package the lock lacks (then run `make lock`).
+# Exactly the versions in requirements.lock, installed by uv (its version pinned there too);
+# `uv pip check` fails if pyproject.toml asks for a package the lock lacks (then run `make lock`).
+UV := $(VENV)/bin/uv pip --quiet
 $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -r requirements.lock
-	$(VENV)/bin/pip install --quiet --no-deps -e .
-	$(VENV)/bin/pip check
+	$(VENV)/bin/pip install --quiet "$$(grep '^uv==' requirements.lock)"
+	$(UV) install --python $(PY) -r requirements.lock
+	$(UV) install --python $(PY) --no-deps -e .
+	$(UV) check --python $(PY)
 	touch $@
 
 # After changing a dependency or its bounds in pyproject.toml: pin the versions again.

@@ -71,8 +71,7 @@ def run(args, tmp, env):
     print(f"Tilsynsportalen search benchmark, {time.strftime('%Y-%m-%d %H:%M')}")
     print(
         f"Machine: {platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-        f", database: {connection.vendor}, load tool: {load.tool()} (first-time queries always"
-        " use the Python driver, which varies the URL)"
+        f", database: {connection.vendor}, load tool: {load.tool()}"
     )
     pages.prepare_database(connection)
     pages.step(f"building the skeleton ({pages.elapsed(started)})", data.skeleton)
@@ -173,9 +172,7 @@ def measure(load, base_url, args, headers, queries):
         for label, path, sent in plan:
             rounds[label].append(load.measure(base_url + path, seconds, args.concurrency, sent))
         own = first_urls[n * per_round : (n + 1) * per_round]
-        rounds[FIRST_TIME].append(
-            load.measure_with_threads(own, seconds, args.concurrency, headers or {})
-        )
+        rounds[FIRST_TIME].append(load.measure(own, seconds, args.concurrency, headers))
     paths = dict((label, path) for label, path, _sent in plan)
     paths[FIRST_TIME] = "/soeg/?q=<a new query each time>"
     return [(label, paths[label], load.combine(results)) for label, results in rounds.items()]

@@ -63,8 +63,7 @@ def run(args, tmp, env):
     print(f"Tilsynsportalen signed-in benchmark, {time.strftime('%Y-%m-%d %H:%M')}")
     print(
         f"Machine: {platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-        f", database: {connection.vendor}, load tool: {load.tool()} (first-time queries: the "
-        f"Python driver, which varies the URL), load average {load_average()}"
+        f", database: {connection.vendor}, load tool: {load.tool()}, load average {load_average()}"
     )
     pages.prepare_database(connection)
     volume = {name: max(1, round(n * args.scale)) for name, n in FULL.items()}
