@@ -8,6 +8,7 @@ import contextlib
 import functools
 import io
 
+import group_seconds
 import page_tree
 import pytest
 from django.core.cache import cache
@@ -43,7 +44,8 @@ def pytest_collection_modifyitems(config, items):
     """Group and order the tests for pytest-xdist (`make test`: `--dist loadgroup`). A module's
     tests form a group (one per parameter of a module-scoped fixture: the planted country's
     two seeds are built on both workers at once), so its module-scoped setup is built once on
-    one worker; the largest groups come first, so the workers end together. A module's tests
+    one worker; the longest groups come first (their seconds in tests/group_seconds.txt, the
+    others estimated from their number of tests), so the workers end together. A module's tests
     that flush the database form a group of their own, and these groups come last: no test that
     expects the migrations' rows runs on a worker after a flush, and the flushing modules still
     spread over the workers. The modules that use the demo form one group, so they share one
@@ -61,14 +63,25 @@ def pytest_collection_modifyitems(config, items):
         in_demo = getattr(item, "module", None) in demo_modules
         module = "demo" if in_demo else module_group(item)
         groups[id(item)] = (flushes, module)
-        item.add_marker(pytest.mark.xdist_group(f"flushing {module}" if flushes else module))
+        item.add_marker(pytest.mark.xdist_group(group_name(flushes, module)))
     result = yield
     members = {}
     for item in items:
         members.setdefault(groups[id(item)], []).append(item)
-    order = sorted(members, key=lambda group: (group[0], -len(members[group])))
+    seconds = group_seconds.read()
+    order = sorted(
+        members,
+        key=lambda group: (
+            group[0],
+            -group_seconds.estimate(seconds, group_name(*group), len(members[group])),
+        ),
+    )
     items[:] = [item for group in order for item in members[group]]
     return result
+
+
+def group_name(flushes, module):
+    return f"flushing {module}" if flushes else module
 
 
 def flushes_database(item):

@@ -315,7 +315,7 @@ def as_file(name, frame):
 
 def import_generated_country(seed, years, today):
     """The generated country of `seed`, imported for `years` and evaluated on `today`."""
-    generated = generator.generate(seed)
+    generated = generator.generate(seed, years)
     batch = import_entities(
         as_file("organisations.csv", generated.organisations),
         as_file("estates.csv", generated.estates),

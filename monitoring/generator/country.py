@@ -44,13 +44,18 @@ def generate(seed, years=config.YEARS):
     org_values = org_figures.simulate(org_rng, orgs, estate_values, org_key, exists)
     planted.apply_to_organisations(org_values, orgs)
 
-    key_figures = {}
     gap_salt = str(gap_rng.integers(10**15, 10**16))
-    for year in years:
-        frame = layouts.key_figures(
+    frames = {
+        year: layouts.key_figures(
             year, orgs, org_values, estate_values, org_key, number_key, exists
         )
-        key_figures[year] = layouts.format_key_figures(_leave_gaps(gap_rng, gap_salt, frame))
+        for year in years
+    }
+    chronic = _chronic_gaps(gap_salt, frames.values())
+    key_figures = {
+        year: layouts.format_key_figures(_leave_gaps(gap_rng, chronic, frame))
+        for year, frame in frames.items()
+    }
 
     estate_rows = layouts.estates(orgs, estates, homes, org_key, number_key)
     in_period = (estate_rows["_last"] >= years[0]) & (estate_rows["_first"] <= years[-1])
@@ -63,19 +68,41 @@ def generate(seed, years=config.YEARS):
     )
 
 
-def _leave_gaps(rng, salt, frame):
+def _entities(frame):
+    return frame["org_no"] + "-" + frame["estate_no"].fillna("")
+
+
+def _chronic_gaps(salt, frames):
+    """{figure: whether each entity misses it year after year}, as a frame indexed by the
+    entities of all `frames`: a hash of entity and figure salted by the seed, each pair hashed
+    once for all years."""
+    entities = pd.Index(pd.concat([_entities(frame) for frame in frames]).unique())
+    text = pd.Series(entities)
+    return pd.DataFrame(
+        {
+            code: pd.util.hash_pandas_object(
+                text + "/" + code, index=False, hash_key=salt
+            ).to_numpy()
+            / 2.0**64
+            < config.CHRONIC_GAP_SHARE
+            for code in layouts.KEY_FIGURE_COLUMNS[len(layouts.KEY_COLUMNS) :]
+        },
+        index=entities,
+    )
+
+
+def _leave_gaps(rng, chronic, frame):
     """Empty ≈ 1 % of the optional cells of random entities, as real reports have gaps: mostly
-    the same entity's same figure year after year, chosen by a hash of entity and figure salted
-    by the seed, plus a few at random. The planted organisations stay complete, so only their
-    patterns raise flags."""
+    the same entity's same figure year after year (`chronic`), plus a few at random. The
+    planted organisations stay complete, so only their patterns raise flags."""
     random_rows = ~frame["org_no"].str.startswith("99").to_numpy()
     levels = frame["level"].to_numpy()
-    entity = frame["org_no"] + "-" + frame["estate_no"].fillna("")
+    rows = chronic.index.get_indexer(_entities(frame))
     for code in layouts.KEY_FIGURE_COLUMNS[len(layouts.KEY_COLUMNS) :]:
         required = np.isin(levels, [lv for lv, codes in layouts.REQUIRED.items() if code in codes])
-        hashed = pd.util.hash_pandas_object(entity + "/" + code, index=False, hash_key=salt)
-        chronic = hashed.to_numpy() / 2.0**64 < config.CHRONIC_GAP_SHARE
         draw = rng.random(len(frame))
-        gap = (chronic & (draw < config.CHRONIC_GAP_YEARLY)) | (draw < config.RANDOM_GAP_SHARE)
+        gap = (chronic[code].to_numpy()[rows] & (draw < config.CHRONIC_GAP_YEARLY)) | (
+            draw < config.RANDOM_GAP_SHARE
+        )
         frame.loc[random_rows & ~required & gap, code] = None
     return frame

@@ -7,6 +7,9 @@ deletion of an indexed model bumps the search generation, so cached results are 
 model with `search_auto_update = False` is indexed by its owner, and only bumps it here.
 """
 
+import contextlib
+import contextvars
+
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from modelsearch import signal_handlers
@@ -17,6 +20,9 @@ from wagtail.signals import page_published, page_unpublished
 from portal.search import texts, vocabulary
 from portal.search.generation import bump_search_generation
 from portal.search.index import each_text_built_once, indexed_text
+
+# Inside `saves_not_indexed()`: saves are left to the full reindex that follows.
+_not_indexed = contextvars.ContextVar("saves_not_indexed", default=False)
 
 
 def index_on_save():
@@ -34,9 +40,20 @@ def index_on_save():
 
 
 def _saved(instance, raw=False, **kwargs):
-    if raw:
+    if raw or _not_indexed.get():
         return
     update(instance)
+
+
+@contextlib.contextmanager
+def saves_not_indexed():
+    """Index no save inside, for a bulk load followed by `manage.py search_reindex` (the demo's
+    pages were indexed at every save of theirs, then all of them again)."""
+    token = _not_indexed.set(True)
+    try:
+        yield
+    finally:
+        _not_indexed.reset(token)
 
 
 def _changed(**kwargs):

@@ -6,6 +6,7 @@ from guidance import demo as guidance_demo
 from monitoring import demo as monitoring_demo
 from network import demo as network_demo
 from portal import demo as portal_demo
+from portal.search import autoindex
 
 
 class Command(BaseCommand):
@@ -22,7 +23,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, without_key_figures=False, **options):
-        with transaction.atomic():
+        with transaction.atomic(), autoindex.saves_not_indexed():
             home = portal_demo.home_page()
             logins = portal_demo.load_users()
             guidance_demo.load(home)
@@ -30,7 +31,7 @@ class Command(BaseCommand):
         if not without_key_figures:
             self.stdout.write("Nøgletal (syntetiske) indlæses og vurderes …")
             monitoring_demo.load(log=self.stdout.write)
-        # The networks and organisations are written in bulk, past the signals that index.
+        # The pages were saved unindexed, the networks and organisations written in bulk.
         call_command("search_reindex", verbosity=0, stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo-indholdet er indlæst."))
         self.stdout.write(f"Demo-log-ins (adgangskode for alle: {portal_demo.DEMO_PASSWORD}).")

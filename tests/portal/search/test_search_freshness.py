@@ -1,12 +1,15 @@
 """Never stale: what is published, edited or deleted is searched as such at once, without the
 background worker, and a cached answer never outlives the index it came from."""
 
+import io
+
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test import override_settings
 from wagtail.models import Page
 
-from portal.search import query
+from portal.search import autoindex, query
 from portal.search.query import search
 
 pytestmark = [pytest.mark.django_db, pytest.mark.page_tree_once("guidance_index")]
@@ -53,6 +56,19 @@ def test_a_cached_answer_is_set_aside_when_content_is_published(make_guidance_pa
     assert titles("anvisning") == ["Udlejning"]
 
     make_guidance_page("Anvisning i praksis", text="Mere om anvisning.")
+
+    assert sorted(titles("anvisning")) == ["Anvisning i praksis", "Udlejning"]
+
+
+def test_a_page_of_a_bulk_load_is_found_after_the_reindex_not_from_the_cache(make_guidance_page):
+    """`load_demo`'s way: saves unindexed, then `search_reindex`, which sets cached answers aside."""
+    make_guidance_page("Udlejning", text="Anvisning.")
+    assert titles("anvisning") == ["Udlejning"]
+    with autoindex.saves_not_indexed():
+        make_guidance_page("Anvisning i praksis", text="Mere om anvisning.")
+    assert titles("praksis") == []
+
+    call_command("search_reindex", verbosity=0, stdout=io.StringIO())
 
     assert sorted(titles("anvisning")) == ["Anvisning i praksis", "Udlejning"]
 

@@ -3,6 +3,7 @@
 
 from collections import Counter
 
+import page_tree
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -22,13 +23,22 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def pages(make_guidance_page, make_news_page):
+@pytest.fixture(scope="module")
+def module_pages(module_transaction):
+    """55 guidance pages and 3 news pages, built once for the module."""
+    home = page_tree.make_home()
+    guidance_index, news_index = page_tree.guidance_index(home), page_tree.news_index(home)
     for n in range(55):
         words = "budget revision" if n % 3 else "budget"
-        make_guidance_page(f"Vejledning {n} om budget", text=f"{words} afdeling {n}")
+        page_tree.make_guidance_page(
+            guidance_index, f"Vejledning {n} om budget", text=f"{words} afdeling {n}"
+        )
     for n in range(3):
-        make_news_page(f"Nyhed {n}", text="budget revision i afdelingen")
+        page_tree.make_news_page(news_index, f"Nyhed {n}", text="budget revision i afdelingen")
+
+
+@pytest.fixture
+def pages(module_pages, db):
     return Page.objects.live().type(GuidancePage, NewsPage)
 
 
