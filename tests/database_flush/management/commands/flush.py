@@ -4,7 +4,8 @@ Django's flush, run after every transactional test, TRUNCATEs all ~130 tables, a
 replaces the files of each table and index: seconds per test. A test leaves rows in a few dozen
 tables; deleting them is ten times faster and leaves the same empty database (the foreign keys
 are deferred, so the order does not matter). Sequences are not reset, as in the test's flush.
-Skipped while deferred (below).
+Skipped while deferred (below). Each flush is noted (`emptied`), so the rows the data migrations
+installed are put back only after one (tests/reference_data.py).
 """
 
 from django.core.management.commands import flush
@@ -29,10 +30,14 @@ class Command(flush.Command):
     # True while a module's live server keeps the module's data (tests/browser/conftest.py):
     # the flush after each of its tests is skipped, and the module flushes once after the last.
     deferred = False
+    # Whether the database may lack the data migrations' rows: true in a new process and after
+    # each flush, false once `install_migration_rows` has committed them.
+    emptied = True
 
     def handle(self, **options):
         if Command.deferred:
             return
+        Command.emptied = True
         database = options["database"]
         connection = connections[database]
         if (
