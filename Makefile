@@ -81,9 +81,9 @@ check: lint translations
 	$(PY) manage.py makemigrations --check --dry-run
 
 suite: install translations
-	@[ -x /usr/bin/chromium-headless-shell ] || \
-		{ [ "$$(id -u)" = 0 ] && apt-get install -y -qq chromium-headless-shell >/dev/null; } || \
-		{ echo "Browser-testene kræver Debians chromium-headless-shell: sudo apt-get install chromium-headless-shell"; exit 1; }
+	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \
+		{ [ "$$(id -u)" = 0 ] && apt-get install -y -qq chromium >/dev/null; } || \
+		{ echo "Browser-testene kræver Debians chromium: sudo apt-get install chromium"; exit 1; }
 	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 # A backup folder (database, private files, manifest) and a restore that checks it; see README.

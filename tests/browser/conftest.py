@@ -1,5 +1,4 @@
-"""Playwright with Debian's Chromium (its headless shell) against pytest-django's live server,
-plus a demo page tree.
+"""Playwright with Debian's Chromium against pytest-django's live server, plus a demo page tree.
 
 `portal_site` builds one of every page type the reader sees. To add a page type (events, say),
 add a fixture that takes `portal_site` and `publish_page` (tests/conftest.py), creates the page
@@ -42,11 +41,8 @@ from tests.network.conftest import network_files_root  # noqa: F401
 # Playwright's sync API runs an event loop in this thread; the ORM must still be usable here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-# Debian's build of Chromium's headless shell, which Playwright itself runs headless: the same
-# Blink and V8 as `chromium` without the full browser's windowing, so a tab opens in a third of
-# the time and a page loads in half.
-CHROMIUM = "/usr/bin/chromium-headless-shell"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
 def pytest_collection_modifyitems(items):
@@ -58,7 +54,7 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session")
 def browser():
     if not shutil.which(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium-headless-shell")
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
