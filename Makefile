@@ -7,14 +7,16 @@ PORT ?= 8000
 
 .PHONY: install lock gettext demo serve worker test check suite lint backup restore bench bench-pages bench-monitoring bench-network bench-search bench-signed-in loadtest loadtest-faults translations messages clean
 
-# Exactly the versions in requirements.lock, installed by uv (its version pinned there too);
-# `uv pip check` fails if pyproject.toml asks for a package the lock lacks (then run `make lock`).
+# Exactly the versions in requirements.lock, installed by uv (its version pinned there too) and
+# byte-compiled as pip does, so no process compiles them again (or every one, where
+# PYTHONDONTWRITEBYTECODE is set); `uv pip check` fails if pyproject.toml asks for a package the
+# lock lacks (then run `make lock`).
 UV := $(VENV)/bin/uv pip --quiet
 $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet "$$(grep '^uv==' requirements.lock)"
-	$(UV) install --python $(PY) -r requirements.lock
-	$(UV) install --python $(PY) --no-deps -e .
+	$(UV) install --python $(PY) --compile-bytecode -r requirements.lock
+	$(UV) install --python $(PY) --compile-bytecode --no-deps -e .
 	$(UV) check --python $(PY)
 	touch $@
 
