@@ -92,17 +92,3 @@ def test_production_keeps_insecure_switches_off_whatever_the_environment_says():
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "False", "True"]
-
-
-def test_the_wsgi_application_loads_every_view_and_freezes_it_out_of_the_collector():
-    script = (
-        "import gc, sys; assert gc.get_freeze_count() == 0;"
-        "import portal.wsgi;"
-        "print(gc.get_freeze_count(), 'network.views.threads' in sys.modules)"
-    )
-    result = run_python("-c", script)
-
-    assert result.returncode == 0, result.stderr
-    frozen, views_loaded = result.stdout.split()
-    assert int(frozen) > 100_000
-    assert views_loaded == "True"
