@@ -61,6 +61,13 @@ class CalloutBlock(blocks.StructBlock):
         label = _("Vær opmærksom på")
         template = "blocks/callout.html"
 
+    def get_searchable_content(self, value):
+        """What the reader sees (blocks/callout.html): the heading, or the type's name in its
+        place, then the text; not the type's name beside a heading."""
+        variant = self.child_blocks["variant"]
+        shown = value["heading"] or variant.get_searchable_content(value["variant"])[0]
+        return [shown, *self.child_blocks["text"].get_searchable_content(value["text"])]
+
 
 class LegalReferenceBlock(blocks.StructBlock):
     act = blocks.CharBlock(

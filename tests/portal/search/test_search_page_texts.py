@@ -43,3 +43,24 @@ def test_a_page_indexed_before_texts_were_stored_has_its_text_worked_out(make_gu
     PageText.objects.all().delete()
 
     assert page_hits([page], None)[page.pk].text == "Anvisning."
+
+
+def callout(variant, heading, text):
+    return ("callout", {"variant": variant, "heading": heading, "text": f"<p>{text}</p>"})
+
+
+def test_a_callout_is_indexed_as_the_reader_sees_it(make_guidance_page, client):
+    page = make_guidance_page(
+        "Vangstiens venteliste",
+        body=[
+            callout("success", "God praksis", "Aftal en tidsplan."),
+            callout("warning", "Fusion", "Husk vedtægterne."),
+            callout("info", "", "Fristen er 30. juni."),
+        ],
+    )
+
+    assert stored_text(page) == (
+        "God praksis Aftal en tidsplan. Fusion Husk vedtægterne. Information Fristen er 30. juni."
+    )
+    assert "Vangstiens venteliste" not in client.get("/soeg/", {"q": "opmærksom"}).content.decode()
+    assert "Vangstiens venteliste" in client.get("/soeg/", {"q": "fusion"}).content.decode()
