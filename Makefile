@@ -47,7 +47,11 @@ messages: install gettext
 
 # The demo's key figures are synthetic, generated as if evaluated on 30 September 2025.
 demo: export MONITORING_EVALUATION_DATE = 2025-09-30
+# The server, the task worker and scheduled publishing share one cache, so each sees the others'
+# changes at once (a local-memory cache would be each process's own).
+demo: export CACHE_DIR = $(CURDIR)/var/demo-cache
 demo: install translations
+	rm -rf "$(CACHE_DIR)"
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput -v0
 	$(PY) manage.py load_demo

@@ -145,6 +145,17 @@ if env("REDIS_URL"):
             "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
         }
     }
+elif env("CACHE_DIR"):
+    # One cache in files for the processes of one machine (`make demo`: the web server, the task
+    # worker, scheduled publishing), so a change made by one invalidates what the others keep.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env("CACHE_DIR"),
+            "TIMEOUT": 600,
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
 else:
     CACHES = {
         "default": {
