@@ -325,12 +325,14 @@ class _Shown:
 
 
 def _answer(request, query, results, shown, outcome, facets, set_aside):
-    """The answer with the page's results as hits and their markup, each made when used."""
+    """The answer with the page's results as hits and their markup, each made when used; the
+    hits are highlighted for the words searched (the corrected ones after a "Mente du")."""
     results.object_list = SimpleLazyObject(partial(_hits, request, shown))
     results.outcome = outcome
     if results.number == 1:
         unanswered.record(query, sum(f.count for f in facets))
-    markup = partial(_hits_markup, shown, results.object_list, query)
+    searched = outcome.suggestion if outcome is not None and outcome.suggestion else query
+    markup = partial(_hits_markup, shown, results.object_list, searched)
     return SearchAnswer(results, outcome, facets, [s.label for s in set_aside], markup)
 
 

@@ -259,3 +259,14 @@ def test_a_cached_search_asks_the_search_backend_nothing(
         client.get("/soeg/", {"q": "udlejning"})
 
     assert not any("indexentry" in q["sql"] for q in captured.captured_queries)
+
+
+def test_results_for_a_corrected_query_are_highlighted_for_the_corrected_words(
+    client, make_guidance_page
+):
+    make_guidance_page("Dispositionsfonden", text="Dispositionsfonden dækker tab ved ledighed.")
+
+    answers = [search(client, q="dispositonsfonden").content.decode() for _again in range(2)]
+
+    for answer in answers:  # searched, then from the kept answer
+        assert "<mark>Dispositionsfonden</mark> dækker tab" in answer
