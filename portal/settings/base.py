@@ -136,34 +136,26 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if env("REDIS_URL"):
-    CACHES = {
-        "default": {
-            # Redis, answered from this process's memory while Redis is out of reach.
-            "BACKEND": "portal.shared_cache.FailoverRedisCache",
-            "LOCATION": env("REDIS_URL"),
-            "TIMEOUT": 600,
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
-        }
+    # Redis, answered from this process's memory while Redis is out of reach.
+    default_cache = {
+        "BACKEND": "portal.shared_cache.FailoverRedisCache",
+        "LOCATION": env("REDIS_URL"),
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
     }
 elif env("CACHE_DIR"):
     # One cache in files for the processes of one machine (`make demo`: the web server, the task
     # worker, scheduled publishing), so a change made by one invalidates what the others keep.
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": env("CACHE_DIR"),
-            "TIMEOUT": 600,
-            "OPTIONS": {"MAX_ENTRIES": 100_000},
-        }
+    default_cache = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env("CACHE_DIR"),
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
     }
 else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "tilsynsportalen",
-            "TIMEOUT": 600,
-        }
+    default_cache = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "tilsynsportalen",
     }
+CACHES = {"default": {**default_cache, "TIMEOUT": 600}}
 
 AUTH_USER_MODEL = "portal.User"
 # Django's and allauth's, each reading a request's user with their roles in one query.
